@@ -1,0 +1,35 @@
+# The two commands a new user needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP_RUN  := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+
+.PHONY: run test bench snapshots clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(STAMP_RUN)
+
+run: $(STAMP_RUN)
+	$(BIN)/debrief
+
+test: $(STAMP_TEST)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP_TEST)
+	$(BIN)/python -m pytest tests/benchmarks -s -p no:cacheprovider
+
+snapshots: $(STAMP_TEST)
+	$(BIN)/python -m pytest --snapshot-update
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info
