@@ -1,1 +1,55 @@
-"""debrief: tui/cli."""
+"""The ``debrief`` command line. With no sub-command it opens the app.
+
+Every command takes ``--db PATH`` (or ``DEBRIEF_DB``). Errors are one sentence
+on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import click
+
+from store import StoreError
+
+from .common import CliContext, fail
+from .config import config
+from .demo import demo
+from .incident import incident
+
+
+class DebriefGroup(click.Group):
+    """A click group that turns store errors into one line and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            fail(str(exc))
+        except sqlite3.Error as exc:
+            fail(f"The database could not complete the request: {exc}.")
+
+
+@click.group(cls=DebriefGroup, invoke_without_command=True)
+@click.option("--db", "db_path", envvar="DEBRIEF_DB", type=click.Path(dir_okay=True, path_type=str),
+              help="Database file (default: $XDG_DATA_HOME/debrief/debrief.db; env DEBRIEF_DB).")
+@click.version_option(package_name="debrief", prog_name="debrief")
+@click.pass_context
+def main(ctx: click.Context, db_path: str | None) -> None:
+    """debrief: incident timelines, blameless postmortems, action items,
+    improvements and ops metrics in one SQLite file."""
+    ctx.obj = CliContext(db_path)
+    if ctx.invoked_subcommand is None:
+        open_app(ctx.obj)
+
+
+def open_app(cli: CliContext) -> None:
+    """Open the Textual app on the database."""
+    from ..app import DebriefApp
+
+    store = cli.store()
+    DebriefApp(store, theme=store.get_setting("theme")).run()
+
+
+for command in (incident, config, demo):
+    main.add_command(command)

@@ -1,0 +1,127 @@
+"""Action items: the model and the queries every screen shares."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel
+
+from .base import StoreBase
+from .errors import InvalidInputError, NotFoundError
+from .incidents import check_choice
+from .keys import make_key, parse_key
+
+PRIORITIES = ("P1", "P2", "P3")
+ACTION_TYPES = ("prevent", "mitigate", "detect", "process")
+ACTION_STATUSES = ("open", "in_progress", "done", "wont_do")
+CLOSED_STATUSES = ("done", "wont_do")
+ACTION_FIELDS = ("title", "owner", "due_date", "priority", "type", "status", "postmortem_id", "incident_id")
+
+
+class ActionItem(BaseModel):
+    """Something to change after an incident, with an owner and a due date."""
+
+    id: int
+    title: str
+    owner: str = ""
+    due_date: date | None = None
+    priority: str = "P2"
+    type: str = "prevent"
+    status: str = "open"
+    postmortem_id: int | None = None
+    incident_id: int | None = None
+    created_at: datetime
+    updated_at: datetime
+    done_at: datetime | None = None
+
+    @property
+    def key(self) -> str:
+        """``AI-0007``."""
+        return make_key("AI", self.id)
+
+    @property
+    def closed(self) -> bool:
+        """Done or won't do."""
+        return self.status in CLOSED_STATUSES
+
+    def overdue(self, today: date) -> bool:
+        """Open and past its due date."""
+        return not self.closed and self.due_date is not None and self.due_date < today
+
+    @classmethod
+    def from_row(cls, row: Any) -> "ActionItem":
+        """Build from a ``sqlite3.Row``."""
+        return cls.model_validate({k: row[k] for k in row.keys()})
+
+
+def action_column(field: str, value: Any) -> Any:
+    """Validate one field; InvalidInputError names it and what is accepted."""
+    if field not in ACTION_FIELDS:
+        raise InvalidInputError(f"{field!r} is not an action item field.")
+    if field == "title" and not str(value).strip():
+        raise InvalidInputError("title is empty; say what will change.")
+    if field == "priority":
+        return check_choice("priority", value, PRIORITIES)
+    if field == "type":
+        return check_choice("type", value, ACTION_TYPES)
+    if field == "status":
+        return check_choice("status", value, ACTION_STATUSES)
+    if field == "due_date" and value is not None:
+        return value.isoformat() if isinstance(value, date) else date.fromisoformat(str(value)).isoformat()
+    return value.strip() if isinstance(value, str) else value
+
+
+class ActionsMixin(StoreBase):
+    """Create, read and change action items."""
+
+    def create_action_item(self, title: str, **fields: Any) -> ActionItem:
+        """Add an action item (linked to a postmortem and incident when given)."""
+        values = {k: action_column(k, v) for k, v in {"title": title, **fields}.items()}
+        if values.get("postmortem_id") and not values.get("incident_id"):
+            values["incident_id"] = self.get_postmortem_by_id(values["postmortem_id"]).incident_id
+        now = self.now_iso()
+        values.update(created_at=now, updated_at=now)
+        if values.get("status") == "done":
+            values["done_at"] = now
+        names, marks = ", ".join(values), ", ".join("?" for _ in values)
+        with self.db.write() as conn:
+            ident = conn.execute(f"INSERT INTO action_item ({names}) VALUES ({marks})", tuple(values.values())).lastrowid
+        return self.get_action_item(ident)
+
+    def get_action_item(self, ref: int | str) -> ActionItem:
+        """The action item with this id or key (``AI-0007``)."""
+        ident = parse_key("AI", ref)
+        row = self.db.one("SELECT * FROM action_item WHERE id = ?", (ident,))
+        if row is None:
+            raise NotFoundError(f"There is no action item {make_key('AI', ident)}.")
+        return ActionItem.from_row(row)
+
+    def update_action_item(self, ref: int | str, **fields: Any) -> ActionItem:
+        """Change fields; closing sets the done time, reopening clears it."""
+        item = self.get_action_item(ref)
+        values = {k: action_column(k, v) for k, v in fields.items()}
+        if "status" in values:
+            closing = values["status"] in CLOSED_STATUSES
+            if closing and not item.closed:
+                values["done_at"] = self.now_iso()
+            elif not closing:
+                values["done_at"] = None
+        sets = ", ".join(f"{k} = ?" for k in values)
+        with self.db.write() as conn:
+            conn.execute(f"UPDATE action_item SET {sets}, updated_at = ? WHERE id = ?",
+                         (*values.values(), self.now_iso(), item.id))
+        return self.get_action_item(item.id)
+
+    def action_items_for_postmortem(self, postmortem_id: int) -> list[ActionItem]:
+        """A postmortem's action items, in the order they were added."""
+        rows = self.db.query("SELECT * FROM action_item WHERE postmortem_id = ? ORDER BY id", (postmortem_id,))
+        return [ActionItem.from_row(r) for r in rows]
+
+    def known_people(self) -> list[str]:
+        """Everyone named as a commander, owner or author, for completion."""
+        rows = self.db.query(
+            "SELECT commander AS name FROM incident UNION SELECT owner FROM action_item "
+            "UNION SELECT author FROM timeline_event UNION SELECT author FROM postmortem ORDER BY 1"
+        )
+        return [r["name"] for r in rows if r["name"]]

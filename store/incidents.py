@@ -1,0 +1,238 @@
+"""Incidents: the model and its queries."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, Iterable
+
+from pydantic import BaseModel, Field
+
+from .base import StoreBase
+from .clock import format_duration, from_iso, to_iso
+from .errors import InvalidInputError, NotFoundError
+from .keys import make_key, parse_key
+
+SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4", "SEV5")
+STATUSES = ("investigating", "identified", "monitoring", "resolved", "closed")
+ACTIVE_STATUSES = ("investigating", "identified", "monitoring")
+MILESTONES = (
+    "impact_started_at",
+    "detected_at",
+    "declared_at",
+    "acknowledged_at",
+    "mitigated_at",
+    "resolved_at",
+)
+TRIGGERS = ("customer_facing", "data_loss", "oncall_escalation", "security", "near_miss", "significant_toil")
+TRACKED = ("title", "severity", "status", "commander")
+TEXT_FIELDS = ("title", "summary", "commander", "revenue_impact", "slo_impact")
+EDITABLE = TEXT_FIELDS + ("severity", "status", "services", "tags", "users_affected", "caused_by_change")
+EDITABLE += MILESTONES + TRIGGERS
+
+
+class Incident(BaseModel):
+    """An incident, with its milestone times as aware UTC datetimes."""
+
+    id: int
+    title: str
+    summary: str = ""
+    severity: str = "SEV3"
+    status: str = "investigating"
+    commander: str = ""
+    services: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    impact_started_at: datetime | None = None
+    detected_at: datetime | None = None
+    declared_at: datetime
+    acknowledged_at: datetime | None = None
+    mitigated_at: datetime | None = None
+    resolved_at: datetime | None = None
+    customer_facing: bool = False
+    data_loss: bool = False
+    oncall_escalation: bool = False
+    security: bool = False
+    near_miss: bool = False
+    significant_toil: bool = False
+    users_affected: int | None = None
+    revenue_impact: str = ""
+    slo_impact: str = ""
+    caused_by_change: bool = False
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def key(self) -> str:
+        """``INC-0042``."""
+        return make_key("INC", self.id)
+
+    @property
+    def active(self) -> bool:
+        """True while the incident is not resolved or closed."""
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def started_at(self) -> datetime:
+        """When impact started; the declaration time until that is known."""
+        return self.impact_started_at or self.declared_at
+
+    def duration_seconds(self, now: datetime) -> float:
+        """From impact start to resolution (or to ``now`` while active)."""
+        end = self.resolved_at or now
+        return (end - self.started_at).total_seconds()
+
+    def duration_text(self, now: datetime) -> str:
+        """The duration, compact (``1h 35m``)."""
+        return format_duration(self.duration_seconds(now))
+
+    @property
+    def needs_postmortem(self) -> bool:
+        """True when a seed trigger makes a postmortem required."""
+        return self.customer_facing or self.data_loss or self.oncall_escalation or self.security
+
+    @classmethod
+    def from_row(cls, row: Any) -> "Incident":
+        """Build from a ``sqlite3.Row``."""
+        data = dict(row)
+        data["services"] = json.loads(data["services"])
+        data["tags"] = json.loads(data["tags"])
+        return cls.model_validate(data)
+
+
+def check_choice(field: str, value: str, choices: Iterable[str]) -> str:
+    """``value`` normalised, or InvalidInputError naming the field and the choices."""
+    choices = tuple(choices)
+    normal = str(value).strip()
+    for choice in choices:
+        if normal.lower() == choice.lower():
+            return choice
+    raise InvalidInputError(f"{field} {value!r} is not accepted; use one of {', '.join(choices)}.")
+
+
+def to_column(field: str, value: Any) -> Any:
+    """A Python value as its stored form for ``field``."""
+    if field in ("services", "tags"):
+        return json.dumps([str(v).strip() for v in value if str(v).strip()])
+    if field in MILESTONES:
+        return to_iso(value) if value is not None else None
+    if field in TRIGGERS or field == "caused_by_change":
+        return int(bool(value))
+    if field == "severity":
+        return check_choice("severity", value, SEVERITIES)
+    if field == "status":
+        return check_choice("status", value, STATUSES)
+    if field == "title" and not str(value).strip():
+        raise InvalidInputError("title is empty; give the incident a short title.")
+    if field == "users_affected" and value is not None and int(value) < 0:
+        raise InvalidInputError("users_affected must be a whole number of 0 or more.")
+    return value
+
+
+def describe(field: str, value: Any) -> str:
+    """A stored value as a person reads it in a status event."""
+    if value in (None, ""):
+        return "—"
+    if field in MILESTONES:
+        return from_iso(value).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return str(value)
+
+
+class IncidentsMixin(StoreBase):
+    """Create, read, list and change incidents."""
+
+    def create_incident(self, title: str, severity: str = "SEV3", commander: str | None = None,
+                        source: str = "tui", **fields: Any) -> Incident:
+        """Declare an incident; a ``status`` event records the declaration."""
+        now = self.now()
+        fields.setdefault("declared_at", now)
+        values = {"title": title, "severity": severity, "commander": commander or self.me, **fields}
+        columns = {k: to_column(k, v) for k, v in values.items() if self._check_field(k)}
+        columns["title"] = columns["title"].strip()
+        columns.update(created_at=to_iso(now), updated_at=to_iso(now))
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        with self.db.write() as conn:
+            ident = conn.execute(f"INSERT INTO incident ({names}) VALUES ({marks})", tuple(columns.values())).lastrowid
+            text = f"Declared {columns['severity']} by {columns['commander'] or 'someone'}: {columns['title']}"
+            self._status_event(conn, ident, text, source, at=columns["declared_at"])
+        return self.get_incident(ident)
+
+    def get_incident(self, ref: int | str) -> Incident:
+        """The incident with this id or key (``INC-0042``)."""
+        ident = parse_key("INC", ref)
+        row = self.db.one("SELECT * FROM incident WHERE id = ?", (ident,))
+        if row is None:
+            raise NotFoundError(f"There is no incident {make_key('INC', ident)}.")
+        return Incident.from_row(row)
+
+    def list_incidents(self, status: str | Iterable[str] | None = None, limit: int = 200,
+                       offset: int = 0) -> list[Incident]:
+        """Active incidents first, then the rest newest first; paged, filtered by status."""
+        where, params = self._status_filter(status)
+        active = ", ".join(f"'{s}'" for s in ACTIVE_STATUSES)
+        sql = (f"SELECT * FROM incident {where} ORDER BY status IN ({active}) DESC, "
+               "coalesce(impact_started_at, declared_at) DESC, id DESC LIMIT ? OFFSET ?")
+        return [Incident.from_row(r) for r in self.db.query(sql, (*params, limit, offset))]
+
+    def count_incidents(self, status: str | Iterable[str] | None = None) -> int:
+        """How many incidents match the status filter."""
+        where, params = self._status_filter(status)
+        return self.db.one(f"SELECT count(*) FROM incident {where}", params)[0]
+
+    def active_incidents(self) -> list[Incident]:
+        """Incidents still being worked (investigating, identified, monitoring)."""
+        return self.list_incidents(status=ACTIVE_STATUSES, limit=1000)
+
+    def update_incident(self, ref: int | str, author: str | None = None, source: str = "tui",
+                        **fields: Any) -> Incident:
+        """Change fields; each tracked change also writes a ``status`` event (old → new)."""
+        current = self.get_incident(ref)
+        with self.db.write() as conn:
+            row = conn.execute("SELECT * FROM incident WHERE id = ?", (current.id,)).fetchone()
+            changes = {k: to_column(k, v) for k, v in fields.items() if self._check_field(k)}
+            changes = {k: v for k, v in changes.items() if row[k] != v}
+            if not changes:
+                return current
+            sets = ", ".join(f"{k} = ?" for k in changes)
+            conn.execute(f"UPDATE incident SET {sets}, updated_at = ? WHERE id = ?",
+                         (*changes.values(), self.now_iso(), current.id))
+            for field, value in changes.items():
+                if field in TRACKED or field in MILESTONES:
+                    text = f"{field.replace('_', ' ').capitalize()}: {describe(field, row[field])} → {describe(field, value)}"
+                    self._status_event(conn, current.id, text, source, author=author)
+        return self.get_incident(current.id)
+
+    def set_status(self, ref: int | str, status: str, author: str | None = None) -> Incident:
+        """Change the status; resolving sets the resolution time if it is missing."""
+        status = check_choice("status", status, STATUSES)
+        fields: dict[str, Any] = {"status": status}
+        incident = self.get_incident(ref)
+        if status in ("resolved", "closed") and incident.resolved_at is None:
+            fields["resolved_at"] = self.now()
+        return self.update_incident(incident.id, author=author, **fields)
+
+    def set_severity(self, ref: int | str, severity: str, author: str | None = None) -> Incident:
+        """Change the severity (recorded as a ``status`` event)."""
+        return self.update_incident(ref, author=author, severity=severity)
+
+    def _check_field(self, field: str) -> bool:
+        if field not in EDITABLE:
+            raise InvalidInputError(f"{field!r} is not an incident field.")
+        return True
+
+    def _status_filter(self, status: str | Iterable[str] | None) -> tuple[str, tuple]:
+        if status is None:
+            return "", ()
+        wanted = [status] if isinstance(status, str) else list(status)
+        wanted = [check_choice("status", s, STATUSES) for s in wanted]
+        return f"WHERE status IN ({', '.join('?' for _ in wanted)})", tuple(wanted)
+
+    def _status_event(self, conn: Any, incident_id: int, text: str, source: str,
+                      author: str | None = None, at: str | None = None) -> None:
+        """Record a change as a ``status`` event written by the system."""
+        now = self.now_iso()
+        conn.execute(
+            "INSERT INTO timeline_event (incident_id, occurred_at, entered_at, author, kind, text, source) "
+            "VALUES (?, ?, ?, ?, 'status', ?, ?)",
+            (incident_id, at or now, now, author or self.me, text, "system"),
+        )

@@ -1,0 +1,119 @@
+"""The debrief App: main screens as modes, global keys, themes, store access."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.worker import Worker, WorkerState
+
+from store import Incident, Store
+from store.clock import Clock, system_clock
+from themes import DEFAULT_THEME, STYLESHEET, THEME_NAMES, THEMES, VARIABLE_DEFAULTS
+
+from . import keys
+from .commands import DebriefCommands
+from .dialogs.declare import DeclareDialog
+from .dialogs.help import HelpScreen
+from .messages import DataChanged
+from .runner import StoreRunner
+from .screens.incident import IncidentScreen
+from .screens.incidents import IncidentsScreen
+
+
+@dataclass(frozen=True)
+class MainScreen:
+    """A main screen: its mode name, number key, title and class."""
+
+    mode: str
+    key: str
+    title: str
+    screen: Callable[[], Screen]
+
+
+MAIN_SCREENS: tuple[MainScreen, ...] = (
+    MainScreen("incidents", "1", "Incidents", IncidentsScreen),
+)
+
+
+class DebriefApp(App[None]):
+    """debrief's terminal app over one :class:`store.Store`."""
+
+    TITLE = "debrief"
+    CSS_PATH = str(STYLESHEET)
+    COMMANDS = App.COMMANDS | {DebriefCommands}
+    MODES = {m.mode: m.screen for m in MAIN_SCREENS}
+    DEFAULT_MODE = "incidents"
+    BINDINGS = [keys.QUIT, keys.HELP, keys.PALETTE] + [
+        Binding(m.key, f"switch_mode('{m.mode}')", m.title, id=f"app.mode.{m.mode}", show=False)
+        for m in MAIN_SCREENS
+    ]
+    POLL_SECONDS = 1.0
+
+    def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.run_store = StoreRunner(store)
+        self.initial_theme = theme if theme in THEME_NAMES else DEFAULT_THEME
+        self._data_version: int | None = None
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(VARIABLE_DEFAULTS)
+
+    def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = self.initial_theme
+        self.theme_changed_signal.subscribe(self, self.save_theme)
+        self.set_interval(self.POLL_SECONDS, self.poll_changes)
+
+    async def on_unmount(self) -> None:
+        self.run_store.shutdown()
+
+    def save_theme(self, theme: Theme) -> None:
+        """Remember the chosen theme in settings."""
+        if theme.name in THEME_NAMES:
+            self.run_worker(self.run_store(self.store.set_setting, "theme", theme.name), exit_on_error=False)
+
+    async def poll_changes(self) -> None:
+        """Tell the current screen when another process has committed."""
+        version = await self.run_store(self.store.db.data_version)
+        if self._data_version is not None and version != self._data_version:
+            self.screen.post_message(DataChanged())
+        self._data_version = version
+
+    def action_help(self) -> None:
+        """Show the current screen's keys."""
+        screen = self.screen
+        title = getattr(screen, "HELP_TITLE", None) or type(screen).__name__.removesuffix("Screen")
+        self.push_screen(HelpScreen(f"Help · {title}", getattr(screen, "HELP", "") or ""))
+
+    def declare_incident(self) -> None:
+        """Open the declare dialog; open the incident once it is saved."""
+        def opened(incident: Incident | None) -> None:
+            if incident is not None:
+                self.notify(f"{incident.key} declared and saved.", markup=False)
+                self.open_incident(incident.id)
+
+        self.push_screen(DeclareDialog(self.store.me), opened)
+
+    def open_incident(self, incident_id: int) -> None:
+        """Show one incident."""
+        self.push_screen(IncidentScreen(incident_id))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for main in MAIN_SCREENS:
+            yield SystemCommand(f"Go to {main.title}", f"Main screen {main.key}",
+                                lambda mode=main.mode: self.switch_mode(mode))
+        yield SystemCommand("Declare incident", "Declare a new incident (n)", self.declare_incident)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Turn a failed worker into one readable toast instead of a crash."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.notify(f"{event.worker.error}", title="Something failed", severity="error", markup=False)

@@ -1,0 +1,47 @@
+"""``debrief incident``: declare and list incidents."""
+
+from __future__ import annotations
+
+import click
+
+from store import SEVERITIES, STATUSES, format_duration
+
+from .common import CliContext, pass_cli, print_json
+
+
+@click.group()
+def incident() -> None:
+    """Declare and list incidents."""
+
+
+@incident.command("new")
+@click.argument("title")
+@click.option("--severity", type=click.Choice(SEVERITIES, case_sensitive=False), default="SEV3", show_default=True)
+@click.option("--commander", help="Incident commander (default: the `me` setting).")
+@click.option("--service", "services", multiple=True, help="Affected service (repeatable).")
+@click.option("--tag", "tags", multiple=True, help="Tag (repeatable).")
+@pass_cli
+def new(cli: CliContext, title: str, severity: str, commander: str | None,
+        services: tuple[str, ...], tags: tuple[str, ...]) -> None:
+    """Declare an incident and print its key."""
+    created = cli.store().create_incident(title, severity.upper(), commander, source="cli",
+                                          services=list(services), tags=list(tags))
+    click.echo(created.key)
+
+
+@incident.command("list")
+@click.option("--status", type=click.Choice(STATUSES), multiple=True, help="Only these statuses (repeatable).")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_cli
+def list_(cli: CliContext, status: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """List incidents: active first, then newest first."""
+    store = cli.store()
+    incidents = store.list_incidents(status=status or None, limit=limit)
+    if as_json:
+        print_json([{"key": i.key, **i.model_dump(mode="json")} for i in incidents])
+        return
+    now = store.now()
+    for i in incidents:
+        duration = format_duration(i.duration_seconds(now))
+        click.echo(f"{i.key}  {i.severity}  {i.status:<13} {i.started_at:%Y-%m-%d %H:%M}Z  {duration:>8}  {i.title}")

@@ -1,0 +1,139 @@
+"""The Incidents screen: active incidents first, then the rest newest first."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from store import Incident
+
+from ..messages import DataChanged
+from ..render import plain, severity_text, utc
+
+COLUMNS = (("Key", "key"), ("Sev", "sev"), ("Status", "status"), ("Started (UTC)", "started"),
+           ("Duration", "duration"), ("Commander", "commander"), ("Title", "title"))
+EMPTY = "No incidents yet. Press n to declare one, or run `debrief demo` for example data."
+
+
+class IncidentsScreen(Screen):
+    """Lists incidents, pages more in as the cursor reaches the end, and opens one."""
+
+    HELP = """
+## Incidents
+
+Active incidents come first, then the rest, newest first. Durations run from
+the start of impact (the declaration until impact is logged) to resolution.
+
+| key | does |
+| --- | --- |
+| `n` | declare an incident |
+| `enter` | open the highlighted incident |
+| `r` | reload |
+"""
+    BINDINGS = [
+        Binding("n", "declare", "Declare", id="incidents.declare"),
+        Binding("enter", "open", "Open", id="incidents.open", show=True),
+        Binding("r", "reload", "Reload", id="incidents.reload", show=False),
+    ]
+    PAGE = 200
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.incidents: list[Incident] = []
+        self.exhausted = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("debrief · Incidents"), classes="title-bar", id="title-bar")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="incident-table")
+        yield Static(Content(EMPTY), classes="empty-state", id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, key in COLUMNS:
+            table.add_column(label, key=key)
+        self.query_one("#empty").display = False
+        self.set_interval(30, self.action_reload)
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    @on(DataChanged)
+    def action_reload(self) -> None:
+        """Reload the first pages from the store."""
+        self.load(max(len(self.incidents), self.PAGE))
+
+    @work(exclusive=True, group="incidents-load", exit_on_error=False)
+    async def load(self, limit: int) -> None:
+        """Read ``limit`` incidents and show them, keeping the cursor on the same row."""
+        incidents = await self.app.run_store(self.app.store.list_incidents, limit=limit)
+        self.exhausted = len(incidents) < limit
+        self.show(incidents)
+
+    @work(exclusive=True, group="incidents-more", exit_on_error=False)
+    async def load_more(self) -> None:
+        """Append the next page."""
+        more = await self.app.run_store(self.app.store.list_incidents, limit=self.PAGE, offset=len(self.incidents))
+        self.exhausted = len(more) < self.PAGE
+        self.append_rows(more)
+
+    def show(self, incidents: list[Incident]) -> None:
+        """Replace the rows."""
+        table = self.query_one(DataTable)
+        selected = self.selected_id()
+        table.clear()
+        self.incidents = []
+        self.append_rows(incidents)
+        self.query_one("#empty").display = not incidents
+        if selected is not None and str(selected) in {str(i.id) for i in incidents}:
+            table.move_cursor(row=table.get_row_index(str(selected)), animate=False)
+
+    def append_rows(self, incidents: list[Incident]) -> None:
+        """Add rows for incidents not shown yet."""
+        table = self.query_one(DataTable)
+        now = self.app.clock()
+        for incident in incidents:
+            table.add_row(*self.row(incident, now), key=str(incident.id))
+        self.incidents.extend(incidents)
+
+    def row(self, incident: Incident, now) -> tuple:
+        """The cells of one incident."""
+        return (
+            plain(incident.key),
+            severity_text(self.app, incident.severity),
+            plain(incident.status),
+            plain(utc(incident.started_at)),
+            plain(incident.duration_text(now)),
+            plain(incident.commander),
+            plain(incident.title),
+        )
+
+    def selected_id(self) -> int | None:
+        """The id of the highlighted incident, if any."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value)
+
+    @on(DataTable.RowHighlighted)
+    def maybe_page(self, event: DataTable.RowHighlighted) -> None:
+        """Load the next page when the cursor reaches the last row."""
+        if not self.exhausted and event.cursor_row >= len(self.incidents) - 1:
+            self.load_more()
+
+    @on(DataTable.RowSelected)
+    def action_open(self) -> None:
+        """Open the highlighted incident."""
+        ident = self.selected_id()
+        if ident is not None:
+            self.app.open_incident(ident)
+
+    def action_declare(self) -> None:
+        """Declare an incident in a dialog; open it once it is saved."""
+        self.app.declare_incident()
