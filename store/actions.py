@@ -16,7 +16,8 @@ PRIORITIES = ("P1", "P2", "P3")
 ACTION_TYPES = ("prevent", "mitigate", "detect", "process")
 ACTION_STATUSES = ("open", "in_progress", "done", "wont_do")
 CLOSED_STATUSES = ("done", "wont_do")
-ACTION_FIELDS = ("title", "owner", "due_date", "priority", "type", "status", "postmortem_id", "incident_id")
+ACTION_FIELDS = ("title", "owner", "due_date", "priority", "type", "status", "postmortem_id", "incident_id",
+                 "improvement_id")
 
 
 class ActionItem(BaseModel):
@@ -31,6 +32,7 @@ class ActionItem(BaseModel):
     status: str = "open"
     postmortem_id: int | None = None
     incident_id: int | None = None
+    improvement_id: int | None = None
     created_at: datetime
     updated_at: datetime
     done_at: datetime | None = None

@@ -15,6 +15,7 @@ from store import StoreError
 from .common import CliContext, fail
 from .config import config
 from .demo import demo
+from .export import export
 from .incident import incident
 
 
@@ -51,5 +52,5 @@ def open_app(cli: CliContext) -> None:
     DebriefApp(store, theme=store.get_setting("theme")).run()
 
 
-for command in (incident, config, demo):
+for command in (incident, config, demo, export):
     main.add_command(command)
