@@ -54,3 +54,16 @@ def make_app(store: Store, theme: str | None = None):
     from tui.app import DebriefApp
 
     return DebriefApp(store, clock=fixed_clock(NOW), theme=theme)
+
+
+async def settle(app, pilot) -> None:
+    """Wait until every worker has finished (cancelled ones included) and the screen has refreshed."""
+    from textual.worker import WorkerCancelled, WorkerFailed
+
+    for _ in range(20):
+        try:
+            await app.workers.wait_for_complete()
+            break
+        except (WorkerCancelled, WorkerFailed):
+            continue
+    await pilot.pause()

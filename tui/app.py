@@ -70,6 +70,7 @@ class DebriefApp(App[None]):
             self.register_theme(theme)
         self.theme = self.initial_theme
         self.theme_changed_signal.subscribe(self, self.save_theme)
+        self.run_worker(self.poll_changes(), group="poll", exit_on_error=False)
         self.set_interval(self.POLL_SECONDS, self.poll_changes)
 
     async def on_unmount(self) -> None:

@@ -48,17 +48,17 @@ def all_migrations() -> list[Migration]:
 LATEST = all_migrations()[-1].version
 
 
-def current_version(conn: sqlite3.Connection) -> int:
+def current_version(conn: sqlite3.Connection, path: Path | str = "The database") -> int:
     """The schema version recorded in the file."""
     try:
         return conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"The database is corrupt or not SQLite: {exc}.") from None
+        raise DatabaseError(f"{path} is corrupt or not a SQLite database ({exc}).") from None
 
 
 def check_not_newer(conn: sqlite3.Connection, path: Path) -> int:
     """Refuse a database from a newer debrief; return its version."""
-    version = current_version(conn)
+    version = current_version(conn, path)
     if version > LATEST:
         raise NewerDatabaseError(
             f"{path} was written by a newer debrief (schema {version}; this one knows up to "

@@ -9,14 +9,20 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from store import Incident
+from store import ACTIVE_STATUSES, Incident
 
 from ..messages import DataChanged
 from ..render import plain, severity_text, utc
 
 COLUMNS = (("Key", "key"), ("Sev", "sev"), ("Status", "status"), ("Started (UTC)", "started"),
            ("Duration", "duration"), ("Commander", "commander"), ("Title", "title"))
+OTHER_COLUMNS_WIDTH = 76
 EMPTY = "No incidents yet. Press n to declare one, or run `debrief demo` for example data."
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis (the incident view shows it whole)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class IncidentsScreen(Screen):
@@ -63,6 +69,9 @@ the start of impact (the declaration until impact is logged) to resolution.
     def on_screen_resume(self) -> None:
         self.action_reload()
 
+    def on_resize(self) -> None:
+        self.action_reload()
+
     @on(DataChanged)
     def action_reload(self) -> None:
         """Reload the first pages from the store."""
@@ -71,9 +80,14 @@ the start of impact (the declaration until impact is logged) to resolution.
     @work(exclusive=True, group="incidents-load", exit_on_error=False)
     async def load(self, limit: int) -> None:
         """Read ``limit`` incidents and show them, keeping the cursor on the same row."""
-        incidents = await self.app.run_store(self.app.store.list_incidents, limit=limit)
+        store = self.app.store
+        incidents = await self.app.run_store(store.list_incidents, limit=limit)
+        total = await self.app.run_store(store.count_incidents)
+        active = await self.app.run_store(store.count_incidents, status=ACTIVE_STATUSES)
         self.exhausted = len(incidents) < limit
         self.show(incidents)
+        self.query_one("#title-bar", Static).update(
+            Content(f"debrief · Incidents · {active} active · {total} in all"))
 
     @work(exclusive=True, group="incidents-more", exit_on_error=False)
     async def load_more(self) -> None:
@@ -110,7 +124,7 @@ the start of impact (the declaration until impact is logged) to resolution.
             plain(utc(incident.started_at)),
             plain(incident.duration_text(now)),
             plain(incident.commander),
-            plain(incident.title),
+            plain(shorten(incident.title, max(self.app.size.width - OTHER_COLUMNS_WIDTH, 20))),
         )
 
     def selected_id(self) -> int | None:

@@ -1,0 +1,5 @@
+"""``python -m tui.cli`` runs the command line."""
+
+from . import main
+
+main()
