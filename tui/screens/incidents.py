@@ -54,8 +54,8 @@ the start of impact (the declaration until impact is logged) to resolution.
 
     def compose(self) -> ComposeResult:
         yield Static(Content("debrief · Incidents"), classes="title-bar", id="title-bar")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="incident-table")
         yield Static(Content(EMPTY), classes="empty-state", id="empty")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="incident-table")
         yield Footer()
 
     def on_mount(self) -> None:
