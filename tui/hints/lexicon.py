@@ -33,7 +33,7 @@ cert-manager operator-sdk library sdk cli command wizard ticket pr mr
 ROLE_NOUNS = frozenset("""
 engineer developer dev operator on-call oncall on-caller responder admin
 administrator sre dba intern contractor someone somebody person people reviewer
-approver author owner manager lead team squad staff employee human whoever
+approver author owner manager anyone anybody everyone everybody lead team squad staff employee human whoever
 nobody ic commander maintainer teammate colleague coworker co-worker newcomer
 new-hire hire analyst tester programmer architect founder cto vp
 """.split())
@@ -145,7 +145,7 @@ def classify(word: str, previous: str, vocabulary: frozenset[str]) -> str | None
         return "system"
     if folded == "operator" and (previous[:1].isupper() or fold(previous) in K8S_WORDS):
         return "system"
-    if folded in SYSTEM_NOUNS:
+    if folded in SYSTEM_NOUNS or low in SYSTEM_NOUNS:
         return "system"
     if folded in ROLE_NOUNS or low in ROLE_NOUNS:
         return "role"
