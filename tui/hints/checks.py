@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import matches_subject, subject_of, verbal_participle
+from .lexicon import matches_subject, software_operator, subject_of, verbal_participle
 from .model import Rule
 from .text import mask, sentences
 
@@ -52,6 +52,8 @@ def _subject_ok(rule: Rule, match: re.Match[str], sentence: str, vocab) -> bool:
     else:
         kind, word = subject_of(sentence[:_span(match)[0]], vocab,
                                 from_start=rule.subject_from == "clause")
+    if software_operator(word, sentence):
+        kind = "system"
     return matches_subject(rule.subject, kind, word)
 
 

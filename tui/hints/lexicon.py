@@ -106,6 +106,9 @@ CLAUSE_BREAK = re.compile(
 TOKEN = re.compile(r"@[\w.-]+|[^\W\d_](?:[\w'’.-]*\w)?\.?")
 INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]\.[A-Z]$|^[A-Z]{2,3}$")
 NAME = re.compile(r"^[A-Z][^\W\d_A-Z]+$")
+K8S_CONTEXT = re.compile(
+    r"\b(?:CRDs?|custom\s+resources?|pods?|reconcil\w*|PVCs?|namespaces?|helm|"
+    r"kubernetes|k8s|statefulsets?|operators?\s+pattern)\b", re.IGNORECASE)
 K8S_WORDS = frozenset({"kubernetes", "k8s", "cluster", "postgres", "etcd", "prometheus"})
 
 
@@ -135,6 +138,12 @@ def _is_name(word: str, vocabulary: frozenset[str]) -> bool:
     return bool(NAME.match(word))
 
 
+def _system_qualifier(previous: str) -> bool:
+    """True when the word before "operator" makes it software ("Kafka operator")."""
+    capital = previous[:1].isupper() and previous.lower() not in STOP_CAPS
+    return capital or fold(previous) in K8S_WORDS
+
+
 def classify(word: str, previous: str, vocabulary: frozenset[str]) -> str | None:
     """Say what a token refers to: ``named`` (a name, @handle or initials),
     ``role``, ``pronoun``, ``system`` or None when it cannot tell."""
@@ -143,7 +152,7 @@ def classify(word: str, previous: str, vocabulary: frozenset[str]) -> str | None
     low, folded = word.lower().rstrip("."), fold(word)
     if low in vocabulary or folded in vocabulary:
         return "system"
-    if folded == "operator" and (previous[:1].isupper() or fold(previous) in K8S_WORDS):
+    if folded == "operator" and _system_qualifier(previous):
         return "system"
     if folded in SYSTEM_NOUNS or low in SYSTEM_NOUNS:
         return "system"
@@ -176,6 +185,11 @@ def subject_of(left: str, vocabulary: frozenset[str] = frozenset(),
         if kind is not None:
             return kind, word
     return None, ""
+
+
+def software_operator(word: str, sentence: str) -> bool:
+    """An "operator" in a sentence about Kubernetes resources is software."""
+    return fold(word) == "operator" and K8S_CONTEXT.search(sentence) is not None
 
 
 def matches_subject(requirement: str, kind: str | None, word: str) -> bool:
