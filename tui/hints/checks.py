@@ -32,10 +32,19 @@ class RawHit:
     level: str
 
 
+def _gate_body(pattern: str) -> str:
+    body = re.sub(r"\(\?P<\w+>", "(?:", pattern)  # group names repeat across rules
+    return re.sub(r"^\^\[\\W\\d\]\*", "", body)  # sentence-start anchors
+
+
 def prefilter(rules: tuple[Rule, ...]) -> re.Pattern[str]:
-    """One alternation of every trigger, used to skip sentences cheaply."""
-    bodies = (re.sub(r"\(\?P<\w+>", "(?:", rule.pattern) for rule in rules)
-    return re.compile("|".join(f"(?:{body})" for body in bodies), re.IGNORECASE)
+    """One alternation of every trigger, used to skip sentences cheaply.
+
+    Every trigger starts at a word, so the leading boundary lets the regex
+    engine skip other positions without trying each alternative there.
+    """
+    bodies = "|".join(f"(?:{_gate_body(rule.pattern)})" for rule in rules)
+    return re.compile(rf"\b(?=\w)(?:{bodies})", re.IGNORECASE)
 
 
 def _span(match: re.Match[str]) -> tuple[int, int]:

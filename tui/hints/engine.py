@@ -54,7 +54,8 @@ class Linter:
     """Lints postmortem text with a per-paragraph cache.
 
     ``checked`` counts paragraphs actually checked (cache misses), so
-    callers and tests can see that an edit re-checked one paragraph.
+    callers and tests can see that an edit re-checked one paragraph. A
+    Linter is not thread-safe: use one per thread (or per editor).
     """
 
     def __init__(self, config: Config | None = None, rules: tuple[Rule, ...] | None = None,
@@ -117,17 +118,18 @@ class Linter:
         return [h for h in hints if not skip or fingerprint(h, text) not in skip]
 
 
-_DEFAULT: Linter | None = None
+_LINTERS: dict[str, Linter] = {}
 
 
 def lint(text: str, section: str | None = None, config: Config | None = None) -> list[Hint]:
-    """Lint a text once. Without a config a shared cached Linter is used."""
-    global _DEFAULT
-    if config is not None:
-        return Linter(config).lint(text, section)
-    if _DEFAULT is None:
-        _DEFAULT = Linter()
-    return _DEFAULT.lint(text, section)
+    """Lint a text. A shared cached Linter is kept per distinct config."""
+    config = config or Config()
+    key = config.model_dump_json()
+    if key not in _LINTERS:
+        if len(_LINTERS) >= 16:
+            _LINTERS.clear()
+        _LINTERS[key] = Linter(config)
+    return _LINTERS[key].lint(text, section)
 
 
 def sentence_of(text: str, offset: int) -> str:
