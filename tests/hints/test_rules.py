@@ -74,3 +74,16 @@ def test_unknown_field_and_bad_participle_group_are_named():
 def test_rules_file_is_found_next_to_the_package():
     assert RULES_PATH.is_file() and RULES_PATH.parent.name == "hints"
     assert len(Linter().rules) == len(RULES) >= 30
+
+
+def test_no_textual_import_in_the_engine():
+    import ast
+    from pathlib import Path
+
+    import tui.hints
+
+    for path in Path(tui.hints.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in getattr(node, "names", [])] + [getattr(node, "module", "")]
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                assert not any((n or "").startswith("textual") for n in names), path
