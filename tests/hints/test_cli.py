@@ -140,3 +140,18 @@ def test_crlf_file_positions(runner, tmp_path):
     result = runner.invoke(lint, ["--format", "json", str(path)])
     item = json.loads(result.output)[0]
     assert (item["line"], item["column"], item["start"]) == (4, 5, 28)
+
+
+def test_works_as_a_sub_command_of_a_group(runner, tmp_path):
+    import click
+
+    @click.group()
+    @click.pass_context
+    def main(ctx):
+        ctx.obj = object()  # the real group stores its own context object
+
+    main.add_command(lint)
+    path = _write(tmp_path, "pm.md", "Dana deleted the volume.\n")
+    result = runner.invoke(main, ["lint", "--format", "line", path])
+    assert result.exit_code == 1 and "named-person-caused" in result.output
+    assert "lint" in runner.invoke(main, ["--help"]).output

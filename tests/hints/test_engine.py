@@ -126,3 +126,12 @@ def test_dismissed_fingerprints_are_filtered():
 def test_empty_and_odd_input():
     assert lint("") == [] and lint("\n\n\r\n") == [] and lint("#") == []
     assert lint("[/] [b] [@click=app.quit]x root cause was") != []
+
+
+def test_fingerprint_of_a_list_item_ignores_its_neighbours():
+    text = "- The root cause was DNS\n- Add a TTL alert\n"
+    (hint,) = lint(text)
+    edited = "- The root cause was DNS\n- Add a TTL alert on every zone\n- New item\n"
+    (hint2,) = lint(edited)
+    assert fingerprint(hint, text) == fingerprint(hint2, edited)
+    assert Linter().lint(edited, dismissed={fingerprint(hint, text)}) == []
