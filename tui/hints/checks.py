@@ -19,6 +19,9 @@ META = re.compile(
     re.IGNORECASE)
 """Sentences that talk about blameful wording rather than use it."""
 
+WINDOW = 240
+"""How far left of a trigger the subject is looked for (keeps long runs linear)."""
+
 LEAD = re.compile(r"^[\s>*_#\-+\d.)\[\]]*$")
 
 
@@ -59,7 +62,8 @@ def _subject_ok(rule: Rule, match: re.Match[str], sentence: str, vocab) -> bool:
     if "subj" in match.re.groupindex and match.group("subj"):
         kind, word = subject_of(match.group("subj"), vocab)
     else:
-        kind, word = subject_of(sentence[:_span(match)[0]], vocab,
+        start = _span(match)[0]
+        kind, word = subject_of(sentence[max(0, start - WINDOW):start], vocab,
                                 from_start=rule.subject_from == "clause")
     if software_operator(word, sentence):
         kind = "system"
