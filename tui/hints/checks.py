@@ -15,7 +15,7 @@ META = re.compile(
     r"\b(?:avoid(?:s|ed|ing)?\s+(?:calling|saying|using|labell?ing|writing|the\s+(?:words?|phrases?|terms?|labels?))"
     r"|(?:rather\s+than|instead\s+of)\s+(?:calling|saying|blaming|labell?ing|writing|asking)"
     r"|(?:do\s+not|don[’']t|never|not\s+to)\s+(?:call|say|use|write|ask)\s+(?:it|this|that|the|who|why|what)\b"
-    r"|the\s+(?:words?|phrases?|terms?|labels?|wording)\b|blameless|blame-free|as\s+a\s+label)",
+    r"|\b(?:words?|phrases?|terms?|labels?|wording)\s+[\"“'‘`]|blameless|blame-free|as\s+a\s+label)",
     re.IGNORECASE)
 """Sentences that talk about blameful wording rather than use it."""
 
@@ -133,7 +133,7 @@ def check_paragraph(text: str, section: str, rules, gate: re.Pattern[str],
     found: list[RawHit] = []
     for first, last in sentences(masked):
         sentence = masked[first:last]
-        if not gate.search(sentence) or META.search(sentence):
+        if not gate.search(sentence) or META.search(text, first, last):
             continue
         for hit in _sentence_hits(rules, sentence, section, vocab):
             start, end = _strip(text, first + hit.start, first + hit.end)
