@@ -17,6 +17,7 @@ from .config import config
 from .demo import demo
 from .export import export
 from .incident import incident
+from .lint import lint
 
 
 class DebriefGroup(click.Group):
@@ -52,5 +53,5 @@ def open_app(cli: CliContext) -> None:
     DebriefApp(store, theme=store.get_setting("theme")).run()
 
 
-for command in (incident, config, demo, export):
+for command in (incident, config, demo, export, lint):
     main.add_command(command)
