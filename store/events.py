@@ -129,6 +129,17 @@ class EventsMixin(StoreBase):
             "SELECT count(*) FROM timeline_event WHERE incident_id = ? AND deleted_at IS NULL", (incident_id,)
         )[0]
 
+    def event_position(self, event_id: int) -> int | None:
+        """The row index of an event in :meth:`list_events` order (None when deleted)."""
+        event = self.get_event(event_id)
+        if event.deleted_at is not None:
+            return None
+        return self.db.one(
+            "SELECT count(*) FROM timeline_event WHERE incident_id = ? AND deleted_at IS NULL "
+            "AND (occurred_at < ? OR (occurred_at = ? AND id < ?))",
+            (event.incident_id, to_iso(event.occurred_at), to_iso(event.occurred_at), event.id),
+        )[0]
+
     def edit_event(self, event_id: int, **changes: Any) -> TimelineEvent:
         """Change text, occurred_at, kind or pinned; the previous version is kept."""
         old = self.get_event(event_id)
