@@ -11,7 +11,6 @@ from textual.widgets import Static
 from store import Incident, format_duration
 from themes import severity_variable
 
-from ..render import utc
 
 MILESTONE_LABELS = (
     ("impact_started_at", "Impact"),
@@ -37,21 +36,25 @@ def headline(incident: Incident, now: datetime) -> Content:
     sev = f"bold ${severity_variable(incident.severity)}"
     since = "Elapsed " if incident.active else "Duration "
     clock = elapsed(incident.duration_seconds(now)) if incident.active else incident.duration_text(now)
+    origin = "since impact started" if incident.impact_started_at else "since declared (no /impact yet)"
     return Content.assemble(
-        (incident.key, "bold"), "  ", (incident.severity, sev), "  ", (incident.title, "bold"),
-        "\n", ("Status ", "dim"), (incident.status, "bold"), ("  Commander ", "dim"), incident.commander or "—",
-        (f"  {since}", "dim"), (clock, "bold"), (" since impact started" if incident.impact_started_at else
-                                                  " since declared (no /impact yet)", "dim"),
+        (incident.key, "bold"), "  ", (incident.severity, sev), "  ", (incident.title, "bold"), "\n",
+        ("Status", "dim"), " ", (incident.status, "bold"), "   ", ("Commander", "dim"), " ",
+        incident.commander or "—", "   ", (since.strip(), "dim"), " ", (clock, "bold"), " ", (origin, "dim"),
     )
 
 
 def milestones(incident: Incident) -> Content:
-    """The milestone times that exist, in UTC."""
+    """The milestone times that exist, in UTC (the date once, then on a change of day)."""
     parts: list = []
+    day = None
     for field, label in MILESTONE_LABELS:
         value = getattr(incident, field)
         if value is not None:
-            parts += [(f"{label} ", "dim"), utc(value), "  "]
+            clock = "%H:%M:%S" if value.second else "%H:%M"
+            stamp = value.strftime(clock if value.date() == day else f"%Y-%m-%d {clock}")
+            day = value.date()
+            parts += [(label, "dim"), " ", stamp, "  "]
     return Content.assemble(*parts) if parts else Content("")
 
 
@@ -59,9 +62,9 @@ def durations(incident: Incident) -> Content:
     """Time to detect/ack/mitigate/resolve that exist, then out-of-order warnings."""
     parts: list = []
     for label, seconds in incident.milestone_durations():
-        parts += [(f"Time {DURATION_LABELS[label]} ", "dim"), format_duration(seconds), "  "]
+        parts += [(f"Time {DURATION_LABELS[label]}", "dim"), " ", format_duration(seconds), "   "]
     for problem in incident.out_of_order():
-        parts += [(f"⚠ {problem}", "bold $error"), "  "]
+        parts += [(f"⚠ {problem}", "bold $error"), "   "]
     return Content.assemble(*parts) if parts else Content.from_markup("[dim]No durations yet: log /detect, /ack, /mitigate, /resolve[/]")
 
 
