@@ -72,5 +72,6 @@ async def test_three_writers_while_the_app_is_open(store: Store, db_path: Path) 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.timeline.total == before + 900
+        assert not [n for n in app._notifications if n.severity == "error"]
     texts = {e.text for e in store.list_events(incident.id, limit=2000)}
     assert {f"w{w} line {n}" for w in range(3) for n in range(300)} <= texts

@@ -263,3 +263,27 @@ async def test_other_process_events_arrive_without_disturbing(demo_store: Store,
         await pilot.press("end")
         await settle(app, pilot)
         assert any("from the bot" in line for line in lines(screen))
+
+
+async def test_header_ticks_and_flags_out_of_order(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        header = screen.query_one("#header")
+        assert "Elapsed 25m 00s" in str(header.render())
+        app.clock = lambda: NOW + timedelta(seconds=7)
+        screen.tick()
+        assert "Elapsed 25m 07s" in str(header.render())
+        app.clock = lambda: NOW
+        await log(app, pilot, "-40m /detect alert seen before impact")
+        assert "⚠ detected before impact started" in str(header.render())
+
+
+async def test_f1_shows_the_grammar_from_the_capture_line(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen is not screen
+        assert "/resolve" in app.screen.markdown and "-1h30m" in app.screen.markdown

@@ -71,6 +71,7 @@ class DebriefApp(App[None]):
         self.theme = self.initial_theme
         self.theme_changed_signal.subscribe(self, self.save_theme)
         self.set_interval(self.POLL_SECONDS, self.poll_changes)
+        self.run_worker(self.poll_changes(), exit_on_error=False)  # baseline now, so no early commit is missed
 
     async def on_unmount(self) -> None:
         self.run_store.shutdown()

@@ -25,7 +25,8 @@ from ..widgets.incident_header import IncidentHeader
 from ..widgets.timeline_view import PAGE, TIME_WIDTH, KIND_WIDTH, TimelineView
 from .incident_help import HELP
 
-PLACEHOLDER = "Type what happened, Enter logs it · 14:05 or -5m backdates · ! pins · /detect /mitigate /resolve … · ? help"
+PLACEHOLDER = "Type what happened, Enter logs it · 14:05 or -5m backdates · ! pins · /detect /mitigate /resolve …"
+KEYS_HINT = "↑ timeline: e edit · ! pin · x delete · u undo · s status · v severity · c commander · r title · F1 help"
 
 
 def snapshot(store: Store, incident_id: int, cursor_id: int | None) -> tuple:
@@ -48,6 +49,7 @@ class IncidentScreen(Screen):
     AUTO_FOCUS = "#capture"
     BINDINGS = [
         Binding("escape", "escape", "Back", id="incident.back"),
+        Binding("f1", "app.help", "Help", id="incident.help"),
         Binding("up", "focus_timeline", "Timeline", show=False, id="incident.timeline"),
         Binding("a", "focus_capture", "Log", id="incident.capture"),
         Binding("e,enter", "edit", "Edit", id="incident.edit"),
@@ -71,7 +73,7 @@ class IncidentScreen(Screen):
         yield Static(column_titles(), id="timeline-columns", markup=False)
         yield TimelineView(id="timeline")
         yield Input(placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
-        yield Static("", id="capture-status", markup=False)
+        yield Static(KEYS_HINT, id="capture-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -97,8 +99,7 @@ class IncidentScreen(Screen):
     @on(DataChanged)
     def reload(self) -> None:
         """Re-read the header and the row count; visible pages reload on demand."""
-        current = self.timeline.current
-        self.load(current.id if current else None)
+        self.load(self.timeline.cursor_id)
 
     @work(exclusive=True, group="incident-load", exit_on_error=False)
     async def load(self, cursor_id: int | None) -> None:

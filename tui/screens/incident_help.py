@@ -50,6 +50,7 @@ is refused with the reason and the text stays in the line.
 | `c` | change commander |
 | `r` | change title |
 | `escape` | (capture line, when empty) back to the incident list |
+| `F1` | this help (also from the capture line, where `?` is typed as text) |
 
 Status, severity, commander and title changes are recorded as `status` events.
 """

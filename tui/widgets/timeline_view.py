@@ -58,6 +58,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.pending: set[int] = set()
         self.generation = 0
         self.cursor: int | None = None
+        self.cursor_id: int | None = None
         self.follow = True
         self.start_day: date | None = None
 
@@ -71,7 +72,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.loaded.clear()
         self.pending.clear()
         self.rows = {i: e for i, e in self.rows.items() if i < total}
-        self.cursor = None if cursor is None else min(cursor, total - 1)
+        self.cursor = None if cursor is None or not total else min(cursor, total - 1)
         self.virtual_size = Size(self.size.width, total)
         if following:
             self.follow = True
@@ -87,6 +88,7 @@ class TimelineView(ScrollView, can_focus=True):
             self.rows[start + offset] = event
         self.loaded.add(page)
         self.pending.discard(page)
+        self._remember_cursor()
         self._evict()
         self.refresh()
 
@@ -98,10 +100,18 @@ class TimelineView(ScrollView, can_focus=True):
             for index in range(page * PAGE, page * PAGE + PAGE):
                 self.rows.pop(index, None)
 
+    def _remember_cursor(self) -> None:
+        """Keep the id of the event under the cursor, so a reload can find it again."""
+        event = self.current
+        if event is not None:
+            self.cursor_id = event.id
+
     @property
     def current(self) -> TimelineEvent | None:
-        """The event under the cursor, when it is loaded."""
-        return None if self.cursor is None else self.rows.get(self.cursor)
+        """The event under the cursor, once its page is read (never a stale row)."""
+        if self.cursor is None or self.cursor // PAGE not in self.loaded:
+            return None
+        return self.rows.get(self.cursor)
 
     # -- drawing -------------------------------------------------------------
 
@@ -126,12 +136,12 @@ class TimelineView(ScrollView, can_focus=True):
         body = Text(("★ " if event.pinned else "") + " ".join(event.text.split()))
         body.truncate(text_width, overflow="ellipsis", pad=True)
         style = self._row_style(event)
+        body.stylize(style)
         line = Text.assemble(
             (self.time_label(event).ljust(TIME_WIDTH), self.get_component_rich_style("timeline--dim")),
             (event.kind[:KIND_WIDTH - 1].ljust(KIND_WIDTH), style),
             body, (" " + event.author[:AUTHOR_WIDTH - 1].ljust(AUTHOR_WIDTH - 1), "")
         )
-        body.stylize(style)
         line.truncate(width, pad=True)
         return line
 
@@ -193,6 +203,8 @@ class TimelineView(ScrollView, can_focus=True):
         if not self.total:
             return
         self.cursor = max(0, min(index, self.total - 1))
+        self.cursor_id = None
+        self._remember_cursor()
         top, height = self.scroll_offset.y, self.size.height
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, immediate=True)
