@@ -51,7 +51,7 @@ def milestones(incident: Incident) -> Content:
     for field, label in MILESTONE_LABELS:
         value = getattr(incident, field)
         if value is not None:
-            clock = "%H:%M:%S" if value.second else "%H:%M"
+            clock = "%H:%M"
             stamp = value.strftime(clock if value.date() == day else f"%Y-%m-%d {clock}")
             day = value.date()
             parts += [(label, "dim"), " ", stamp, "  "]
