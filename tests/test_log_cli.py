@@ -99,3 +99,11 @@ def test_export_incident_markdown_and_json(db_path: Path) -> None:
 def test_export_unknown_incident_is_one_line(db_path: Path) -> None:
     result = run(db_path, "export", "incident", "INC-0099")
     assert result.exit_code == 2 and "There is no incident INC-0099" in result.output
+
+
+def test_mistyped_option_is_not_logged_as_text(db_path: Path) -> None:
+    key = run(db_path, "incident", "new", "API down").output.strip()
+    before = Store(db_path).count_events(key)
+    result = run(db_path, "log", "--pinn", "oops")
+    assert result.exit_code == 2 and "--pinn is not an option" in result.output
+    assert Store(db_path).count_events(key) == before

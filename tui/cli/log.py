@@ -30,6 +30,9 @@ KIND_NAMES = sorted({token.lstrip("/") for token in KIND_TOKENS} | {"note"})
 def log(cli: CliContext, text: tuple[str, ...], incident_key: str | None, at: str | None,
         kind: str | None, pin: bool) -> None:
     """Log TEXT on an incident's timeline (TEXT `-`: one event per stdin line)."""
+    unknown = [t for t in text if t.startswith("--") and len(t) > 2]
+    if unknown:
+        fail(f"{unknown[0]} is not an option of `debrief log`; see `debrief log --help`.")
     store = cli.store()
     incident = choose_incident(store, incident_key)
     defaults = options(store, at, kind, pin)
