@@ -287,3 +287,20 @@ async def test_f1_shows_the_grammar_from_the_capture_line(demo_store: Store) -> 
         await pilot.pause()
         assert app.screen is not screen
         assert "/resolve" in app.screen.markdown and "-1h30m" in app.screen.markdown
+
+
+async def test_palette_changes_severity_from_the_capture_line(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        await pilot.press(*"half")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"change severity")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChooseDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen and screen.capture_line.value == "half"

@@ -23,6 +23,7 @@ from ..dialogs.text_prompt import TextPromptDialog
 from ..messages import DataChanged
 from ..widgets.incident_header import IncidentHeader
 from ..widgets.timeline_view import PAGE, TIME_WIDTH, KIND_WIDTH, TimelineView
+from .incident_commands import IncidentCommands
 from .incident_help import HELP
 
 PLACEHOLDER = "Type what happened, Enter logs it · 14:05 or -5m backdates · ! pins · /detect /mitigate /resolve …"
@@ -47,6 +48,7 @@ class IncidentScreen(Screen):
 
     HELP = HELP
     AUTO_FOCUS = "#capture"
+    COMMANDS = {IncidentCommands}
     BINDINGS = [
         Binding("escape", "escape", "Back", id="incident.back"),
         Binding("f1", "app.help", "Help", id="incident.help"),
