@@ -33,7 +33,6 @@ MILESTONE_ORDER = (
     ("impact_started_at", "mitigated_at", "mitigated before impact started"),
     ("mitigated_at", "resolved_at", "resolved before mitigated"),
     ("impact_started_at", "resolved_at", "resolved before impact started"),
-    ("acknowledged_at", "mitigated_at", "mitigated before acknowledged"),
 )
 #: Time to detect/acknowledge/mitigate/resolve: (label, from, to); None means "impact started".
 DURATIONS = (

@@ -304,3 +304,17 @@ async def test_palette_changes_severity_from_the_capture_line(demo_store: Store)
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is screen and screen.capture_line.value == "half"
+
+
+async def test_read_only_database_keeps_the_line(demo_store: Store) -> None:
+    """A real SQLite refusal (query_only on the app's connection), not a stub."""
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        before = demo_store.count_events(ACTIVE)
+        await app.run_store(lambda: demo_store.db.conn.execute("PRAGMA query_only=ON"))
+        await log(app, pilot, "-1m /mitigate feature flag off")
+        assert screen.capture_line.value == "-1m /mitigate feature flag off"
+        assert "readonly" in str(screen.query_one("#capture-status").render())
+        assert demo_store.count_events(ACTIVE) == before
+        assert demo_store.get_incident(ACTIVE).mitigated_at is None
