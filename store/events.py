@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from .base import StoreBase
 from .clock import as_utc, to_iso
 from .errors import InvalidInputError, NotFoundError
-from .incidents import check_choice
+from .incidents import STATUS_RANK, check_choice
 
 KINDS = (
     "note", "impact", "detection", "alert", "acknowledgement", "escalation", "action", "decision",
@@ -19,6 +19,14 @@ KINDS = (
 )
 SOURCES = ("tui", "cli", "import", "system")
 CLOCK_SKEW = timedelta(seconds=5)
+#: Kinds that set an incident milestone, and the status they move the incident to.
+MILESTONE_KINDS: dict[str, tuple[str, str | None]] = {
+    "impact": ("impact_started_at", None),
+    "detection": ("detected_at", None),
+    "acknowledgement": ("acknowledged_at", None),
+    "mitigation": ("mitigated_at", "monitoring"),
+    "resolution": ("resolved_at", "resolved"),
+}
 
 
 class TimelineEvent(BaseModel):
@@ -74,6 +82,27 @@ class EventsMixin(StoreBase):
             ).lastrowid
         return self.get_event(ident)
 
+    def log_event(self, incident: int | str, text: str, kind: str = "note",
+                  occurred_at: datetime | None = None, pinned: bool = False,
+                  author: str | None = None, source: str = "tui") -> TimelineEvent:
+        """Append an event; a milestone kind also sets the incident's milestone (and
+        moves its status forward) in the same transaction. Committed when this returns."""
+        with self.db.write():
+            event = self.add_event(incident, text, kind, occurred_at, pinned, author, source)
+            self._apply_milestone(event, author, source)
+        return event
+
+    def _apply_milestone(self, event: TimelineEvent, author: str | None, source: str) -> None:
+        """Set the milestone of a milestone-kind event; the status only moves forward."""
+        if event.kind not in MILESTONE_KINDS:
+            return
+        field, status = MILESTONE_KINDS[event.kind]
+        incident = self.get_incident(event.incident_id)
+        fields: dict[str, Any] = {field: event.occurred_at}
+        if status and STATUS_RANK[status] > STATUS_RANK[incident.status]:
+            fields["status"] = status
+        self.update_incident(incident.id, author=author, source=source, quiet=(field,), **fields)
+
     def get_event(self, event_id: int) -> TimelineEvent:
         """One event by id (deleted ones included)."""
         row = self.db.one("SELECT * FROM timeline_event WHERE id = ?", (event_id,))
@@ -100,6 +129,17 @@ class EventsMixin(StoreBase):
             "SELECT count(*) FROM timeline_event WHERE incident_id = ? AND deleted_at IS NULL", (incident_id,)
         )[0]
 
+    def event_position(self, event_id: int) -> int | None:
+        """The row index of an event in :meth:`list_events` order (None when deleted)."""
+        event = self.get_event(event_id)
+        if event.deleted_at is not None:
+            return None
+        return self.db.one(
+            "SELECT count(*) FROM timeline_event WHERE incident_id = ? AND deleted_at IS NULL "
+            "AND (occurred_at < ? OR (occurred_at = ? AND id < ?))",
+            (event.incident_id, to_iso(event.occurred_at), to_iso(event.occurred_at), event.id),
+        )[0]
+
     def edit_event(self, event_id: int, **changes: Any) -> TimelineEvent:
         """Change text, occurred_at, kind or pinned; the previous version is kept."""
         old = self.get_event(event_id)
@@ -110,17 +150,24 @@ class EventsMixin(StoreBase):
         values = self._event_values(merged["text"], merged["kind"], merged["occurred_at"], self.now())
         pinned = int(changes.get("pinned", old.pinned))
         with self.db.write() as conn:
-            conn.execute(
-                "INSERT INTO timeline_event_version (event_id, version, occurred_at, kind, text, pinned, replaced_at) "
-                "SELECT id, version, occurred_at, kind, text, pinned, ? FROM timeline_event WHERE id = ?",
-                (self.now_iso(), event_id),
-            )
-            conn.execute(
-                "UPDATE timeline_event SET text = ?, kind = ?, occurred_at = ?, pinned = ?, version = version + 1 "
-                "WHERE id = ?",
-                (values["text"], values["kind"], values["occurred_at"], pinned, event_id),
-            )
-        return self.get_event(event_id)
+            self._save_edit(conn, event_id, values, pinned)
+            edited = self.get_event(event_id)
+            if edited.kind != old.kind or edited.occurred_at != old.occurred_at:
+                self._apply_milestone(edited, None, "tui")
+        return edited
+
+    def _save_edit(self, conn: Any, event_id: int, values: dict[str, str], pinned: int) -> None:
+        """Keep the current version, then write the new values."""
+        conn.execute(
+            "INSERT INTO timeline_event_version (event_id, version, occurred_at, kind, text, pinned, replaced_at) "
+            "SELECT id, version, occurred_at, kind, text, pinned, ? FROM timeline_event WHERE id = ?",
+            (self.now_iso(), event_id),
+        )
+        conn.execute(
+            "UPDATE timeline_event SET text = ?, kind = ?, occurred_at = ?, pinned = ?, version = version + 1 "
+            "WHERE id = ?",
+            (values["text"], values["kind"], values["occurred_at"], pinned, event_id),
+        )
 
     def event_versions(self, event_id: int) -> list[EventVersion]:
         """Previous versions of an event, oldest first."""

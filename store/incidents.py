@@ -26,6 +26,22 @@ MILESTONES = (
 )
 TRIGGERS = ("customer_facing", "data_loss", "oncall_escalation", "security", "near_miss", "significant_toil")
 TRACKED = ("title", "severity", "status", "commander")
+#: Milestones that should come in this order: (earlier, later, how a person says it when they do not).
+MILESTONE_ORDER = (
+    ("impact_started_at", "detected_at", "detected before impact started"),
+    ("detected_at", "acknowledged_at", "acknowledged before detected"),
+    ("impact_started_at", "mitigated_at", "mitigated before impact started"),
+    ("mitigated_at", "resolved_at", "resolved before mitigated"),
+    ("impact_started_at", "resolved_at", "resolved before impact started"),
+)
+#: Time to detect/acknowledge/mitigate/resolve: (label, from, to); None means "impact started".
+DURATIONS = (
+    ("detect", None, "detected_at"),
+    ("ack", "detected_at", "acknowledged_at"),
+    ("mitigate", None, "mitigated_at"),
+    ("resolve", None, "resolved_at"),
+)
+STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 TEXT_FIELDS = ("title", "summary", "commander", "revenue_impact", "slo_impact")
 EDITABLE = TEXT_FIELDS + ("severity", "status", "services", "tags", "users_affected", "caused_by_change")
 EDITABLE += MILESTONES + TRIGGERS
@@ -89,6 +105,25 @@ class Incident(BaseModel):
     def needs_postmortem(self) -> bool:
         """True when a seed trigger makes a postmortem required."""
         return self.customer_facing or self.data_loss or self.oncall_escalation or self.security
+
+    def out_of_order(self) -> list[str]:
+        """Milestones that contradict each other (``detected before impact started``)."""
+        problems = []
+        for earlier, later, text in MILESTONE_ORDER:
+            first, second = getattr(self, earlier), getattr(self, later)
+            if first is not None and second is not None and second < first:
+                problems.append(text)
+        return problems
+
+    def milestone_durations(self) -> list[tuple[str, float]]:
+        """Time to detect, ack, mitigate and resolve (seconds) for the milestones that exist."""
+        found = []
+        for label, start, end in DURATIONS:
+            begin = self.started_at if start is None else getattr(self, start)
+            finish = getattr(self, end)
+            if begin is not None and finish is not None:
+                found.append((label, (finish - begin).total_seconds()))
+        return found
 
     @classmethod
     def from_row(cls, row: Any) -> "Incident":
@@ -184,8 +219,9 @@ class IncidentsMixin(StoreBase):
         return self.list_incidents(status=ACTIVE_STATUSES, limit=1000)
 
     def update_incident(self, ref: int | str, author: str | None = None, source: str = "tui",
-                        **fields: Any) -> Incident:
-        """Change fields; each tracked change also writes a ``status`` event (old → new)."""
+                        quiet: tuple[str, ...] = (), **fields: Any) -> Incident:
+        """Change fields; each tracked change also writes a ``status`` event (old → new),
+        except for the fields in ``quiet`` (set by an event that already records them)."""
         current = self.get_incident(ref)
         with self.db.write() as conn:
             row = conn.execute("SELECT * FROM incident WHERE id = ?", (current.id,)).fetchone()
@@ -197,7 +233,7 @@ class IncidentsMixin(StoreBase):
             conn.execute(f"UPDATE incident SET {sets}, updated_at = ? WHERE id = ?",
                          (*changes.values(), self.now_iso(), current.id))
             for field, value in changes.items():
-                if field in TRACKED or field in MILESTONES:
+                if (field in TRACKED or field in MILESTONES) and field not in quiet:
                     text = f"{field.replace('_', ' ').capitalize()}: {describe(field, row[field])} → {describe(field, value)}"
                     self._status_event(conn, current.id, text, source, author=author)
         return self.get_incident(current.id)

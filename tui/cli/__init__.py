@@ -18,6 +18,8 @@ from .demo import demo
 from .export import export
 from .incident import incident
 from .lint import lint
+from .log import log
+from . import export_incident  # noqa: F401  (registers `debrief export incident`)
 
 
 class DebriefGroup(click.Group):
@@ -53,5 +55,5 @@ def open_app(cli: CliContext) -> None:
     DebriefApp(store, theme=store.get_setting("theme")).run()
 
 
-for command in (incident, config, demo, export, lint):
+for command in (incident, config, demo, export, lint, log):
     main.add_command(command)

@@ -6,7 +6,8 @@ import click
 
 from store import SEVERITIES, STATUSES, format_duration
 
-from .common import CliContext, pass_cli, print_json
+from ..capture.grammar import GrammarError, parse_time
+from .common import CliContext, fail, pass_cli, print_json
 
 
 @click.group()
@@ -18,14 +19,23 @@ def incident() -> None:
 @click.argument("title")
 @click.option("--severity", type=click.Choice(SEVERITIES, case_sensitive=False), default="SEV3", show_default=True)
 @click.option("--commander", help="Incident commander (default: the `me` setting).")
+@click.option("--started", metavar="TIME", help="Impact started (and declared) at: 14:05, -2h, 2025-11-27 14:00.")
 @click.option("--service", "services", multiple=True, help="Affected service (repeatable).")
 @click.option("--tag", "tags", multiple=True, help="Tag (repeatable).")
 @pass_cli
-def new(cli: CliContext, title: str, severity: str, commander: str | None,
+def new(cli: CliContext, title: str, severity: str, commander: str | None, started: str | None,
         services: tuple[str, ...], tags: tuple[str, ...]) -> None:
     """Declare an incident and print its key."""
-    created = cli.store().create_incident(title, severity.upper(), commander, source="cli",
-                                          services=list(services), tags=list(tags))
+    store = cli.store()
+    times = {}
+    if started:
+        try:
+            when = parse_time(started, store.now())
+        except GrammarError as exc:
+            fail(f"--started: {exc}")
+        times = {"impact_started_at": when, "declared_at": when}
+    created = store.create_incident(title, severity.upper(), commander, source="cli",
+                                    services=list(services), tags=list(tags), **times)
     click.echo(created.key)
 
 

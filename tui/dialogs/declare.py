@@ -1,5 +1,7 @@
-"""Declare an incident: title, severity, commander. The incident is on disk
-before the dialog closes; if the write fails, the text stays and the reason shows."""
+"""Declare an incident: title, severity, commander, and for an incident that is
+already over (a retrospective entry) its impact start, detection and resolution
+times. The incident is on disk before the dialog closes; if the write fails, the
+text stays and the reason shows."""
 
 from __future__ import annotations
 
@@ -8,9 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store import SEVERITIES, Incident, StoreError
+
+from ..capture.grammar import GrammarError, parse_time
+
+BACKFILL = (("impact", "Impact started", "impact_started_at"), ("detected", "Detected", "detected_at"),
+            ("resolved", "Resolved", "resolved_at"))
 
 
 class DeclareDialog(ModalScreen[Incident | None]):
@@ -32,6 +39,12 @@ class DeclareDialog(ModalScreen[Incident | None]):
             yield Select(options, value="SEV3", allow_blank=False, id="severity")
             yield Label("Commander")
             yield Input(self.default_commander, id="commander")
+            yield Checkbox("Already over: backfill its times (UTC)", id="backfill")
+            with Horizontal(id="backfill-times", classes="backfill"):
+                for ident, label, _ in BACKFILL:
+                    with Vertical():
+                        yield Label(label)
+                        yield Input(placeholder="2025-11-27 14:05", id=ident)
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
@@ -39,6 +52,30 @@ class DeclareDialog(ModalScreen[Incident | None]):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+        self.query_one("#backfill-times").display = False
+
+    @on(Checkbox.Changed, "#backfill")
+    def toggle_backfill(self, event: Checkbox.Changed) -> None:
+        """Show the three time fields for an incident that is already over."""
+        self.query_one("#backfill-times").display = event.value
+
+    def backfill_times(self) -> dict | None:
+        """The backfill fields as incident fields (empty when not backfilling); None after an error."""
+        if not self.query_one("#backfill", Checkbox).value:
+            return {}
+        now, fields = self.app.clock(), {}
+        for ident, label, field in BACKFILL:
+            box = self.query_one(f"#{ident}", Input)
+            try:
+                fields[field] = parse_time(box.value, now)
+            except GrammarError as exc:
+                self.show_error(f"{label}: {exc}")
+                box.focus()
+                return None
+        if not fields["impact_started_at"] <= fields["detected_at"] <= fields["resolved_at"]:
+            self.show_error("Times out of order: impact started ≤ detected ≤ resolved.")
+            return None
+        return {**fields, "declared_at": fields["detected_at"], "status": "resolved"}
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#declare")
@@ -49,15 +86,18 @@ class DeclareDialog(ModalScreen[Incident | None]):
             self.show_error("Title is empty: say what is broken, as users see it.")
             self.query_one("#title", Input).focus()
             return
+        times = self.backfill_times()
+        if times is None:
+            return
         self.save(title, str(self.query_one("#severity", Select).value),
-                  self.query_one("#commander", Input).value.strip())
+                  self.query_one("#commander", Input).value.strip(), times)
 
     @work(group="declare", exit_on_error=False)
-    async def save(self, title: str, severity: str, commander: str) -> None:
+    async def save(self, title: str, severity: str, commander: str, times: dict) -> None:
         """Create the incident on the store thread."""
         store = self.app.store
         try:
-            incident = await self.app.run_store(store.create_incident, title, severity, commander or None)
+            incident = await self.app.run_store(store.create_incident, title, severity, commander or None, **times)
         except StoreError as exc:
             self.show_error(f"Not saved: {exc}")
             return

@@ -1,4 +1,5 @@
-"""The header of an incident: key, title, severity, status, commander, milestones."""
+"""The header of an incident: key, title, severity, status, commander, the time
+since impact started (ticking), milestone times, durations and out-of-order flags."""
 
 from __future__ import annotations
 
@@ -7,10 +8,9 @@ from datetime import datetime
 from textual.content import Content
 from textual.widgets import Static
 
-from store import Incident
+from store import Incident, format_duration
 from themes import severity_variable
 
-from ..render import utc
 
 MILESTONE_LABELS = (
     ("impact_started_at", "Impact"),
@@ -20,31 +20,63 @@ MILESTONE_LABELS = (
     ("mitigated_at", "Mitigated"),
     ("resolved_at", "Resolved"),
 )
+DURATION_LABELS = {"detect": "to detect", "ack": "to ack", "mitigate": "to mitigate", "resolve": "to resolve"}
+
+
+def elapsed(seconds: float) -> str:
+    """``1h 05m 09s``: the running clock of an active incident."""
+    seconds = int(max(seconds, 0))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}h {minutes:02d}m {secs:02d}s" if hours else f"{minutes}m {secs:02d}s"
 
 
 def headline(incident: Incident, now: datetime) -> Content:
-    """``INC-0042  SEV2  title  · status · commander · 1h 35m``."""
+    """``INC-0042  SEV2  title`` then status, commander and the elapsed time."""
     sev = f"bold ${severity_variable(incident.severity)}"
+    since = "Elapsed " if incident.active else "Duration "
+    clock = elapsed(incident.duration_seconds(now)) if incident.active else incident.duration_text(now)
+    origin = "since impact started" if incident.impact_started_at else "since declared (no /impact yet)"
     return Content.assemble(
-        (incident.key, "bold"), "  ", (incident.severity, sev), "  ", (incident.title, "bold"),
-        "\n", ("Status ", "dim"), incident.status, ("  Commander ", "dim"), incident.commander or "—",
-        ("  Duration ", "dim"), incident.duration_text(now),
+        (incident.key, "bold"), "  ", (incident.severity, sev), "  ", (incident.title, "bold"), "\n",
+        ("Status", "dim"), " ", (incident.status, "bold"), "   ", ("Commander", "dim"), " ",
+        incident.commander or "—", "   ", (since.strip(), "dim"), " ", (clock, "bold"), " ", (origin, "dim"),
     )
 
 
 def milestones(incident: Incident) -> Content:
-    """The milestone times that exist, in UTC."""
+    """The milestone times that exist, in UTC (the date once, then on a change of day)."""
     parts: list = []
+    day = None
     for field, label in MILESTONE_LABELS:
         value = getattr(incident, field)
         if value is not None:
-            parts += [(f"{label} ", "dim"), utc(value), "  "]
+            clock = "%H:%M"
+            stamp = value.strftime(clock if value.date() == day else f"%Y-%m-%d {clock}")
+            day = value.date()
+            parts += [(label, "dim"), " ", stamp, "  "]
     return Content.assemble(*parts) if parts else Content("")
 
 
-class IncidentHeader(Static):
-    """Shows one incident's header; call :meth:`show` with fresh data."""
+def durations(incident: Incident) -> Content:
+    """Time to detect/ack/mitigate/resolve that exist, then out-of-order warnings."""
+    parts: list = []
+    for label, seconds in incident.milestone_durations():
+        parts += [(f"Time {DURATION_LABELS[label]}", "dim"), " ", format_duration(seconds), "   "]
+    for problem in incident.out_of_order():
+        parts += [(f"⚠ {problem}", "bold $error"), "   "]
+    return Content.assemble(*parts) if parts else Content.from_markup("[dim]No durations yet: log /detect, /ack, /mitigate, /resolve[/]")
 
-    def show(self, incident: Incident, now: datetime) -> None:
+
+class IncidentHeader(Static):
+    """Shows one incident's header; call :meth:`show` with fresh data or a new time."""
+
+    incident: Incident | None = None
+
+    def show(self, incident: Incident | None, now: datetime) -> None:
         """Render the incident (its text is never parsed as markup)."""
-        self.update(Content("\n").join([headline(incident, now), milestones(incident)]))
+        self.incident = incident or self.incident
+        if self.incident is None:
+            return
+        self.update(Content("\n").join([headline(self.incident, now), milestones(self.incident),
+                                        durations(self.incident)]))

@@ -1,0 +1,60 @@
+"""Declaring an incident that is already over: impact start, detection, resolution."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from textual.widgets import Checkbox, Input
+
+from store import Store
+from tests.conftest import SIZE, make_app
+from tui.dialogs.declare import DeclareDialog
+from tui.screens.incident import IncidentScreen
+
+
+async def fill(app, pilot, impact: str, detected: str, resolved: str) -> DeclareDialog:
+    app.declare_incident()
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, DeclareDialog)
+    dialog.query_one("#title", Input).value = "Retro: cache stampede"
+    dialog.query_one("#backfill", Checkbox).value = True
+    await pilot.pause()
+    for ident, value in (("impact", impact), ("detected", detected), ("resolved", resolved)):
+        dialog.query_one(f"#{ident}", Input).value = value
+    dialog.query_one("#title", Input).focus()
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return dialog
+
+
+async def test_backfilled_incident_has_real_durations(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await fill(app, pilot, "2025-11-20 10:00", "2025-11-20 10:07", "2025-11-20 11:30")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, IncidentScreen)
+    incident = store.get_incident(1)
+    assert incident.impact_started_at == datetime(2025, 11, 20, 10, 0, tzinfo=UTC)
+    assert incident.detected_at == datetime(2025, 11, 20, 10, 7, tzinfo=UTC)
+    assert incident.resolved_at == datetime(2025, 11, 20, 11, 30, tzinfo=UTC)
+    assert incident.status == "resolved"
+    assert incident.duration_text(datetime(2025, 11, 28, tzinfo=UTC)) == "1h 30m"
+
+
+async def test_backfill_refuses_unreadable_or_disordered_times(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await fill(app, pilot, "yesterday-ish", "2025-11-20 10:07", "2025-11-20 11:30")
+        assert app.screen is dialog
+        assert "Impact started" in str(dialog.query_one("#error").render())
+        dialog.query_one("#impact", Input).value = "2025-11-20 12:00"
+        dialog.query_one("#title", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "out of order" in str(dialog.query_one("#error").render())
+        assert dialog.query_one("#title", Input).value == "Retro: cache stampede"
+    assert store.count_incidents() == 0

@@ -1,0 +1,1 @@
+"""Pure engines for live capture (no Textual import): the capture-line grammar."""

@@ -1,0 +1,64 @@
+"""Edit a timeline event: its text, time and kind. The store keeps the previous
+version; the dialog closes only once the edit is saved."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Select, Static
+
+from store import KINDS, TimelineEvent
+
+from ..capture.grammar import GrammarError, parse_time
+from .saving import SavingDialog
+
+
+class EditEventDialog(SavingDialog):
+    """Asks for the new text, time (UTC, any capture time token) and kind."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit_event.cancel")]
+
+    def __init__(self, event: TimelineEvent) -> None:
+        super().__init__()
+        self.event = event
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Edit event (the previous version is kept)", classes="dialog-title")
+            yield Label("Text")
+            yield Input(self.event.text, id="text")
+            yield Label("Time (UTC): 2025-11-27 14:05:30, 14:05, -5m")
+            yield Input(self.event.occurred_at.strftime("%Y-%m-%d %H:%M:%S"), id="time")
+            yield Label("Kind")
+            yield Select([(k, k) for k in KINDS], value=self.event.kind, allow_blank=False, id="kind")
+            yield Static("", classes="error", id="error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save")
+
+    def on_mount(self) -> None:
+        self.query_one("#text", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def submit(self) -> None:
+        """Read the fields, refuse an unreadable or future time in place, then save."""
+        try:
+            when = parse_time(self.query_one("#time", Input).value, self.app.clock())
+        except GrammarError as exc:
+            self.show_error(f"Time: {exc}")
+            self.query_one("#time", Input).focus()
+            return
+        self.save(self.query_one("#text", Input).value, when, str(self.query_one("#kind", Select).value))
+
+    @work(group="edit-event", exit_on_error=False)
+    async def save(self, text: str, when, kind: str) -> None:
+        """Write the edit on the store thread."""
+        await self.save_with(self.app.store.edit_event, self.event.id, text=text, occurred_at=when, kind=kind)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without changing the event."""
+        self.dismiss(None)

@@ -1,0 +1,56 @@
+"""The incident screen's help text: its keys and the capture grammar."""
+
+HELP = """
+## Incident (live capture)
+
+The header shows key, severity, title, status, commander, the time since impact
+started (ticking while active), the milestone times, the time to detect,
+acknowledge, mitigate and resolve once known, and ⚠ milestones that are out of
+order. The timeline lists events in UTC, newest at the bottom; it follows new
+events unless you have scrolled up. Events from other terminals (`debrief log`)
+appear within a second. Pinned events (★) are key moments.
+
+### The capture line
+
+Type what happened and press **Enter**: it is saved at the current UTC time,
+then the line clears. If saving fails, the text stays and the reason shows.
+Optional tokens, in any order, before the text:
+
+| token | means |
+| --- | --- |
+| `14:05`, `14:05:30` | it happened at that time today (UTC) |
+| `-5m`, `-90s`, `-1h30m`, `-2d` | it happened that long ago |
+| `2025-11-27 14:05` | a full date and time (UTC unless a zone is given) |
+| `!` | pin it as a key moment |
+| `/impact` | users were first affected (sets impact started) |
+| `/detect` | detected (sets detected) |
+| `/ack` | acknowledged (sets acknowledged) |
+| `/mitigate` | mitigated: sets mitigated, status `monitoring` |
+| `/resolve` | resolved: sets resolved, status `resolved` |
+| `/escalate` `/deploy` `/decision` `/comms` `/action` | the kind of event (default: note) |
+| `--` | the rest is text (for text starting with `/` or `!`) |
+
+Example: `-10m ! /mitigate rolled back to v2.3.0`. A future or unreadable time
+is refused with the reason and the text stays in the line.
+
+### Keys
+
+| key | does |
+| --- | --- |
+| `enter` | (capture line) log the line |
+| `up` | (capture line) move into the timeline |
+| `a` / `escape` | (timeline) back to the capture line |
+| `up` `down` `pageup` `pagedown` `home` `end` | (timeline) move the cursor |
+| `e` / `enter` | (timeline) edit the event: text, time, kind (old version kept) |
+| `!` | (timeline) pin or unpin the event |
+| `x` / `delete` | (timeline) delete the event |
+| `u` | undo the last delete |
+| `s` | change status |
+| `v` | change severity |
+| `c` | change commander |
+| `r` | change title |
+| `escape` | (capture line, when empty) back to the incident list |
+| `F1` | this help (also from the capture line, where `?` is typed as text) |
+
+Status, severity, commander and title changes are recorded as `status` events.
+"""
