@@ -70,7 +70,8 @@ async def test_enter_opens_the_incident_with_its_timeline(demo_store: Store) -> 
         assert isinstance(app.screen, IncidentScreen)
         header = str(app.screen.query_one("#header").render())
         assert "INC-0013" in header and "SEV2" in header
-        texts = " ".join(r[2] for r in table_rows(app))
+        view = app.screen.timeline
+        texts = " ".join(view.render_line(y).text for y in range(view.size.height))
         assert "Deployment of v2.3.1 started" in texts and "Full recovery confirmed" in texts
 
 
