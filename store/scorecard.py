@@ -84,7 +84,9 @@ class Card:
             return "warn" if self.value >= self.target * WARN_SHARE else "good"
         if self.target == "decreasing":
             return {True: "good", False: "bad", None: "warn"}[self.improving]
-        return "warn" if self.note.endswith("overdue") and not self.note.startswith("0 ") else None
+        if self.name == "action_items_open":
+            return "warn" if self.note and not self.note.startswith("0 ") else "good"
+        return None
 
     @property
     def trend_text(self) -> str:
@@ -131,7 +133,7 @@ def note(name: str, metrics: Metrics) -> str:
     if name == "change_failure_rate":
         return f"{metrics.failed_deployments} of {metrics.deployments} deployments"
     if name == "incident_count":
-        return " ".join(f"{sev[-1]}:{n}" for sev, n in metrics.by_severity.items() if n) or "none"
+        return " · ".join(f"{sev} {n}" for sev, n in metrics.by_severity.items() if n) or "none"
     if name == "postmortem_48h":
         return f"{metrics.postmortems_on_time} of {metrics.postmortems_needed} needed"
     if name == "action_completion":

@@ -16,7 +16,11 @@ from .common import CliContext, fail
 from .config import config
 from .demo import demo
 from .export import export
+from .importing import import_
 from .incident import incident
+from .metrics import metrics
+from .record import record
+from .report import report
 
 
 class DebriefGroup(click.Group):
@@ -53,4 +57,6 @@ def open_app(cli: CliContext) -> None:
 
 
 for command in (incident, config, demo, export):
+    main.add_command(command)
+for command in (record, import_, metrics, report):
     main.add_command(command)
