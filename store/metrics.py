@@ -8,12 +8,13 @@ data is ``None``, never an error. Targets live in settings (``target.*``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from . import metrics_sql as sql
 from .base import StoreBase
-from .clock import from_iso
+from .clock import from_iso, to_iso
+from .errors import InvalidInputError
 from .incidents import SEVERITIES
 from .keys import make_key
 from .periods import Period
@@ -22,18 +23,18 @@ DURATIONS = ("mttr", "ttd", "tta", "ttm")
 MILESTONE_NAMES = ("impact_started", "detected", "acknowledged", "mitigated", "resolved")
 
 DEFINITIONS: dict[str, str] = {
-    "incident_count": "Incidents whose impact started in the period (declared, if the start is unknown).",
-    "mttr": "Resolved − impact started (declared when the start is unknown); mean.",
-    "ttd": "Time to detect: detected − impact started; mean.",
-    "tta": "Time to acknowledge: acknowledged − detected; mean.",
-    "ttm": "Time to mitigate: mitigated − impact started; mean.",
-    "change_failure_rate": "Deployments that failed or caused an incident ÷ all deployments; each counted once.",
-    "toil": "Toil time ÷ recorded working time, over the weeks starting in the period.",
-    "alert_noise": "Non-actionable alerts ÷ all alerts, over the weeks starting in the period.",
-    "action_items_open": "Action items open at the period's end; overdue = past their due date.",
-    "action_completion": "Done in the period ÷ (done in the period + still open at its end).",
-    "days_to_close": "Median days from creating an action item to marking it done.",
-    "postmortem_48h": "Incidents that need a postmortem with a draft within 48 h of resolution.",
+    "incident_count": "Incidents whose impact started in the period.",
+    "mttr": "Resolved − impact started (or declared); mean.",
+    "ttd": "Detected − impact started; mean.",
+    "tta": "Acknowledged − detected; mean.",
+    "ttm": "Mitigated − impact started; mean.",
+    "change_failure_rate": "Deploys failed or causing incidents ÷ deploys.",
+    "toil": "Toil time ÷ recorded working time.",
+    "alert_noise": "Non-actionable alerts ÷ all alerts.",
+    "action_items_open": "Open at period end; overdue = past due.",
+    "action_completion": "Done in period ÷ (done + still open).",
+    "days_to_close": "Median days from created to done.",
+    "postmortem_48h": "Needing one: draft within 48 h of resolving.",
 }
 
 #: (setting key, default, kind): "max" means the figure should stay below the value.
@@ -129,6 +130,11 @@ class Metrics:
         }
 
 
+def just_after(stamp: str) -> str:
+    """One millisecond after a stored time, so "as of now" includes what happened now."""
+    return to_iso(from_iso(stamp) + timedelta(milliseconds=1))
+
+
 def pct(part: float | None, whole: float | None) -> float | None:
     """``part ÷ whole`` as 0–100, or None when ``whole`` is empty."""
     if not whole or part is None:
@@ -147,7 +153,7 @@ class MetricsMixin(StoreBase):
     def metrics(self, period: Period) -> Metrics:
         """All figures for ``period``."""
         params = {**period.bounds(), "now": self.now_iso()}
-        params["asof"] = min(params["t1"], params["now"])
+        params["asof"] = min(params["t1"], just_after(params["now"]))
         result = Metrics(period)
         self._incident_metrics(result, params)
         self._ops_metrics(result, params)
@@ -189,6 +195,13 @@ class MetricsMixin(StoreBase):
         result.actions_open, result.actions_overdue, result.actions_done = row["open"], row["overdue"], row["done"]
         result.days_to_close = to_stats(self.db.one(sql.DAYS_TO_CLOSE, params))
 
+    def improvements_in_check(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Improvements waiting in Check (stage ``check``, not finished), oldest first."""
+        rows = self.db.query(
+            "SELECT key, title, owner, expected_impact, before_value, target_value, after_value FROM improvement "
+            "WHERE stage = 'check' AND status NOT IN ('completed', 'abandoned') ORDER BY updated_at, id LIMIT ?", (limit,))
+        return [dict(r) for r in rows]
+
     def metric_targets(self) -> dict[str, float | str]:
         """Each target: a number the figure should stay under, or ``"decreasing"``."""
         targets: dict[str, float | str] = {}
@@ -198,19 +211,29 @@ class MetricsMixin(StoreBase):
         return targets
 
     def set_metric_target(self, name: str, value: Any) -> None:
-        """Change a numeric target (MTTR minutes, change failure rate %, toil %)."""
-        from .errors import InvalidInputError
+        """Change one numeric target (MTTR minutes, change failure rate %, toil %)."""
+        self.set_metric_targets({name: value})
 
-        if name not in EDITABLE_TARGETS:
-            raise InvalidInputError(f"{name!r} has no numeric target; use one of {', '.join(EDITABLE_TARGETS)}.")
-        try:
-            number = float(str(value).strip())
-        except ValueError:
-            number = -1.0
-        if number <= 0 or (name != "mttr_minutes" and number > 100):
-            limit = "a number of minutes above 0" if name == "mttr_minutes" else "a percentage between 0 and 100"
-            raise InvalidInputError(f"target {name} {value!r} is not accepted; use {limit}.")
-        self.set_setting(f"target.{name}", repr(number))
+    def set_metric_targets(self, values: dict[str, Any]) -> None:
+        """Check every target, then save them all in one transaction."""
+        checked = {name: check_target(name, value) for name, value in values.items()}
+        with self.db.write():
+            for name, number in checked.items():
+                self.set_setting(f"target.{name}", repr(number))
+
+
+def check_target(name: str, value: Any) -> float:
+    """A target as a number: minutes above 0 for MTTR, a percentage for the rest."""
+    if name not in EDITABLE_TARGETS:
+        raise InvalidInputError(f"{name!r} has no numeric target; use one of {', '.join(EDITABLE_TARGETS)}.")
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        number = -1.0
+    if not 0 < number <= (10_000 if name == "mttr_minutes" else 100):
+        accepted = "a number of minutes above 0" if name == "mttr_minutes" else "a percentage above 0 and at most 100"
+        raise InvalidInputError(f"target {name} {value!r} is not accepted; use {accepted}.")
+    return number
 
 
 def to_stats(row: Any) -> Stats:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .clock import format_duration, from_iso
 from .keys import make_key
+from .metrics import just_after
 from .periods import Period
 from .scorecard import Card, cards, fmt
 
@@ -30,7 +31,7 @@ def monthly_report(store: "Store", month: date) -> str:
     """The Markdown review of the month that contains ``month``."""
     period = Period.containing(month, "month")
     params = {**period.bounds(), "now": store.now_iso()}
-    params["asof"] = min(params["t1"], params["now"])
+    params["asof"] = min(params["t1"], just_after(params["now"]))
     current, previous = store.metrics(period), store.metrics(period.previous())
     parts = [
         f"# Ops review: {period.label}\n",

@@ -51,11 +51,18 @@ class Card:
     @property
     def target_text(self) -> str:
         """``target < 60 min``, ``target: decreasing`` or ``no target``."""
+        if self.name == "action_items_open":
+            return "target: 0 overdue"
         if self.target is None:
             return "no target"
         if isinstance(self.target, str):
             return f"target: {self.target}"
         return f"target < {fmt(self.target, self.unit)}"
+
+    @property
+    def verdict(self) -> str:
+        """The status in a word: ``met``, ``close``, ``missed`` (empty without one)."""
+        return {"good": "met", "warn": "close" if self.trend != "▶" else "flat", "bad": "missed"}.get(self.status or "", "")
 
     @property
     def trend(self) -> str:
@@ -105,10 +112,15 @@ def fmt(value: float | str | None, unit: str) -> str:
     if unit == "minutes":
         return f"{value:.0f} min" if value < 120 else f"{int(value // 60)}h {int(value % 60):02d}m"
     if unit == "pct":
-        return f"{value:.1f}%"
+        return f"{value:.1f}%" if value != int(value) or value == 0 else f"{value:.0f}%"
     if unit == "days":
         return f"{value:.1f} d"
     return f"{value:.0f}"
+
+
+def short(minutes: float | None) -> str:
+    """Minutes without a unit, for the small print under a card."""
+    return "—" if minutes is None else f"{minutes:.0f}"
 
 
 def cards(current: Metrics, previous: Metrics, targets: dict[str, float | str]) -> list[Card]:
@@ -129,7 +141,7 @@ def note(name: str, metrics: Metrics) -> str:
     if name in ("mttr", "ttd", "tta", "ttm"):
         stats = metrics.durations[name]
         extra = f", {metrics.mttr_from_declared} from declared" if name == "mttr" and metrics.mttr_from_declared else ""
-        return f"median {fmt(stats.median, 'minutes')} · p90 {fmt(stats.p90, 'minutes')} · n {stats.n}{extra}"
+        return f"median {short(stats.median)} · p90 {short(stats.p90)} · n {stats.n}{extra}"
     if name == "change_failure_rate":
         return f"{metrics.failed_deployments} of {metrics.deployments} deployments"
     if name == "incident_count":
