@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from .clock import week_start
 
-KINDS = ("week", "month", "quarter")
+KINDS = ("month", "quarter", "week")
 
 
 def add_months(day: date, months: int) -> date:

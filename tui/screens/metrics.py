@@ -5,6 +5,7 @@ incidents by severity, incidents lacking milestones and improvements waiting in 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -62,7 +63,7 @@ Incidents belong to the period in which their impact started.
 
 | key | does |
 | --- | --- |
-| `p` | switch the period: week, month, quarter |
+| `p` | switch the period: month, quarter, week |
 | `←` / `→` | previous / next period |
 | `l` | back to the period of the latest incident |
 | `t` | edit the targets |
@@ -88,6 +89,7 @@ Incidents belong to the period in which their impact started.
     def __init__(self) -> None:
         super().__init__()
         self.period: Period | None = None
+        self.anchor: date | None = None
         self.data: MetricsData | None = None
 
     def compose(self) -> ComposeResult:
@@ -130,8 +132,8 @@ Incidents belong to the period in which their impact started.
         store = self.app.store
         try:
             if period is None:
-                day = store.latest_incident_day() or store.now().date()
-                period = Period.containing(day, "month")
+                self.anchor = store.latest_incident_day() or store.now().date()
+                period = Period.containing(self.anchor, "month")
             data = MetricsData(store.metrics_series(period, HISTORY), store.metric_targets(), store.improvements_in_check())
         finally:
             store.close()
@@ -157,7 +159,7 @@ Incidents belong to the period in which their impact started.
         assert self.period is not None
         kinds = "  ".join(f"[{k}]" if k == self.period.kind else k for k in KINDS)
         bar = Content.from_markup(
-            "[b]◀ $label ▶[/b]   $kinds   compared with $previous   [dim]p period · ←/→ step · t targets[/dim]",
+            "[b]◀ $label ▶[/b]    $kinds   compared with $previous   [dim]p period · ←/→ step · t targets[/dim]",
             label=self.period.label, kinds=kinds, previous=data.previous.period.label)
         self.query_one("#period-bar", Static).update(bar)
 
@@ -181,17 +183,18 @@ Incidents belong to the period in which their impact started.
             table.add_row(Text("—"), Text("nothing waiting to be checked"), Text(""), Text(""))
 
     def action_cycle_period(self) -> None:
-        """Week → month → quarter → week, keeping the same point in time."""
-        if self.period is None:
+        """Month → quarter → week → month, around the same day."""
+        if self.period is None or self.anchor is None:
             return
-        kind = KINDS[(KINDS.index(self.period.kind) + 1) % len(KINDS)] if self.period.kind in KINDS else "month"
-        self.period = Period.containing(self.period.last_day, kind)
+        kind = KINDS[(KINDS.index(self.period.kind) + 1) % len(KINDS)]
+        self.period = Period.containing(self.anchor, kind)
         self.action_reload()
 
     def action_step(self, steps: int) -> None:
         """Move to the previous or next period."""
         if self.period is not None:
             self.period = self.period.shift(steps)
+            self.anchor = self.period.start
             self.action_reload()
 
     def action_latest(self) -> None:
@@ -208,11 +211,11 @@ Incidents belong to the period in which their impact started.
             day = store.latest_incident_day() or store.now().date()
         finally:
             store.close()
-        self.app.call_from_thread(self.jump, Period.containing(day, kind))
+        self.app.call_from_thread(self.jump, Period.containing(day, kind), day)
 
-    def jump(self, period: Period) -> None:
+    def jump(self, period: Period, day: date) -> None:
         """Show ``period``."""
-        self.period = period
+        self.period, self.anchor = period, day
         self.action_reload()
 
     def action_targets(self) -> None:
