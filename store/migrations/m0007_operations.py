@@ -41,6 +41,9 @@ CREATE TABLE toil_entry (
 );
 CREATE INDEX toil_entry_by_week ON toil_entry(week);
 
-CREATE INDEX incident_by_start ON incident(coalesce(impact_started_at, declared_at));
+-- Covers every metric query on incidents, so a period is one sequential index range.
+CREATE INDEX incident_by_start ON incident(coalesce(impact_started_at, declared_at), severity, status,
+    impact_started_at, detected_at, declared_at, acknowledged_at, mitigated_at, resolved_at,
+    customer_facing, data_loss, oncall_escalation, security);
 CREATE INDEX action_item_by_done ON action_item(done_at);
 """
