@@ -124,3 +124,43 @@ async def test_markup_traps_are_shown_literally(store):
         assert titles == set(MARKUP_TRAPS)
         check = app.screen.query_one("#check-table", DataTable)
         assert {check.get_row_at(i)[1].plain for i in range(check.row_count)} == set(MARKUP_TRAPS)
+
+
+async def test_record_deployment_form(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_metrics(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#ops-service", Input).value = "[b]checkout"
+        dialog.query_one("#ops-at", Input).value = "not a time"
+        await pilot.click("#save")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is dialog and "at 'not a time' is not a time" in str(dialog.query_one("#error", Static).render())
+        assert dialog.query_one("#ops-service", Input).value == "[b]checkout"
+        dialog.query_one("#ops-at", Input).value = "2025-11-27 13:50"
+        dialog.query_one("#ops-caused", Input).value = "INC-0013"
+        dialog.query_one("#ops-version", Input).focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MetricsScreen), str(dialog.query_one("#error", Static).render())
+        newest = demo_store.list_deployments(where="d.service = ?", params=("[b]checkout",))
+        assert len(newest) == 1 and newest[0].failed and newest[0].caused == ["INC-0013"]
+
+
+async def test_record_toil_form_defaults_to_me(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_metrics(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.screen.query_one("#ops-person", Input).value == "dana"
+        app.screen.query_one("#ops-toil_minutes", Input).value = "480"
+        await pilot.click("#save")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        entry = demo_store.list_toil_entries(limit=1)[0]
+        assert (entry.person, entry.week.isoformat(), entry.toil_minutes) == ("dana", "2025-11-24", 480)

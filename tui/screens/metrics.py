@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
@@ -22,6 +23,7 @@ from store.metrics import Metrics
 from store.periods import KINDS, Period
 from store.scorecard import CARDS, cards
 
+from ..dialogs.record_ops import RecordOpsDialog, defaults
 from ..dialogs.targets import TargetsDialog
 from ..messages import DataChanged
 from ..render import plain, severity_text
@@ -38,6 +40,7 @@ class MetricsData:
     series: list[Metrics]
     targets: dict[str, float | str]
     in_check: list[dict[str, Any]]
+    me: str = ""
 
     @property
     def current(self) -> Metrics:
@@ -67,6 +70,9 @@ Incidents belong to the period in which their impact started.
 | `←` / `→` | previous / next period |
 | `l` | back to the period of the latest incident |
 | `t` | edit the targets |
+| `d` | record a deployment |
+| `a` | record a week of alerts |
+| `w` | record a week of toil |
 | `r` | reload |
 """
     BINDINGS = [
@@ -75,6 +81,9 @@ Incidents belong to the period in which their impact started.
         Binding("right", "step(1)", "Next", id="metrics.next"),
         Binding("l", "latest", "Latest", id="metrics.latest"),
         Binding("t", "targets", "Targets", id="metrics.targets"),
+        Binding("d", "record('deploy')", "Deploy", id="metrics.record-deploy"),
+        Binding("a", "record('alerts')", "Alerts", id="metrics.record-alerts"),
+        Binding("w", "record('toil')", "Toil", id="metrics.record-toil"),
         Binding("r", "reload", "Reload", id="metrics.reload", show=False),
     ]
 
@@ -134,10 +143,12 @@ Incidents belong to the period in which their impact started.
             if period is None:
                 self.anchor = store.latest_incident_day() or store.now().date()
                 period = Period.containing(self.anchor, "month")
-            data = MetricsData(store.metrics_series(period, HISTORY), store.metric_targets(), store.improvements_in_check())
+            data = MetricsData(store.metrics_series(period, HISTORY), store.metric_targets(),
+                               store.improvements_in_check(), store.me)
         finally:
             store.close()
-        self.post_message(self.Loaded(period, data))
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Loaded(period, data))
 
     @on(Loaded)
     def show(self, message: Loaded) -> None:
@@ -217,6 +228,16 @@ Incidents belong to the period in which their impact started.
         """Show ``period``."""
         self.period, self.anchor = period, day
         self.action_reload()
+
+    def action_record(self, kind: str) -> None:
+        """Record a deployment, a week of alerts or a week of toil; reload once saved."""
+        def saved(message: str | None) -> None:
+            if message:
+                self.notify(message, markup=False)
+                self.action_reload()
+
+        me = self.data.me if self.data is not None else ""
+        self.app.push_screen(RecordOpsDialog(kind, defaults(self.app.clock(), me)), saved)
 
     def action_targets(self) -> None:
         """Edit the targets; reload once they are saved."""
