@@ -17,6 +17,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Static
 
 from store.metrics import Metrics
@@ -76,7 +77,7 @@ Incidents belong to the period in which their impact started.
 | `r` | reload |
 """
     BINDINGS = [
-        Binding("p", "cycle_period", "Week/Month/Quarter", id="metrics.period"),
+        Binding("p", "cycle_period", "Period", id="metrics.period"),
         Binding("left", "step(-1)", "Previous", id="metrics.previous"),
         Binding("right", "step(1)", "Next", id="metrics.next"),
         Binding("l", "latest", "Latest", id="metrics.latest"),
@@ -86,6 +87,8 @@ Incidents belong to the period in which their impact started.
         Binding("w", "record('toil')", "Toil", id="metrics.record-toil"),
         Binding("r", "reload", "Reload", id="metrics.reload", show=False),
     ]
+
+    LOADING_DELAY = 0.3
 
     class Loaded(Message):
         """The metrics for a period were read."""
@@ -99,6 +102,7 @@ Incidents belong to the period in which their impact started.
         super().__init__()
         self.period: Period | None = None
         self.anchor: date | None = None
+        self.loading_timer: Timer | None = None
         self.data: MetricsData | None = None
 
     def compose(self) -> ComposeResult:
@@ -131,9 +135,17 @@ Incidents belong to the period in which their impact started.
 
     @on(DataChanged)
     def action_reload(self) -> None:
-        """Read the metrics again for the current period."""
-        self.query_one("#metrics-body").loading = True
+        """Read the metrics again; the loading indicator shows at once the first
+        time, later only if the read takes a moment (no flicker on every change)."""
+        if self.data is None:
+            self.show_loading()
+        elif self.loading_timer is None:
+            self.loading_timer = self.set_timer(self.LOADING_DELAY, self.show_loading)
         self.load(self.period)
+
+    def show_loading(self) -> None:
+        """Cover the body with the loading indicator."""
+        self.query_one("#metrics-body").loading = True
 
     @work(thread=True, exclusive=True, group="metrics-load", exit_on_error=False)
     def load(self, period: Period | None) -> None:
@@ -163,6 +175,9 @@ Incidents belong to the period in which their impact started.
         self.query_one(SeverityChart).show(data.series)
         self.show_incomplete(data.current)
         self.show_in_check(data.in_check)
+        if self.loading_timer is not None:
+            self.loading_timer.stop()
+            self.loading_timer = None
         self.query_one("#metrics-body").loading = False
 
     def show_period_bar(self, data: MetricsData) -> None:
