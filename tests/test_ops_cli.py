@@ -99,3 +99,25 @@ def test_report_reads_as_an_agenda(run, db_path, tmp_path):
     assert "| INC-0013 | SEV2 | 2025-11-27 14:00 | 2h 15m |" in text
     assert "| MTTR | 94 min" in text  # (95 + 52 + 135) / 3
     assert "[b]Add pool alarm (dana, due 2025-11-01)" in text
+
+
+def test_demo_json_matches_hand_computed_values(run):
+    # November 2025 in the demo: INC-0011 (impact 10:00, detected +18, ack +6, resolved +95),
+    # INC-0012 (+7, +3, +52) and INC-0013 (14:00, detected 14:05, ack 14:10, resolved 16:15 = 135).
+    assert run("demo").exit_code == 0
+    doc = json.loads(run("metrics", "--from", "2025-11-01", "--to", "2025-11-30", "--json").output)
+    assert doc["incident_count"] == 3
+    assert doc["incidents_by_severity"] == {"SEV1": 0, "SEV2": 2, "SEV3": 1, "SEV4": 0, "SEV5": 0}
+    assert doc["mttr_minutes"] == {"mean": 94.0, "median": 95.0, "p90": 135.0, "n": 3}   # (95+52+135)/3
+    assert doc["ttd_minutes"] == {"mean": 10.0, "median": 7.0, "p90": 18.0, "n": 3}     # (18+7+5)/3
+    assert doc["tta_minutes"] == {"mean": 4.67, "median": 5.0, "p90": 6.0, "n": 3}      # (6+3+5)/3
+    assert doc["incomplete_incidents"] == []
+    assert doc["targets"]["mttr_minutes"] == 60.0
+
+
+def test_metrics_without_dates_or_data_is_not_an_error(run):
+    result = run("metrics", "--json")
+    assert result.exit_code == 0
+    doc = json.loads(result.output)
+    assert doc["incident_count"] == 0 and doc["toil_pct"] is None
+    assert run("metrics").exit_code == 0

@@ -33,6 +33,7 @@ def path() -> Path:
 
 
 def iso(moment: datetime | None) -> str | None:
+    """Stored text for a time (None stays None)."""
     return to_iso(moment) if moment is not None else None
 
 
