@@ -164,3 +164,27 @@ async def test_record_toil_form_defaults_to_me(demo_store):
         await pilot.pause()
         entry = demo_store.list_toil_entries(limit=1)[0]
         assert (entry.person, entry.week.isoformat(), entry.toil_minutes) == ("dana", "2025-11-24", 480)
+
+
+async def test_loads_off_the_ui_thread_with_a_loading_indicator(demo_store, monkeypatch):
+    import threading
+
+    release = threading.Event()
+    compute = demo_store.metrics_series
+
+    def slow_series(*args, **kwargs):
+        release.wait(5)
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(demo_store, "metrics_series", slow_series)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        body = app.screen.query_one("#metrics-body")
+        assert body.loading  # the UI is running while the worker waits
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not body.loading
+        assert card_text(app, "mttr").startswith("94 min")
