@@ -115,7 +115,7 @@ Incidents belong to the period in which their impact started.
             with Horizontal(id="metric-charts"):
                 yield MttrChart(id="mttr-chart")
                 yield SeverityChart(id="severity-chart")
-            with Horizontal(id="metric-lists"):
+            with Vertical(id="metric-lists"):
                 with Vertical(classes="metric-list"):
                     yield Static(Content("Incidents lacking a milestone"), classes="list-title")
                     yield DataTable(cursor_type="row", id="incomplete-table")

@@ -17,6 +17,12 @@ def rgb(app, variable: str) -> tuple[int, int, int]:
     return (colour.r, colour.g, colour.b)
 
 
+def every_other(labels: list[str]) -> tuple[list[int], list[str]]:
+    """Tick positions (1-based) and labels, every other one so they never collide; the last is kept."""
+    keep = [i for i in range(len(labels)) if (len(labels) - 1 - i) % 2 == 0]
+    return [i + 1 for i in keep], [labels[i] for i in keep]
+
+
 def nice_ticks(top: float, count: int = 4) -> list[int]:
     """Whole-number ticks from 0 up to ``top``."""
     step = max(1, round(top / count))
@@ -38,7 +44,8 @@ class MttrChart(PlotextPlot):
         labels = [m.period.short_label for m in series]
         points = [(i, m.durations["mttr"].mean) for i, m in enumerate(series, 1) if m.durations["mttr"].mean is not None]
         plt.title("MTTR (mean minutes)")
-        plt.xticks(list(range(1, len(labels) + 1)), labels)
+        plt.xticks(*every_other(labels))
+        plt.xlim(0, len(labels) + 1)
         if isinstance(target, (int, float)):
             plt.hline(target, rgb(self.app, "status-warn"))
         if points:
@@ -62,7 +69,9 @@ class SeverityChart(PlotextPlot):
         labels = [m.period.short_label for m in series]
         counts = [[m.by_severity.get(sev, 0) for m in series] for sev in SEVERITIES]
         colours = [rgb(self.app, sev.lower()) for sev in SEVERITIES]
-        plt.stacked_bar(labels, counts, labels=list(SEVERITIES), color=colours, width=0.6)
+        plt.stacked_bar(list(range(1, len(labels) + 1)), counts, labels=list(SEVERITIES), color=colours, width=0.6)
+        plt.xticks(*every_other(labels))
+        plt.xlim(0, len(labels) + 1)
         top = max([sum(c) for c in zip(*counts)] + [1]) + 1
         plt.ylim(0, top)
         plt.yticks(nice_ticks(top))
