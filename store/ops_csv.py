@@ -147,6 +147,8 @@ def import_file(store: "Store", kind: str, path: str | Path) -> int:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInputError(f"{path} cannot be read as a UTF-8 CSV file: {exc}.") from None
+    except OSError as exc:
+        raise InvalidInputError(f"{path} cannot be read: {(exc.strerror or str(exc)).lower()}; give the path of a CSV file.") from None
+    except UnicodeDecodeError:
+        raise InvalidInputError(f"{path} is not UTF-8 text; save the CSV file as UTF-8.") from None
     return import_text(store, kind, text, path.name)

@@ -188,3 +188,18 @@ async def test_loads_off_the_ui_thread_with_a_loading_indicator(demo_store, monk
         await pilot.pause()
         assert not body.loading
         assert card_text(app, "mttr").startswith("94 min")
+
+
+async def test_enter_on_an_incomplete_incident_opens_it(store):
+    start = datetime(2025, 11, 20, 10, tzinfo=UTC)
+    gap = store.create_incident("No ack recorded", "SEV3", "dana", impact_started_at=start, declared_at=start,
+                                resolved_at=start.replace(hour=11), status="resolved")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_metrics(pilot)
+        table = app.screen.query_one("#incomplete-table", DataTable)
+        table.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "IncidentScreen"
+        assert app.screen.incident_id == gap.id

@@ -75,6 +75,7 @@ Incidents belong to the period in which their impact started.
 | `a` | record a week of alerts |
 | `w` | record a week of toil |
 | `r` | reload |
+| `enter` | on an incident lacking a milestone: open it to fill the milestone in |
 """
     BINDINGS = [
         Binding("p", "cycle_period", "Period", id="metrics.period"),
@@ -207,6 +208,12 @@ Incidents belong to the period in which their impact started.
             table.add_row(plain(item["key"]), plain(item["title"]), plain(item["owner"]), plain(item["expected_impact"]))
         if not improvements:
             table.add_row(Text("—"), Text("nothing waiting to be checked"), Text(""), Text(""))
+
+    @on(DataTable.RowSelected, "#incomplete-table")
+    def open_incomplete(self, event: DataTable.RowSelected) -> None:
+        """Open the incident so its missing milestones can be filled in."""
+        if event.row_key.value and event.row_key.value.isdigit():
+            self.app.open_incident(int(event.row_key.value))
 
     def action_cycle_period(self) -> None:
         """Month → quarter → week → month, around the same day."""
