@@ -115,7 +115,7 @@ def fmt(value: float | str | None, unit: str) -> str:
         return f"{value:.1f}%" if value != int(value) or value == 0 else f"{value:.0f}%"
     if unit == "days":
         return f"{value:.1f} d"
-    return f"{value:.0f}"
+    return f"{value:,.0f}"
 
 
 def short(minutes: float | None) -> str:
