@@ -11,6 +11,8 @@ from .clock import Clock, system_clock
 from .db import Database, check_file, create_file
 from .events import EventsMixin
 from .incidents import IncidentsMixin
+from .metrics import MetricsMixin
+from .ops import OpsMixin
 from .postmortems import PostmortemsMixin
 from .settings import SettingsMixin
 
@@ -21,6 +23,8 @@ class Store(
     PostmortemsMixin,
     ActionsMixin,
     SettingsMixin,
+    OpsMixin,
+    MetricsMixin,
 ):
     """debrief's data in one SQLite file. Plain synchronous methods; safe to use
     from several threads (one connection each) and several processes."""

@@ -23,6 +23,7 @@ from .messages import DataChanged
 from .runner import StoreRunner
 from .screens.incident import IncidentScreen
 from .screens.incidents import IncidentsScreen
+from .screens.metrics import MetricsScreen
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class MainScreen:
 
 MAIN_SCREENS: tuple[MainScreen, ...] = (
     MainScreen("incidents", "1", "Incidents", IncidentsScreen),
+    MainScreen("metrics", "4", "Metrics", MetricsScreen),
 )
 
 

@@ -16,9 +16,13 @@ from .common import CliContext, fail
 from .config import config
 from .demo import demo
 from .export import export
+from .importing import import_
 from .incident import incident
 from .lint import lint
 from .log import log
+from .metrics import metrics
+from .record import record
+from .report import report
 from . import export_incident  # noqa: F401  (registers `debrief export incident`)
 
 
@@ -55,5 +59,5 @@ def open_app(cli: CliContext) -> None:
     DebriefApp(store, theme=store.get_setting("theme")).run()
 
 
-for command in (incident, config, demo, export, lint, log):
+for command in (incident, config, demo, export, lint, log, record, import_, metrics, report):
     main.add_command(command)

@@ -1,0 +1,67 @@
+"""CSV import of deployments, alerts and toil: all or nothing, every bad row listed."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.ops_csv import CsvImportError, import_text
+from store import InvalidInputError
+
+
+def count(store, table: str) -> int:
+    return store.db.one(f"SELECT count(*) FROM {table}")[0]
+
+
+def test_good_deployments_file_is_imported(store):
+    inc = store.create_incident("broke", "SEV2", "dana")
+    text = ("service,deployed_at,failed,caused,version\n"
+            "checkout,2025-11-03T10:00Z,no,,v1\n"
+            f"checkout,2025-11-04 11:30,,{inc.key},v2\n"
+            "search,2025-11-05T09:00:00+01:00,yes,,\n")
+    assert import_text(store, "deployments", text) == 3
+    deps = store.list_deployments()
+    assert [d.failed for d in deps] == [True, True, False]  # newest first; the one that caused an incident is failed
+    assert deps[0].deployed_at.hour == 8  # +01:00 stored as UTC
+    assert deps[1].caused == [inc.key]
+
+
+def test_bad_rows_refuse_the_whole_file_and_list_each(store):
+    text = ("service,deployed_at,failed,caused\n"
+            "checkout,2025-11-03T10:00Z,no,\n"
+            ",not a time,maybe,INC-0999\n"
+            "search,2025-11-05T09:00Z,,\n"
+            "api,yesterday-ish,,\n")
+    with pytest.raises(CsvImportError) as caught:
+        import_text(store, "deployments", text, "deploys.csv")
+    problems = caught.value.problems
+    assert [p.split(":")[0] for p in problems] == [
+        "row 3, service", "row 3, deployed_at", "row 3, failed", "row 3, caused", "row 5, deployed_at"]
+    assert "deploys.csv was not imported (2 bad rows; nothing was written)" in str(caught.value)
+    assert count(store, "deployment") == 0
+
+
+def test_alerts_refusals(store):
+    text = "week,total,actionable,source\n2025-11-03,10,4,prom\n2025-13-01,10,4,\n2025-11-10,5,9,\n2025-11-17,-1,0,\n"
+    with pytest.raises(CsvImportError) as caught:
+        import_text(store, "alerts", text)
+    assert [p.split(":")[0] for p in caught.value.problems] == [
+        "row 3, week", "row 4, total/actionable", "row 5, total/actionable"]
+    assert "at most the total" in caught.value.problems[1]
+    assert count(store, "alert_sample") == 0
+
+
+def test_toil_import_and_refusal(store):
+    good = "person,week,toil-minutes,working-minutes,category\ndana,2025-11-05,600,2400,triage\nsam,2025-11-06,0,2400,\n"
+    assert import_text(store, "toil", good) == 2
+    assert {e.week.isoformat() for e in store.list_toil_entries()} == {"2025-11-03"}
+    bad = "person,week,toil_minutes,working_minutes\n,2025-11-05,600,2400\npriya,2025-11-05,3000,2400\npriya,2025-11-05,ten,2400\n"
+    with pytest.raises(CsvImportError) as caught:
+        import_text(store, "toil", bad)
+    assert [p.split(":")[0] for p in caught.value.problems] == [
+        "row 2, person", "row 3, toil/working minutes", "row 4, toil/working minutes"]
+    assert count(store, "toil_entry") == 2
+
+
+def test_missing_column_is_refused(store):
+    with pytest.raises(InvalidInputError, match="lacks the column actionable"):
+        import_text(store, "alerts", "week,total\n2025-11-03,10\n")

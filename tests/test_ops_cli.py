@@ -1,0 +1,132 @@
+"""The command line: record, import, metrics (text and JSON) and the monthly report."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from store import Store
+from tui.cli import main
+
+
+@pytest.fixture
+def run(db_path):
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(main, ["--db", str(db_path), *args])
+
+    return invoke
+
+
+def test_record_deploy_alerts_toil(run, db_path):
+    assert run("incident", "new", "Checkout down", "--severity", "SEV2").exit_code == 0
+    result = run("record", "deploy", "--service", "checkout", "--at", "2025-11-27 13:58", "--caused", "INC-0001")
+    assert result.exit_code == 0, result.output
+    assert "failed, caused INC-0001" in result.output
+    assert run("record", "alerts", "--week", "2025-11-27", "--total", "40", "--actionable", "10").exit_code == 0
+    result = run("record", "toil", "--person", "dana", "--week", "2025-11-27", "--toil-minutes", "600",
+                 "--working-minutes", "2400", "--category", "triage")
+    assert "25.0%" in result.output
+    store = Store(db_path)
+    assert store.list_alert_samples()[0].week.isoformat() == "2025-11-24"
+    assert store.list_deployments()[0].failed
+
+
+@pytest.mark.parametrize("args, field", [
+    (("record", "deploy", "--service", "x", "--at", "soon-ish"), "at"),
+    (("record", "alerts", "--week", "2025-02-30", "--total", "4", "--actionable", "1"), "week"),
+    (("record", "alerts", "--week", "2025-11-03", "--total", "four", "--actionable", "1"), "total"),
+    (("record", "toil", "--person", "dana", "--week", "2025-11-03", "--toil-minutes", "5", "--working-minutes", "0"),
+     "working-minutes"),
+    (("record", "deploy", "--service", "x", "--at", "2025-11-03", "--caused", "INC-0404"), "INC-0404"),
+    (("metrics", "--from", "2025/11/01"), "--from"),
+    (("report", "--month", "November"), "--month"),
+])
+def test_bad_input_is_one_sentence_and_exit_2(run, args, field):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert field in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_metrics_json_keys_and_values(run, db_path):
+    store = Store(db_path)
+    from datetime import UTC, datetime
+    start = datetime(2025, 11, 3, 10, tzinfo=UTC)
+    store.create_incident("a", "SEV2", "dana", impact_started_at=start, detected_at=start, declared_at=start,
+                          acknowledged_at=start, mitigated_at=start, resolved_at=start.replace(hour=11), status="resolved")
+    store.record_deployment("checkout", "2025-11-03T09:00Z", failed=True)
+    store.record_deployment("checkout", "2025-11-04T09:00Z")
+    result = run("metrics", "--from", "2025-11-01", "--to", "2025-11-30", "--json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert list(doc) == ["from", "to", "incident_count", "incidents_by_severity", "mttr_minutes", "ttd_minutes",
+                         "tta_minutes", "ttm_minutes", "incomplete_incidents", "deployments", "change_failure_rate_pct",
+                         "toil_pct", "alert_noise_pct", "action_items", "postmortem_within_48h_pct", "targets"]
+    assert doc["mttr_minutes"] == {"mean": 60.0, "median": 60.0, "p90": 60.0, "n": 1}
+    assert (doc["deployments"], doc["change_failure_rate_pct"], doc["toil_pct"]) == (2, 50.0, None)
+    assert doc["incidents_by_severity"]["SEV2"] == 1
+    text = run("metrics", "--from", "2025-11-01", "--to", "2025-11-30")
+    assert "MTTR" in text.output and "60 min" in text.output and "target < 60 min" in text.output
+
+
+def test_import_command(run, tmp_path):
+    good = tmp_path / "alerts.csv"
+    good.write_text("week,total,actionable\n2025-11-03,10,5\n")
+    assert "Imported 1 alerts row" in run("import", "alerts", str(good)).output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("week,total,actionable\n2025-11-03,10,50\nnope,1,1\n")
+    result = run("import", "alerts", str(bad))
+    assert result.exit_code == 2
+    assert "row 2, total/actionable" in result.output and "row 3, week" in result.output
+
+
+def test_report_reads_as_an_agenda(run, db_path, tmp_path):
+    assert run("demo").exit_code == 0
+    store = Store(db_path)
+    item = store.create_action_item("[b]Add pool alarm", owner="dana", due_date="2025-11-01")
+    store.db.conn.execute("UPDATE action_item SET created_at = '2025-10-20T10:00:00.000Z' WHERE id = ?", (item.id,))
+    for key, stage, status, updated in (("IMP-001", "act", "completed", "2025-11-20T10:00:00.000Z"),
+                                        ("IMP-002", "check", "in_progress", "2025-11-10T10:00:00.000Z")):
+        store.db.conn.execute(
+            "INSERT INTO improvement (key, title, stage, status, owner, before_metric, before_value, target_value, "
+            "after_value, expected_impact, measured_impact, created_at, updated_at) VALUES "
+            "(?, 'Pool | size alarm', ?, ?, 'dana', 'MTTR min', 120, 60, 45, 'halve MTTR', 'MTTR fell by 62%', ?, ?)",
+            (key, stage, status, updated, updated))
+    out = tmp_path / "review.md"
+    result = run("report", "--month", "2025-11", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## 1. Metrics against targets", "## 2. Incidents this month", "## 3. Postmortems published",
+                        "## 4. Action items", "## 5. Improvements"]
+    assert "| INC-0013 | SEV2 | 2025-11-27 14:00 | 2h 15m |" in text
+    assert "| MTTR | 94 min" in text  # (95 + 52 + 135) / 3
+    assert "[b]Add pool alarm (dana, due 2025-11-01)" in text
+    assert "- IMP-001 Pool \\| size alarm: MTTR min 120 → 45 (target 60); MTTR fell by 62%" in text
+    assert "- IMP-002 Pool \\| size alarm (dana): expected halve MTTR" in text
+
+
+def test_demo_json_matches_hand_computed_values(run):
+    # November 2025 in the demo: INC-0011 (impact 10:00, detected +18, ack +6, resolved +95),
+    # INC-0012 (+7, +3, +52) and INC-0013 (14:00, detected 14:05, ack 14:10, resolved 16:15 = 135).
+    assert run("demo").exit_code == 0
+    doc = json.loads(run("metrics", "--from", "2025-11-01", "--to", "2025-11-30", "--json").output)
+    assert doc["incident_count"] == 3
+    assert doc["incidents_by_severity"] == {"SEV1": 0, "SEV2": 2, "SEV3": 1, "SEV4": 0, "SEV5": 0}
+    assert doc["mttr_minutes"] == {"mean": 94.0, "median": 95.0, "p90": 135.0, "n": 3}   # (95+52+135)/3
+    assert doc["ttd_minutes"] == {"mean": 10.0, "median": 7.0, "p90": 18.0, "n": 3}     # (18+7+5)/3
+    assert doc["tta_minutes"] == {"mean": 4.67, "median": 5.0, "p90": 6.0, "n": 3}      # (6+3+5)/3
+    assert doc["incomplete_incidents"] == []
+    assert doc["targets"]["mttr_minutes"] == 60.0
+
+
+def test_metrics_without_dates_or_data_is_not_an_error(run):
+    result = run("metrics", "--json")
+    assert result.exit_code == 0
+    doc = json.loads(result.output)
+    assert doc["incident_count"] == 0 and doc["toil_pct"] is None
+    assert run("metrics").exit_code == 0

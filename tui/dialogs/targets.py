@@ -1,0 +1,66 @@
+"""Edit the metric targets (MTTR minutes, change failure rate %, toil %). Saved to
+settings before the dialog closes; a refused value stays with the reason shown."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from store import StoreError
+
+FIELDS = (
+    ("mttr_minutes", "MTTR under (minutes)"),
+    ("change_failure_rate_pct", "Change failure rate under (%)"),
+    ("toil_pct", "Toil under (%)"),
+)
+
+
+class TargetsDialog(ModalScreen[bool]):
+    """Three numeric targets; incident count and alert noise always aim to decrease."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="targets.cancel")]
+
+    def __init__(self, targets: dict[str, float | str]) -> None:
+        super().__init__()
+        self.targets = targets
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Metric targets", classes="dialog-title")
+            for name, label in FIELDS:
+                yield Label(label)
+                yield Input(f"{float(self.targets[name]):g}", id=f"target-{name}", type="number")
+            yield Static(Content("Incident count and alert noise aim to decrease period on period."), classes="muted")
+            yield Static("", classes="error", id="error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def submit(self) -> None:
+        """Save every target, then close."""
+        self.save({name: self.query_one(f"#target-{name}", Input).value for name, _ in FIELDS})
+
+    @work(group="targets", exit_on_error=False)
+    async def save(self, values: dict[str, str]) -> None:
+        """Write the targets on the store thread, all or none."""
+        try:
+            await self.app.run_store(self.app.store.set_metric_targets, values)
+        except StoreError as exc:
+            self.query_one("#error", Static).update(f"Not saved: {exc}")
+            return
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(False)
