@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store import Store
-from tests.conftest import SIZE, make_app
+from tests.conftest import SIZE, make_app, settle
 from tui.screens.incident import IncidentScreen
 
 SEED = 13  # INC-0013, the seed's example incident
@@ -13,8 +13,7 @@ async def open_seed(pilot) -> None:
     app = pilot.app
     app.open_incident(SEED)
     for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
 
 
 def test_incident_screen_snapshot(snap_compare, demo_store: Store) -> None:

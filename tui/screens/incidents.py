@@ -70,7 +70,9 @@ the start of impact (the declaration until impact is logged) to resolution.
         self.action_reload()
 
     def on_resize(self) -> None:
-        self.action_reload()
+        """Re-fit the title column to the new width (no new query)."""
+        if self.incidents:
+            self.show(list(self.incidents))
 
     @on(DataChanged)
     def action_reload(self) -> None:
