@@ -1,0 +1,127 @@
+"""Checking one paragraph: the trigger regexes run on each sentence that the
+combined pre-filter lets through, then each rule's conditions (subject,
+participle, context, question form) decide whether the match is a hint."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import matches_subject, subject_of, verbal_participle
+from .model import Rule
+from .text import mask, sentences
+
+META = re.compile(
+    r"\b(?:avoid(?:s|ed|ing)?\s+(?:calling|saying|using|labell?ing|writing|the\s+(?:words?|phrases?|terms?|labels?))"
+    r"|(?:rather\s+than|instead\s+of)\s+(?:calling|saying|blaming|labell?ing|writing|asking)"
+    r"|(?:do\s+not|don[’']t|never|not\s+to)\s+(?:call|say|use|write|ask)\s+(?:it|this|that|the|who|why|what)\b"
+    r"|the\s+(?:words?|phrases?|terms?|labels?|wording)\b|blameless|blame-free|as\s+a\s+label)",
+    re.IGNORECASE)
+"""Sentences that talk about blameful wording rather than use it."""
+
+LEAD = re.compile(r"^[\s>*_#\-+\d.)\[\]]*$")
+
+
+@dataclass(frozen=True)
+class RawHit:
+    """A hit inside one paragraph, before it is placed in the whole text."""
+
+    rule: str
+    start: int
+    end: int
+    level: str
+
+
+def prefilter(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """One alternation of every trigger, used to skip sentences cheaply."""
+    bodies = (re.sub(r"\(\?P<\w+>", "(?:", rule.pattern) for rule in rules)
+    return re.compile("|".join(f"(?:{body})" for body in bodies), re.IGNORECASE)
+
+
+def _span(match: re.Match[str]) -> tuple[int, int]:
+    if "hit" in match.re.groupindex and match.group("hit") is not None:
+        return match.span("hit")
+    return match.span()
+
+
+def _subject_ok(rule: Rule, match: re.Match[str], sentence: str, vocab) -> bool:
+    if rule.subject is None:
+        return True
+    if "subj" in match.re.groupindex and match.group("subj"):
+        kind, word = subject_of(match.group("subj"), vocab)
+    else:
+        kind, word = subject_of(sentence[:_span(match)[0]], vocab,
+                                from_start=rule.subject_from == "clause")
+    return matches_subject(rule.subject, kind, word)
+
+
+def _participle_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
+    if rule.participle is None:
+        return True
+    word = match.group(rule.participle)
+    return verbal_participle(word, sentence[match.end(rule.participle):])
+
+
+def _context_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
+    before, after = rule.before_regex, rule.after_regex
+    if before is not None and before.search(sentence[max(0, match.start() - 60):match.start()]):
+        return False
+    return after is None or after.match(sentence, match.end()) is None
+
+
+def _question_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
+    if not rule.question:
+        return True
+    return sentence.rstrip().endswith("?") or bool(LEAD.match(sentence[:match.start()]))
+
+
+def accepts(rule: Rule, match: re.Match[str], sentence: str, vocab) -> bool:
+    """Whether every condition of the rule holds for this match."""
+    return (_context_ok(rule, match, sentence) and _question_ok(rule, match, sentence)
+            and _participle_ok(rule, match, sentence)
+            and _subject_ok(rule, match, sentence, vocab))
+
+
+def _sentence_hits(rules, sentence: str, section: str, vocab) -> list[RawHit]:
+    hits = []
+    for rule in rules:
+        if section not in rule.sections:
+            continue
+        for match in rule.regex.finditer(sentence):
+            if accepts(rule, match, sentence, vocab):
+                start, end = _span(match)
+                hits.append(RawHit(rule.id, start, end, rule.level_in(section)))
+    return hits
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _dedupe(hits: list[RawHit], categories: dict[str, str]) -> list[RawHit]:
+    kept: list[RawHit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+        if not any(categories[k.rule] == categories[hit.rule] and k.start < hit.end
+                   and hit.start < k.end for k in kept):
+            kept.append(hit)
+    return kept
+
+
+def check_paragraph(text: str, section: str, rules, gate: re.Pattern[str],
+                    vocab: frozenset[str]) -> list[RawHit]:
+    """All raw hits in one paragraph of prose (offsets into ``text``)."""
+    masked = mask(text)
+    found: list[RawHit] = []
+    for first, last in sentences(masked):
+        sentence = masked[first:last]
+        if not gate.search(sentence) or META.search(sentence):
+            continue
+        for hit in _sentence_hits(rules, sentence, section, vocab):
+            start, end = _strip(text, first + hit.start, first + hit.end)
+            found.append(RawHit(hit.rule, start, end, hit.level))
+    return _dedupe(found, {rule.id: rule.category for rule in rules})
+

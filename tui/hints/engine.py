@@ -1,0 +1,160 @@
+"""The linter: splits a postmortem into blocks, checks each prose paragraph
+(through a cache, so an edit re-checks only the paragraph it touched),
+applies suppression comments and the config, and places hints by line and
+column."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Iterable
+
+from .checks import RawHit, check_paragraph, prefilter
+from .config import Config
+from .model import Hint, Rule, load_rules
+from .text import Block, mask, scan, sentences
+
+
+class _Suppressions:
+    """Tracks ``<!-- blameless ignore|disable|enable RULE -->`` comments."""
+
+    def __init__(self) -> None:
+        self.disabled: set[str] = set()
+        self.ignored: set[str] = set()
+
+    def apply(self, action: str, targets: tuple[str, ...]) -> None:
+        if action == "ignore":
+            self.ignored.update(targets)
+        elif action == "disable":
+            self.disabled.update(targets)
+        elif "all" in targets:
+            self.disabled.clear()
+        else:
+            self.disabled.difference_update(targets)
+
+    def allows(self, rule: Rule) -> bool:
+        names = {rule.id, rule.category, "all"}
+        return not (names & self.disabled or names & self.ignored)
+
+
+class _Lines:
+    """Maps character offsets to 1-based line and column (LF or CRLF)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r(?!\n)", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+
+class Linter:
+    """Lints postmortem text with a per-paragraph cache.
+
+    ``checked`` counts paragraphs actually checked (cache misses), so
+    callers and tests can see that an edit re-checked one paragraph.
+    """
+
+    def __init__(self, config: Config | None = None, rules: tuple[Rule, ...] | None = None,
+                 cache_size: int = 4096) -> None:
+        self.config = config or Config()
+        self.rules = rules or load_rules()
+        self.by_id = {rule.id: rule for rule in self.rules}
+        self.gate = prefilter(self.rules)
+        self.cache: OrderedDict[tuple[str, str], list[RawHit]] = OrderedDict()
+        self.cache_size = cache_size
+        self.checked = 0
+
+    def _paragraph(self, text: str, section: str) -> list[RawHit]:
+        key = (text, section)
+        if key in self.cache:
+            self.cache.move_to_end(key)
+            return self.cache[key]
+        self.checked += 1
+        hits = check_paragraph(text, section, self.rules, self.gate, self.config.words)
+        self.cache[key] = hits
+        if len(self.cache) > self.cache_size:
+            self.cache.popitem(last=False)
+        return hits
+
+    def _hint(self, raw: RawHit, offset: int, text: str, lines: _Lines) -> Hint | None:
+        rule = self.by_id[raw.rule]
+        level = self.config.level_for(rule.id, rule.category, raw.level)
+        if level is None:
+            return None
+        start, end = offset + raw.start, offset + raw.end
+        line, column = lines.position(start)
+        return Hint(rule.id, rule.category, level, start, end, line, column,
+                    text[start:end], rule.message, tuple(rule.suggestions), rule.why)
+
+    def _block_hints(self, block: Block, text: str, lines: _Lines,
+                     state: _Suppressions) -> list[Hint]:
+        found = []
+        for raw in self._paragraph(text[block.start:block.end], block.section):
+            if state.allows(self.by_id[raw.rule]):
+                hint = self._hint(raw, block.start, text, lines)
+                if hint is not None:
+                    found.append(hint)
+        return found
+
+    def lint(self, text: str, section: str | None = None,
+             dismissed: Iterable[str] = ()) -> list[Hint]:
+        """Hints for a text, in order. ``section`` names the section the
+        text belongs to when linted alone (e.g. "Action Items");
+        ``dismissed`` holds fingerprints the writer dismissed."""
+        lines, state, hints = _Lines(text), _Suppressions(), []
+        for block in scan(text, section):
+            if block.directive is not None:
+                state.apply(*block.directive)
+                continue
+            if block.kind == "prose":
+                hints.extend(self._block_hints(block, text, lines, state))
+            if block.kind not in ("comment",):
+                state.ignored.clear()
+        skip = set(dismissed)
+        return [h for h in hints if not skip or fingerprint(h, text) not in skip]
+
+
+_DEFAULT: Linter | None = None
+
+
+def lint(text: str, section: str | None = None, config: Config | None = None) -> list[Hint]:
+    """Lint a text once. Without a config a shared cached Linter is used."""
+    global _DEFAULT
+    if config is not None:
+        return Linter(config).lint(text, section)
+    if _DEFAULT is None:
+        _DEFAULT = Linter()
+    return _DEFAULT.lint(text, section)
+
+
+def sentence_of(text: str, offset: int) -> str:
+    """The sentence of ``text`` around a character offset."""
+    start = text.rfind("\n\n", 0, offset)
+    start = 0 if start < 0 else start + 2
+    end = text.find("\n\n", offset)
+    paragraph = text[start:len(text) if end < 0 else end]
+    for first, last in sentences(mask(paragraph)):
+        if first <= offset - start < last:
+            return paragraph[first:last]
+    return paragraph
+
+
+def normalise(sentence: str) -> str:
+    """Lower-case, collapse whitespace and trim punctuation at the ends."""
+    collapsed = " ".join(sentence.lower().split())
+    return collapsed.strip(" \t.,;:!?\"'“”‘’()[]*_-#>`")
+
+
+def fingerprint(hint: Hint, text: str) -> str:
+    """A stable key for a dismissed hint: its rule plus a hash of its
+    normalised sentence, so it survives edits elsewhere in the text."""
+    sentence = normalise(sentence_of(text.replace("\r\n", "\n"), _lf_offset(text, hint.start)))
+    digest = hashlib.sha1(sentence.encode("utf-8")).hexdigest()[:16]
+    return f"{hint.rule}:{digest}"
+
+
+def _lf_offset(text: str, offset: int) -> int:
+    return offset - text.count("\r\n", 0, offset)
