@@ -11,7 +11,10 @@ from .clock import Clock, system_clock
 from .db import Database, check_file, create_file
 from .events import EventsMixin
 from .incidents import IncidentsMixin
+from .postmortem_content import PostmortemContentMixin
+from .postmortem_review import PostmortemReviewMixin
 from .postmortems import PostmortemsMixin
+from .search import SearchMixin
 from .settings import SettingsMixin
 
 
@@ -19,6 +22,9 @@ class Store(
     IncidentsMixin,
     EventsMixin,
     PostmortemsMixin,
+    PostmortemContentMixin,
+    PostmortemReviewMixin,
+    SearchMixin,
     ActionsMixin,
     SettingsMixin,
 ):

@@ -17,6 +17,8 @@ from .config import config
 from .demo import demo
 from .export import export
 from .incident import incident
+from .postmortem import postmortem
+from . import export_postmortem  # noqa: F401 - registers `export postmortem`
 
 
 class DebriefGroup(click.Group):
@@ -52,5 +54,5 @@ def open_app(cli: CliContext) -> None:
     DebriefApp(store, theme=store.get_setting("theme")).run()
 
 
-for command in (incident, config, demo, export):
+for command in (incident, config, demo, export, postmortem):
     main.add_command(command)
