@@ -26,9 +26,13 @@ times that exist; the timeline lists events in UTC, oldest first.
 
 | key | does |
 | --- | --- |
+| `p` | open the postmortem (started, pre-filled, on first use) |
+| `t` | postmortem triggers (customer-facing, data loss, …) |
 | `escape` | back to the list |
 """
-    BINDINGS = [Binding("escape", "back", "Back", id="incident.back")]
+    BINDINGS = [Binding("escape", "back", "Back", id="incident.back"),
+                Binding("p", "postmortem", "Postmortem", id="incident.postmortem"),
+                Binding("t", "triggers", "Triggers", id="incident.triggers")]
     PAGE = 500
 
     def __init__(self, incident_id: int) -> None:
@@ -70,6 +74,17 @@ times that exist; the timeline lists events in UTC, oldest first.
                 text.stylize(f"bold {pin}")
             table.add_row(plain(utc(event.occurred_at)), plain(event.kind), text, plain(event.author),
                           key=str(event.id))
+
+    async def action_postmortem(self) -> None:
+        """Open (or start) this incident's postmortem."""
+        from ..postmortem_nav import open_postmortem
+        await open_postmortem(self.app, self.incident_id)
+
+    async def action_triggers(self) -> None:
+        """Set the postmortem triggers of this incident."""
+        from ..dialogs.triggers import TriggersDialog
+        incident = await self.app.run_store(self.app.store.get_incident, self.incident_id)
+        self.app.push_screen(TriggersDialog(incident), lambda saved: saved and self.reload())
 
     def action_back(self) -> None:
         """Return to the incidents list."""

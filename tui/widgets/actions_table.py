@@ -1,0 +1,43 @@
+"""The postmortem's action items: the same rows the triage screen shows."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from store import ActionItem
+
+from ..render import plain
+
+COLUMNS = (("Key", "key"), ("Action", "title"), ("Owner", "owner"), ("Due", "due"), ("Pri", "priority"),
+           ("Type", "type"), ("Status", "status"), ("Hints", "hints"))
+
+
+class ActionsTable(DataTable):
+    """Lists action items; the screen binds add and edit."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("cursor_type", "row")
+        super().__init__(**kwargs)
+
+    def on_mount(self) -> None:
+        for label, key in COLUMNS:
+            self.add_column(label, key=key)
+
+    def show(self, items: list[ActionItem], hint_counts: dict[int, int]) -> None:
+        """Replace the rows, keeping the cursor row."""
+        row = self.cursor_row
+        self.clear()
+        for item in items:
+            due = item.due_date.isoformat() if item.due_date else "—"
+            hints = str(hint_counts.get(item.id, "")) or ""
+            self.add_row(plain(item.key), plain(item.title), plain(item.owner or "—"), plain(due),
+                         plain(item.priority), plain(item.type), plain(item.status), plain(hints), key=str(item.id))
+        if items:
+            self.move_cursor(row=min(row, len(items) - 1), animate=False)
+
+    def selected_id(self) -> int | None:
+        """The highlighted action item's id."""
+        if not self.row_count:
+            return None
+        key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return int(key.value)
