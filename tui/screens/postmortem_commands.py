@@ -47,6 +47,9 @@ class PostmortemCommands:
 
     def action_next_hint(self) -> None:
         """Move the cursor to the next hint of the section."""
+        if self.current == "actions":
+            self.next_action_hint()
+            return
         found = next_hint(self.hints, self.editor.cursor_offset)
         if found is None:
             self.notify("No hints in this section.", markup=False)
@@ -56,9 +59,25 @@ class PostmortemCommands:
         self.editor.cursor_location = self.editor.offset_location(found.start)
         self.editor.scroll_cursor_visible()
 
+    def next_action_hint(self) -> None:
+        """Highlight the next action item that has a hint."""
+        table = self.query_one("#actions")
+        ids = [int(key.value) for key in table.rows]
+        flagged = {a.action_id for a in self.action_hint_list}
+        order = ids[table.cursor_row + 1:] + ids[:table.cursor_row + 1]
+        target = next((i for i in order if i in flagged), None)
+        if target is None:
+            self.notify("No hints on the action items.", markup=False)
+            return
+        table.focus()
+        table.move_cursor(row=ids.index(target), animate=False)
+
     def action_apply_hint(self) -> None:
         """Replace the hinted sentence with the first suggested rewrite, selected for adapting."""
         hint = hint_at(self.hints, self.editor.cursor_offset) if self.current != "actions" else None
+        if self.current == "actions" and self.current_hint() is not None:
+            self.notify("Edit the action item (enter) to reword it along the hint's suggestions.", markup=False)
+            return
         if hint is None or not hint.suggestions:
             self.notify("Put the cursor on an underlined phrase first (ctrl+n finds one).", markup=False)
             return

@@ -8,8 +8,8 @@ from store import ActionItem
 
 from ..render import plain
 
-COLUMNS = (("Key", "key"), ("Action", "title"), ("Owner", "owner"), ("Due", "due"), ("Pri", "priority"),
-           ("Type", "type"), ("Status", "status"), ("Hints", "hints"))
+COLUMNS = (("Hints", "hints"), ("Key", "key"), ("Action", "title"), ("Owner", "owner"), ("Due", "due"),
+           ("Pri", "priority"), ("Type", "type"), ("Status", "status"))
 
 
 class ActionsTable(DataTable):
@@ -29,9 +29,9 @@ class ActionsTable(DataTable):
         self.clear()
         for item in items:
             due = item.due_date.isoformat() if item.due_date else "—"
-            hints = str(hint_counts.get(item.id, "")) or ""
-            self.add_row(plain(item.key), plain(item.title), plain(item.owner or "—"), plain(due),
-                         plain(item.priority), plain(item.type), plain(item.status), plain(hints), key=str(item.id))
+            hints = f"⚠ {hint_counts[item.id]}" if item.id in hint_counts else ""
+            self.add_row(plain(hints), plain(item.key), plain(item.title), plain(item.owner or "—"), plain(due),
+                         plain(item.priority), plain(item.type), plain(item.status), key=str(item.id))
         if items:
             self.move_cursor(row=min(row, len(items) - 1), animate=False)
 

@@ -44,7 +44,8 @@ class HintsPanel(VerticalScroll):
         if not hints:
             detail = Content.styled("No blameless-language hints here.", "$foreground-muted")
         elif current is None:
-            detail = Content(f"Move the cursor onto an underlined phrase, or press ctrl+n.\n\n{KEYS}")
+            where = "an action item marked ⚠" if label == "Action Items" else "an underlined phrase"
+            detail = Content(f"Move the cursor onto {where}, or press ctrl+n.\n\n{KEYS}")
         else:
             detail = Content.assemble(hint_detail(current), "\n\n", (KEYS, "$foreground-muted"))
         self.query_one("#hint-detail", Static).update(detail)
