@@ -17,7 +17,6 @@ from store.postmortem_parts import BY_NAME, SECTIONS
 from ..dialogs.action_item import ActionItemDialog
 from ..messages import DataChanged
 from ..postmortem_state import Bundle, load_bundle, summary_facts
-from ..widgets.timeline_table import TimelineTable
 
 EMPTY = "Nothing written yet. Talk it through, then capture it in the editor (e)."
 
@@ -31,6 +30,16 @@ def action_lines(bundle: Bundle) -> Content:
         due = item.due_date.isoformat() if item.due_date else "no due date"
         lines.append(Content.assemble((f"{item.priority}  ", "bold $accent"), (item.title, "bold"), "\n",
                                       (f"     {item.owner or 'no owner'} · {due} · {item.type}", "$foreground-muted")))
+    return Content("\n\n").join(lines)
+
+
+def timeline_text(bundle: Bundle) -> Content:
+    """The timeline as wrapped lines, pinned moments bold and marked ★."""
+    lines = [Content.styled("Timeline (UTC)", "bold $primary")]
+    for event in bundle.events:
+        style = "bold $pinned" if event.pinned else ""
+        lines.append(Content.assemble((f"{event.occurred_at:%H:%M} ", "bold"),
+                                      (("★ " if event.pinned else "") + event.text, style)))
     return Content("\n\n").join(lines)
 
 
@@ -90,7 +99,8 @@ Use the high-contrast theme on a projector (ctrl+p → Theme: debrief-contrast).
                 yield Static(Content(""), id="meeting-prompt")
                 with VerticalScroll(id="meeting-scroll"):
                     yield Static(Content(""), id="meeting-text")
-            yield TimelineTable(id="meeting-timeline")
+            with VerticalScroll(id="meeting-side"):
+                yield Static(Content(""), id="meeting-timeline")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -103,7 +113,7 @@ Use the high-contrast theme on a projector (ctrl+p → Theme: debrief-contrast).
     @work(exclusive=True, group="meeting-load", exit_on_error=False)
     async def load(self) -> None:
         self.bundle = await self.app.run_store(load_bundle, self.app.store, self.postmortem_id)
-        self.query_one(TimelineTable).show(self.bundle.events, self.app)
+        self.query_one("#meeting-timeline", Static).update(timeline_text(self.bundle))
         self.show()
 
     def show(self) -> None:
