@@ -117,8 +117,11 @@ def parse_impact(body: str) -> dict[str, Any]:
     for line in body.splitlines():
         label, sep, value = BULLET.sub(r"\1", line).partition(":")
         key = IMPACT_LABELS.get(label.strip().lower().strip("*"))
-        if not sep or key is None:
+        if not line.strip():
             continue
+        if not sep or key is None:
+            raise InvalidInputError(f"Impact line {line.strip()!r} is not understood; write "
+                                    "'Users affected: 500', 'Revenue impact: …' or 'SLO impact: …'.")
         fields[key] = _users(value) if key == "users_affected" else value.strip()
     return fields
 

@@ -43,6 +43,8 @@ def test_impact_section_updates_the_incident(store: Store) -> None:
     assert (changed.users_affected, changed.revenue_impact, changed.slo_impact) == (1200, "$5k", "99.1%")
     with pytest.raises(InvalidInputError, match="Users affected 'many'"):
         store.save_section(pm.id, "impact", "Users affected: many")
+    with pytest.raises(InvalidInputError, match="Impact line '1,800Users affected: 5' is not understood"):
+        store.save_section(pm.id, "impact", "1,800Users affected: 5")
     assert store.get_incident(incident.id).users_affected == 1200
 
 

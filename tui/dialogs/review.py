@@ -57,7 +57,7 @@ class ReviewDialog(ModalScreen[Postmortem | None]):
             yield Label(f"Review · {self.postmortem.key} · {status.replace('_', ' ')}", classes="dialog-title")
             yield Label("Reviewers (comma-separated)")
             yield Input(", ".join(r.name for r in self.reviewers), id="reviewers", disabled=status == "published")
-            yield Label("Sign-offs (enter records the highlighted reviewer's sign-off)")
+            yield Label("Sign-offs (enter records the highlighted reviewer's sign-off)", id="signoff-label")
             yield OptionList(*[Option(reviewer_line(r), id=r.name) for r in self.reviewers], id="signoffs")
             yield Static(check_text(self.check), id="check")
             yield Static("", classes="error", id="error", markup=False)
@@ -79,6 +79,7 @@ class ReviewDialog(ModalScreen[Postmortem | None]):
 
     def on_mount(self) -> None:
         self.query_one("#signoffs").display = bool(self.reviewers)
+        self.query_one("#signoff-label").display = bool(self.reviewers)
         self.query_one("#check").display = self.postmortem.status == "in_review"
         focus = "#reviewers" if self.postmortem.status != "published" else "#close"
         self.query_one(focus).focus()
@@ -96,15 +97,27 @@ class ReviewDialog(ModalScreen[Postmortem | None]):
             self.run(event.button.id or "")
 
     @on(OptionList.OptionSelected, "#signoffs")
-    def signed(self, event: OptionList.OptionSelected) -> None:
-        self.run("sign", event.option.id)
+    @work(group="review", exit_on_error=False)
+    async def signed(self, event: OptionList.OptionSelected) -> None:
+        """Record the highlighted reviewer's sign-off now; the list updates in place."""
+        store, name = self.app.store, event.option.id or ""
+        try:
+            await self.app.run_store(store.sign_off, self.postmortem.id, name)
+            self.reviewers = await self.app.run_store(store.reviewers, self.postmortem.id)
+        except StoreError as exc:
+            self.query_one("#error", Static).update(f"Not done: {exc}")
+            return
+        options = self.query_one("#signoffs", OptionList)
+        for reviewer in self.reviewers:
+            options.replace_option_prompt(reviewer.name, reviewer_line(reviewer))
+        self.app.notify(f"{name} signed off.", markup=False)
 
     def names(self) -> list[str]:
         """The reviewer names typed."""
         return [n.strip() for n in self.query_one("#reviewers", Input).value.split(",") if n.strip()]
 
     @work(group="review", exit_on_error=False)
-    async def run(self, move: str, who: str | None = None) -> None:
+    async def run(self, move: str) -> None:
         """Do one move on the store thread; the dialog closes with the new state."""
         store, pm_id = self.app.store, self.postmortem.id
         calls = {
@@ -112,7 +125,6 @@ class ReviewDialog(ModalScreen[Postmortem | None]):
             "save-reviewers": lambda: (store.set_reviewers(pm_id, self.names()), store.get_postmortem_by_id(pm_id))[1],
             "publish": lambda: store.publish_postmortem(pm_id),
             "reopen": lambda: store.reopen_postmortem(pm_id),
-            "sign": lambda: (store.sign_off(pm_id, who or ""), store.get_postmortem_by_id(pm_id))[1],
         }
         try:
             result = await self.app.run_store(calls[move])
