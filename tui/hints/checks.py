@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import matches_subject, subject_of, verbal_participle
+from .lexicon import matches_subject, software_operator, subject_of, verbal_participle
 from .model import Rule
 from .text import mask, sentences
 
@@ -15,9 +15,12 @@ META = re.compile(
     r"\b(?:avoid(?:s|ed|ing)?\s+(?:calling|saying|using|labell?ing|writing|the\s+(?:words?|phrases?|terms?|labels?))"
     r"|(?:rather\s+than|instead\s+of)\s+(?:calling|saying|blaming|labell?ing|writing|asking)"
     r"|(?:do\s+not|don[’']t|never|not\s+to)\s+(?:call|say|use|write|ask)\s+(?:it|this|that|the|who|why|what)\b"
-    r"|the\s+(?:words?|phrases?|terms?|labels?|wording)\b|blameless|blame-free|as\s+a\s+label)",
+    r"|\b(?:words?|phrases?|terms?|labels?|wording)\s+[\"“'‘`]|blameless|blame-free|as\s+a\s+label)",
     re.IGNORECASE)
 """Sentences that talk about blameful wording rather than use it."""
+
+WINDOW = 240
+"""How far left of a trigger the subject is looked for (keeps long runs linear)."""
 
 LEAD = re.compile(r"^[\s>*_#\-+\d.)\[\]]*$")
 
@@ -32,10 +35,19 @@ class RawHit:
     level: str
 
 
+def _gate_body(pattern: str) -> str:
+    body = re.sub(r"\(\?P<\w+>", "(?:", pattern)  # group names repeat across rules
+    return re.sub(r"^\^\[\\W\\d\]\*", "", body)  # sentence-start anchors
+
+
 def prefilter(rules: tuple[Rule, ...]) -> re.Pattern[str]:
-    """One alternation of every trigger, used to skip sentences cheaply."""
-    bodies = (re.sub(r"\(\?P<\w+>", "(?:", rule.pattern) for rule in rules)
-    return re.compile("|".join(f"(?:{body})" for body in bodies), re.IGNORECASE)
+    """One alternation of every trigger, used to skip sentences cheaply.
+
+    Every trigger starts at a word, so the leading boundary lets the regex
+    engine skip other positions without trying each alternative there.
+    """
+    bodies = "|".join(f"(?:{_gate_body(rule.pattern)})" for rule in rules)
+    return re.compile(rf"\b(?=\w)(?:{bodies})", re.IGNORECASE)
 
 
 def _span(match: re.Match[str]) -> tuple[int, int]:
@@ -50,8 +62,11 @@ def _subject_ok(rule: Rule, match: re.Match[str], sentence: str, vocab) -> bool:
     if "subj" in match.re.groupindex and match.group("subj"):
         kind, word = subject_of(match.group("subj"), vocab)
     else:
-        kind, word = subject_of(sentence[:_span(match)[0]], vocab,
+        start = _span(match)[0]
+        kind, word = subject_of(sentence[max(0, start - WINDOW):start], vocab,
                                 from_start=rule.subject_from == "clause")
+    if software_operator(word, sentence):
+        kind = "system"
     return matches_subject(rule.subject, kind, word)
 
 
@@ -118,7 +133,7 @@ def check_paragraph(text: str, section: str, rules, gate: re.Pattern[str],
     found: list[RawHit] = []
     for first, last in sentences(masked):
         sentence = masked[first:last]
-        if not gate.search(sentence) or META.search(sentence):
+        if not gate.search(sentence) or META.search(text, first, last):
             continue
         for hit in _sentence_hits(rules, sentence, section, vocab):
             start, end = _strip(text, first + hit.start, first + hit.end)

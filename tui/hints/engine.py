@@ -54,7 +54,8 @@ class Linter:
     """Lints postmortem text with a per-paragraph cache.
 
     ``checked`` counts paragraphs actually checked (cache misses), so
-    callers and tests can see that an edit re-checked one paragraph.
+    callers and tests can see that an edit re-checked one paragraph. A
+    Linter is not thread-safe: use one per thread (or per editor).
     """
 
     def __init__(self, config: Config | None = None, rules: tuple[Rule, ...] | None = None,
@@ -90,13 +91,16 @@ class Linter:
                     text[start:end], rule.message, tuple(rule.suggestions), rule.why)
 
     def _block_hints(self, block: Block, text: str, lines: _Lines,
-                     state: _Suppressions) -> list[Hint]:
-        found = []
-        for raw in self._paragraph(text[block.start:block.end], block.section):
-            if state.allows(self.by_id[raw.rule]):
-                hint = self._hint(raw, block.start, text, lines)
-                if hint is not None:
-                    found.append(hint)
+                     state: _Suppressions, dismissed: frozenset[str]) -> list[Hint]:
+        found, paragraph = [], text[block.start:block.end]
+        for raw in self._paragraph(paragraph, block.section):
+            if not state.allows(self.by_id[raw.rule]):
+                continue
+            if dismissed and _key(raw.rule, sentence_in(paragraph, raw.start)) in dismissed:
+                continue
+            hint = self._hint(raw, block.start, text, lines)
+            if hint is not None:
+                found.append(hint)
         return found
 
     def lint(self, text: str, section: str | None = None,
@@ -105,39 +109,36 @@ class Linter:
         text belongs to when linted alone (e.g. "Action Items");
         ``dismissed`` holds fingerprints the writer dismissed."""
         lines, state, hints = _Lines(text), _Suppressions(), []
+        skip = frozenset(dismissed)
         for block in scan(text, section):
             if block.directive is not None:
                 state.apply(*block.directive)
                 continue
             if block.kind == "prose":
-                hints.extend(self._block_hints(block, text, lines, state))
-            if block.kind not in ("comment",):
+                hints.extend(self._block_hints(block, text, lines, state, skip))
+            if block.kind != "comment":
                 state.ignored.clear()
-        skip = set(dismissed)
-        return [h for h in hints if not skip or fingerprint(h, text) not in skip]
+        return hints
 
 
-_DEFAULT: Linter | None = None
+_LINTERS: dict[str, Linter] = {}
 
 
 def lint(text: str, section: str | None = None, config: Config | None = None) -> list[Hint]:
-    """Lint a text once. Without a config a shared cached Linter is used."""
-    global _DEFAULT
-    if config is not None:
-        return Linter(config).lint(text, section)
-    if _DEFAULT is None:
-        _DEFAULT = Linter()
-    return _DEFAULT.lint(text, section)
+    """Lint a text. A shared cached Linter is kept per distinct config."""
+    config = config or Config()
+    key = config.model_dump_json()
+    if key not in _LINTERS:
+        if len(_LINTERS) >= 16:
+            _LINTERS.clear()
+        _LINTERS[key] = Linter(config)
+    return _LINTERS[key].lint(text, section)
 
 
-def sentence_of(text: str, offset: int) -> str:
-    """The sentence of ``text`` around a character offset."""
-    start = text.rfind("\n\n", 0, offset)
-    start = 0 if start < 0 else start + 2
-    end = text.find("\n\n", offset)
-    paragraph = text[start:len(text) if end < 0 else end]
+def sentence_in(paragraph: str, offset: int) -> str:
+    """The sentence of a paragraph around an offset into it."""
     for first, last in sentences(mask(paragraph)):
-        if first <= offset - start < last:
+        if first <= offset < last:
             return paragraph[first:last]
     return paragraph
 
@@ -148,13 +149,16 @@ def normalise(sentence: str) -> str:
     return collapsed.strip(" \t.,;:!?\"'“”‘’()[]*_-#>`")
 
 
+def _key(rule: str, sentence: str) -> str:
+    digest = hashlib.sha1(normalise(sentence).encode("utf-8")).hexdigest()[:16]
+    return f"{rule}:{digest}"
+
+
 def fingerprint(hint: Hint, text: str) -> str:
     """A stable key for a dismissed hint: its rule plus a hash of its
     normalised sentence, so it survives edits elsewhere in the text."""
-    sentence = normalise(sentence_of(text.replace("\r\n", "\n"), _lf_offset(text, hint.start)))
-    digest = hashlib.sha1(sentence.encode("utf-8")).hexdigest()[:16]
-    return f"{hint.rule}:{digest}"
-
-
-def _lf_offset(text: str, offset: int) -> int:
-    return offset - text.count("\r\n", 0, offset)
+    for block in scan(text):
+        if block.start <= hint.start < block.end:
+            paragraph = text[block.start:block.end]
+            return _key(hint.rule, sentence_in(paragraph, hint.start - block.start))
+    return _key(hint.rule, hint.text)

@@ -33,7 +33,7 @@ cert-manager operator-sdk library sdk cli command wizard ticket pr mr
 ROLE_NOUNS = frozenset("""
 engineer developer dev operator on-call oncall on-caller responder admin
 administrator sre dba intern contractor someone somebody person people reviewer
-approver author owner manager lead team squad staff employee human whoever
+approver author owner manager anyone anybody everyone everybody lead team squad staff employee human whoever
 nobody ic commander maintainer teammate colleague coworker co-worker newcomer
 new-hire hire analyst tester programmer architect founder cto vp
 """.split())
@@ -106,6 +106,9 @@ CLAUSE_BREAK = re.compile(
 TOKEN = re.compile(r"@[\w.-]+|[^\W\d_](?:[\w'’.-]*\w)?\.?")
 INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]\.[A-Z]$|^[A-Z]{2,3}$")
 NAME = re.compile(r"^[A-Z][^\W\d_A-Z]+$")
+K8S_CONTEXT = re.compile(
+    r"\b(?:CRDs?|custom\s+resources?|pods?|reconcil\w*|PVCs?|namespaces?|helm|"
+    r"kubernetes|k8s|statefulsets?|operators?\s+pattern)\b", re.IGNORECASE)
 K8S_WORDS = frozenset({"kubernetes", "k8s", "cluster", "postgres", "etcd", "prometheus"})
 
 
@@ -135,6 +138,12 @@ def _is_name(word: str, vocabulary: frozenset[str]) -> bool:
     return bool(NAME.match(word))
 
 
+def _system_qualifier(previous: str) -> bool:
+    """True when the word before "operator" makes it software ("Kafka operator")."""
+    capital = previous[:1].isupper() and previous.lower() not in STOP_CAPS
+    return capital or fold(previous) in K8S_WORDS
+
+
 def classify(word: str, previous: str, vocabulary: frozenset[str]) -> str | None:
     """Say what a token refers to: ``named`` (a name, @handle or initials),
     ``role``, ``pronoun``, ``system`` or None when it cannot tell."""
@@ -143,9 +152,9 @@ def classify(word: str, previous: str, vocabulary: frozenset[str]) -> str | None
     low, folded = word.lower().rstrip("."), fold(word)
     if low in vocabulary or folded in vocabulary:
         return "system"
-    if folded == "operator" and (previous[:1].isupper() or fold(previous) in K8S_WORDS):
+    if folded == "operator" and _system_qualifier(previous):
         return "system"
-    if folded in SYSTEM_NOUNS:
+    if folded in SYSTEM_NOUNS or low in SYSTEM_NOUNS:
         return "system"
     if folded in ROLE_NOUNS or low in ROLE_NOUNS:
         return "role"
@@ -176,6 +185,11 @@ def subject_of(left: str, vocabulary: frozenset[str] = frozenset(),
         if kind is not None:
             return kind, word
     return None, ""
+
+
+def software_operator(word: str, sentence: str) -> bool:
+    """An "operator" in a sentence about Kubernetes resources is software."""
+    return fold(word) == "operator" and K8S_CONTEXT.search(sentence) is not None
 
 
 def matches_subject(requirement: str, kind: str | None, word: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -161,8 +161,13 @@ def _check_unique(rules: list[Rule]) -> None:
 
 
 def load_rules(path: Path | str | None = None) -> tuple[Rule, ...]:
-    """Load and validate the rule data (the bundled ``rules.yml`` by default)."""
-    source = Path(path) if path is not None else RULES_PATH
+    """Load and validate the rule data (the bundled ``rules.yml`` by default,
+    read once per process)."""
+    return _load(Path(path) if path is not None else RULES_PATH)
+
+
+@lru_cache(maxsize=8)
+def _load(source: Path) -> tuple[Rule, ...]:
     try:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:

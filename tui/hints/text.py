@@ -62,7 +62,8 @@ def lines_of(text: str) -> list[tuple[int, str]]:
 class _Scanner:
     """Walks the lines once, closing paragraphs into blocks."""
 
-    def __init__(self, section: str) -> None:
+    def __init__(self, text: str, section: str) -> None:
+        self.text = text
         self.section = section
         self.blocks: list[Block] = []
         self.para: list[int] | None = None  # [start, end, line count]
@@ -107,11 +108,10 @@ class _Scanner:
         self.emit(start, line, "heading")
 
     def setext(self, start: int, line: str) -> None:
-        head_start = self.para[0]
+        head_start = self.para[0]  # the title is the paragraph's single line
         self.para = None
         self.blocks.append(Block(head_start, start + len(line), "heading", self.section))
-        # Title is the previous line; the section changes after it.
-        self.section = section_kind(self._text[head_start:start])
+        self.section = section_kind(self.text[head_start:start])
 
     def content(self, start: int, line: str) -> None:
         for pattern, kind in ((COMMENT, "comment"), (QUOTE, "quote"),
@@ -133,8 +133,7 @@ def scan(text: str, section: str | None = None) -> list[Block]:
     ``section`` names the section the text belongs to when it is linted on
     its own; headings inside the text override it.
     """
-    scanner = _Scanner(section_kind(section))
-    scanner._text = text
+    scanner = _Scanner(text, section_kind(section))
     for start, line in lines_of(text):
         scanner.line(start, line)
     scanner.close()
