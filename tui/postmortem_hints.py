@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 
 from .hints import Hint, Linter, fingerprint
-from .hints.engine import sentence_of
+from .hints.text import mask, scan, sentences
 
 QUOTED = re.compile(r"[\"“](.+?)[\"”]")
+MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,18 @@ def rewrite_of(suggestion: str) -> str:
 
 
 def sentence_span(text: str, offset: int) -> tuple[int, int]:
-    """Character range of the sentence around ``offset``."""
-    sentence = sentence_of(text, offset).strip()
-    start = text.rfind(sentence, 0, offset + len(sentence))
-    while start > 0 and start + len(sentence) < offset:
-        start = text.rfind(sentence, 0, start)
-    if start < 0 or not sentence:
-        return offset, offset
-    return start, start + len(sentence)
+    """Character range of the sentence around ``offset`` (within its Markdown block)."""
+    for block in scan(text):
+        if block.start <= offset < block.end:
+            paragraph = text[block.start:block.end]
+            for first, last in sentences(mask(paragraph)):
+                if first <= offset - block.start < last:
+                    chunk = paragraph[first:last]
+                    marker = MARKER.match(chunk)
+                    lead = marker.end() if marker else len(chunk) - len(chunk.lstrip())
+                    return block.start + first + lead, block.start + first + len(chunk.rstrip())
+            return block.start, block.end
+    return offset, offset
 
 
 def apply_suggestion(text: str, hint: Hint, index: int = 0) -> tuple[str, int, int]:
