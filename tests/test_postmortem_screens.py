@@ -143,3 +143,17 @@ async def test_smoke_meeting_snapshot_state(demo_store: Store) -> None:
         await meeting_at_root_cause(pilot)
         assert isinstance(app.screen, MeetingScreen) and app.theme == "debrief-contrast"
         assert "v2.3.1 changed the pool" in str(app.screen.query_one("#meeting-text").render())
+
+
+async def test_palette_search_jumps_to_postmortem_section(demo_store: Store) -> None:
+    from tui.commands_search import SearchCommands
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        provider = SearchCommands(app.screen)
+        hits = [hit async for hit in provider.search("evening peak")]
+        assert len(hits) == 1 and "Where We Got Lucky" in str(hits[0].match_display)
+        assert [hit async for hit in provider.search('"(')] == []
+        hits[0].command()
+        await settle(app, pilot)
+        assert isinstance(app.screen, PostmortemScreen) and app.screen.current == "lucky"

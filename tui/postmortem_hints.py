@@ -27,17 +27,15 @@ class ActionHint:
 
 def section_hints(linter: Linter, text: str, title: str, dismissed: set[str]) -> list[Hint]:
     """The hints of one section's text, without dismissed ones, in order."""
-    return [h for h in linter.lint(text, title) if fingerprint(h, text) not in dismissed]
+    return linter.lint(text, title, dismissed)
 
 
 def action_hints(linter: Linter, titles: list[tuple[int, str]], dismissed: set[str]) -> list[ActionHint]:
     """Hints on action item titles (``punitive_remedy`` and friends apply)."""
     found = []
     for action_id, title in titles:
-        for hint in linter.lint(title, "Action Items"):
-            mark = fingerprint(hint, title)
-            if mark not in dismissed:
-                found.append(ActionHint(action_id, hint, mark))
+        for hint in linter.lint(title, "Action Items", dismissed):
+            found.append(ActionHint(action_id, hint, fingerprint(hint, title)))
     return found
 
 

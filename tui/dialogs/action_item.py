@@ -22,7 +22,8 @@ from ..dates import DateInputError, parse_due_date
 class ActionItemDialog(ModalScreen[ActionItem | None]):
     """Creates (``item`` None) or edits an action item of a postmortem."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="action_item.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="action_item.cancel"),
+                Binding("ctrl+s", "submit", "Save", id="action_item.save")]
 
     def __init__(self, postmortem_id: int, people: list[str], today: date, item: ActionItem | None = None) -> None:
         super().__init__()
@@ -55,6 +56,10 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+
+    def action_submit(self) -> None:
+        """ctrl+s: save from any field."""
+        self.submit()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

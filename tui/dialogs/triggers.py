@@ -26,7 +26,8 @@ TRIGGERS = (
 class TriggersDialog(ModalScreen[Incident | None]):
     """Tick the triggers that apply; saved to the incident in one write."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="triggers.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="triggers.cancel"),
+                Binding("ctrl+s", "save", "Save", id="triggers.save")]
 
     def __init__(self, incident: Incident) -> None:
         super().__init__()
@@ -44,6 +45,10 @@ class TriggersDialog(ModalScreen[Incident | None]):
 
     def on_mount(self) -> None:
         self.query_one(Checkbox).focus()
+
+    def action_save(self) -> None:
+        """ctrl+s: save the ticked triggers."""
+        self.save()
 
     @on(Button.Pressed, "#save")
     @work(group="triggers", exit_on_error=False)
