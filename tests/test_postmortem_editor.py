@@ -162,3 +162,20 @@ async def test_markup_like_prose_is_shown_literally(demo_store: Store) -> None:
         await settle(app, pilot)
         assert prose in str(app.screen.query_one("#meeting-text").render())
         assert app.is_running
+
+
+async def test_edit_from_another_process_shows_unless_typing(demo_store: Store) -> None:
+    from tui.messages import DataChanged
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 13, "lessons")
+        demo_store.save_section(1, "lessons", "Written by a colleague.", author="marcus")
+        screen.post_message(DataChanged())
+        await settle(app, pilot)
+        assert screen.editor.text == "Written by a colleague."
+        screen.editor.insert("Mine: ")
+        demo_store.save_section(1, "lessons", "Another outside edit.", author="marcus")
+        screen.post_message(DataChanged())
+        await settle(app, pilot)
+        assert screen.editor.text == "Mine: Written by a colleague."

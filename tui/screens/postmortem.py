@@ -116,12 +116,13 @@ when you leave; the title bar says whether it is saved.
     async def load(self) -> None:
         bundle = await self.app.run_store(load_bundle, self.app.store, self.postmortem_id)
         first = self.bundle is None
-        if not first and self.dirty:
-            bundle.texts[self.current] = self.bundle.texts[self.current]
+        typing = not first and self.dirty
+        if typing:
+            bundle.texts[self.current] = self.bundle.texts.get(self.current, "")
         self.bundle = bundle
-        self.show_bundle(first)
+        self.show_bundle(first, follow=not typing)
 
-    def show_bundle(self, first: bool) -> None:
+    def show_bundle(self, first: bool, follow: bool = True) -> None:
         """Refresh everything from :attr:`bundle`."""
         bundle = self.bundle
         self.query_one(TimelineTable).show(bundle.events, self.app)
@@ -129,8 +130,19 @@ when you leave; the title bar says whether it is saved.
         if first:
             self.show_section(self.current)
         else:
+            if follow:
+                self.follow_outside_edit()
             self.refresh_hints()
         self.show_title()
+
+    def follow_outside_edit(self) -> None:
+        """Show a section saved elsewhere (another process) when nothing is typed here."""
+        kind = BY_NAME[self.current].kind
+        text = self.bundle.texts.get(self.current, "")
+        if kind in EDITABLE_KINDS and self.editor.text != text:
+            location = self.editor.cursor_location
+            self.editor.load_text(text)
+            self.editor.cursor_location = location
 
     # sections -------------------------------------------------------------
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from textual import on
 from textual.widgets import DataTable
+from textual.widgets.text_area import Selection
+
+from store.postmortem_parts import BY_NAME, EDITABLE_KINDS
 
 from ..dialogs.action_item import ActionItemDialog
 from ..dialogs.confirm import ConfirmDialog
@@ -14,7 +17,6 @@ from ..dialogs.revisions import RevisionsDialog
 from ..hints import fingerprint
 from ..postmortem_hints import apply_suggestion, hint_at, next_hint
 from ..postmortem_state import publish_check
-from store.postmortem_parts import BY_NAME, EDITABLE_KINDS
 
 
 class PostmortemCommands:
@@ -84,7 +86,6 @@ class PostmortemCommands:
         text, start, end = apply_suggestion(self.editor.text, hint)
         begin, finish = self.editor.offset_location(0), self.editor.document.end
         self.editor.replace(text, begin, finish)
-        from textual.widgets.text_area import Selection
         self.editor.selection = Selection(self.editor.offset_location(start), self.editor.offset_location(end))
 
     async def action_dismiss_hint(self) -> None:

@@ -57,7 +57,7 @@ and action items (SQLite FTS5). Plain words search as you type; quotes,
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Where", key="where", width=36)
+        table.add_column("Where", key="where", width=44)
         table.add_column("Match", key="match")
         self.query_one(Input).focus()
 
