@@ -96,6 +96,8 @@ async def test_add_action_item_with_natural_date_and_traps(demo_store: Store) ->
         await settle(app, pilot)
         dialog = app.screen
         dialog.query_one("#title", Input).value = "Retrain the on-call engineer [b]bold"
+        await pilot.pause()
+        assert dialog.query_one("#title-hint").display
         dialog.query_one("#owner", Input).value = MARKUP_TRAPS[3]
         dialog.query_one("#due", Input).value = "next week"
         dialog.query_one("#title", Input).focus()

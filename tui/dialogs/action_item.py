@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from store import ACTION_TYPES, PRIORITIES, ActionItem, StoreError
 
 from ..dates import DateInputError, parse_due_date
+from ..hints import lint
 
 
 class ActionItemDialog(ModalScreen[ActionItem | None]):
@@ -38,6 +39,7 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
             yield Label(f"Edit {item.key}" if item else "Add an action item", classes="dialog-title", markup=False)
             yield Label("Action (what will change)")
             yield Input(item.title if item else "", id="title", placeholder="e.g. Alert on pool saturation above 80%")
+            yield Static("", id="title-hint", markup=False)
             yield Label("Owner")
             yield Input(item.owner if item else "", id="owner", suggester=SuggestFromList(self.people, case_sensitive=False),
                         placeholder="a name; → accepts the completion")
@@ -56,6 +58,16 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+        self.title_changed()
+
+    @on(Input.Changed, "#title")
+    def title_changed(self) -> None:
+        """Blameless hints on the title as it is typed (punitive remedies and the like)."""
+        hints = lint(self.query_one("#title", Input).value, "Action Items")
+        text = f"Hint: {hints[0].message}" if hints else ""
+        hint = self.query_one("#title-hint", Static)
+        hint.update(text)
+        hint.display = bool(hints)
 
     def action_submit(self) -> None:
         """ctrl+s: save from any field."""
