@@ -181,3 +181,14 @@ async def test_edit_from_another_process_shows_unless_typing(demo_store: Store) 
         screen.post_message(DataChanged())
         await settle(app, pilot)
         assert screen.editor.text == "Mine: Written by a colleague."
+
+
+async def test_f1_shows_editor_help(demo_store: Store) -> None:
+    from tui.dialogs.help import HelpScreen
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(app, pilot, 13)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and "ctrl+r" in app.screen.markdown

@@ -60,6 +60,7 @@ when you leave; the title bar says whether it is saved.
 | `f3` | export to a Markdown or JSON file |
 | `f4` | review: reviewers, sign-offs, publish |
 | `f5` | review-meeting mode |
+| `f1` | this help (`?` types a question mark in the editor) |
 | `escape` | save and go back |
 """
     BINDINGS = [
@@ -76,6 +77,7 @@ when you leave; the title bar says whether it is saved.
         Binding("f3", "export", "Export", id="postmortem.export"),
         Binding("f4", "review", "Review", id="postmortem.review"),
         Binding("f5", "meeting", "Meeting", id="postmortem.meeting"),
+        Binding("f1", "app.help", "Help", id="postmortem.help", show=False),
     ]
 
     def __init__(self, postmortem_id: int) -> None:
