@@ -25,6 +25,7 @@ class Postmortem(BaseModel):
     created_at: datetime
     updated_at: datetime
     published_at: datetime | None = None
+    review_started_at: datetime | None = None
 
     @property
     def key(self) -> str:
@@ -46,11 +47,15 @@ class PostmortemsMixin(StoreBase):
         if self.postmortem_for_incident(incident_id) is not None:
             raise InvalidInputError(f"{make_key('INC', incident_id)} already has a postmortem ({make_key('PM', incident_id)}).")
         now = self.now_iso()
+        summary = self.get_incident(incident_id).summary
         with self.db.write() as conn:
-            conn.execute(
+            ident = conn.execute(
                 "INSERT INTO postmortem (incident_id, author, created_at, updated_at) VALUES (?, ?, ?, ?)",
                 (incident_id, author or self.me, now, now),
-            )
+            ).lastrowid
+            if summary.strip():
+                conn.execute("INSERT INTO postmortem_section (postmortem_id, name, body, updated_at) "
+                             "VALUES (?, 'summary', ?, ?)", (ident, summary, now))
         return self.get_postmortem(incident_id)
 
     def get_postmortem(self, ref: int | str) -> Postmortem:
@@ -72,3 +77,12 @@ class PostmortemsMixin(StoreBase):
         if row is None:
             raise NotFoundError(f"There is no postmortem with id {postmortem_id}.")
         return Postmortem.from_row(row)
+
+    def postmortem_statuses(self, incident_ids: list[int]) -> dict[int, str]:
+        """``{incident_id: status}`` for those of the incidents that have a postmortem."""
+        if not incident_ids:
+            return {}
+        marks = ", ".join("?" for _ in incident_ids)
+        rows = self.db.query(f"SELECT incident_id, status FROM postmortem WHERE incident_id IN ({marks})",
+                             tuple(incident_ids))
+        return {r["incident_id"]: r["status"] for r in rows}

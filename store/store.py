@@ -13,7 +13,10 @@ from .events import EventsMixin
 from .incidents import IncidentsMixin
 from .metrics import MetricsMixin
 from .ops import OpsMixin
+from .postmortem_content import PostmortemContentMixin
+from .postmortem_review import PostmortemReviewMixin
 from .postmortems import PostmortemsMixin
+from .search import SearchMixin
 from .settings import SettingsMixin
 
 
@@ -21,6 +24,9 @@ class Store(
     IncidentsMixin,
     EventsMixin,
     PostmortemsMixin,
+    PostmortemContentMixin,
+    PostmortemReviewMixin,
+    SearchMixin,
     ActionsMixin,
     SettingsMixin,
     OpsMixin,

@@ -24,6 +24,8 @@ from .runner import StoreRunner
 from .screens.incident import IncidentScreen
 from .screens.incidents import IncidentsScreen
 from .screens.metrics import MetricsScreen
+from .screens.search import SearchScreen
+from .commands_search import SearchCommands
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class MainScreen:
 MAIN_SCREENS: tuple[MainScreen, ...] = (
     MainScreen("incidents", "1", "Incidents", IncidentsScreen),
     MainScreen("metrics", "4", "Metrics", MetricsScreen),
+    MainScreen("search", "5", "Search", SearchScreen),
 )
 
 
@@ -47,7 +50,7 @@ class DebriefApp(App[None]):
 
     TITLE = "debrief"
     CSS_PATH = str(STYLESHEET)
-    COMMANDS = App.COMMANDS | {DebriefCommands}
+    COMMANDS = App.COMMANDS | {DebriefCommands, SearchCommands}
     MODES = {m.mode: m.screen for m in MAIN_SCREENS}
     DEFAULT_MODE = "incidents"
     BINDINGS = [keys.QUIT, keys.HELP, keys.PALETTE] + [
@@ -89,6 +92,13 @@ class DebriefApp(App[None]):
         if self._data_version is not None and version != self._data_version:
             self.screen.post_message(DataChanged())
         self._data_version = version
+
+    async def action_quit(self) -> None:
+        """Quit; a screen with unsaved text (``save_before_quit``) saves first or stays."""
+        saver = getattr(self.screen, "save_before_quit", None)
+        if saver is not None and not await saver():
+            return
+        self.exit()
 
     def action_help(self) -> None:
         """Show the current screen's keys."""

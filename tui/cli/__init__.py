@@ -24,6 +24,8 @@ from .metrics import metrics
 from .record import record
 from .report import report
 from . import export_incident  # noqa: F401  (registers `debrief export incident`)
+from .postmortem import postmortem
+from . import export_postmortem  # noqa: F401 - registers `export postmortem`
 
 
 class DebriefGroup(click.Group):
@@ -59,5 +61,5 @@ def open_app(cli: CliContext) -> None:
     DebriefApp(store, theme=store.get_setting("theme")).run()
 
 
-for command in (incident, config, demo, export, lint, log, record, import_, metrics, report):
+for command in (incident, config, demo, export, lint, log, record, import_, metrics, report, postmortem):
     main.add_command(command)

@@ -20,7 +20,9 @@ from ..capture.grammar import Capture, GrammarError, parse_line
 from ..dialogs.choose import ChooseDialog
 from ..dialogs.edit_event import EditEventDialog
 from ..dialogs.text_prompt import TextPromptDialog
+from ..dialogs.triggers import TriggersDialog
 from ..messages import DataChanged
+from ..postmortem_nav import open_postmortem
 from ..widgets.incident_header import IncidentHeader
 from ..widgets.timeline_view import PAGE, TIME_WIDTH, KIND_WIDTH, TimelineView
 from .incident_commands import IncidentCommands
@@ -62,6 +64,8 @@ class IncidentScreen(Screen):
         Binding("v", "severity", "Severity", id="incident.severity"),
         Binding("c", "commander", "Commander", id="incident.commander"),
         Binding("r", "title", "Title", id="incident.title"),
+        Binding("p", "postmortem", "Postmortem", id="incident.postmortem"),
+        Binding("t", "triggers", "Triggers", id="incident.triggers"),
     ]
 
     def __init__(self, incident_id: int) -> None:
@@ -265,3 +269,12 @@ class IncidentScreen(Screen):
         if (incident := self._incident()) is not None:
             save = lambda value: self.app.store.update_incident(self.incident_id, title=value)  # noqa: E731
             self.app.push_screen(TextPromptDialog("Incident title", incident.title, save), self.changed)
+
+    def action_postmortem(self) -> None:
+        """Open this incident's postmortem (started and pre-filled on first use)."""
+        self.run_worker(open_postmortem(self.app, self.incident_id), group="postmortem", exit_on_error=False)
+
+    def action_triggers(self) -> None:
+        """Set which postmortem triggers apply (customer-facing, data loss, …)."""
+        if (incident := self._incident()) is not None:
+            self.app.push_screen(TriggersDialog(incident), lambda saved: saved and self.reload())

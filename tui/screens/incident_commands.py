@@ -10,6 +10,8 @@ COMMANDS = (
     ("Incident: change severity", "SEV1 to SEV5", "severity"),
     ("Incident: change commander", "Hand over command", "commander"),
     ("Incident: change title", "Retitle the incident", "title"),
+    ("Incident: open the postmortem", "Started and pre-filled from the incident on first use", "postmortem"),
+    ("Incident: postmortem triggers", "Customer-facing, data loss, escalation, security, near miss", "triggers"),
     ("Incident: undo the last delete", "Bring back the last deleted event", "undo"),
     ("Incident: help and capture grammar", "Tokens: 14:05, -5m, !, /detect, /mitigate, /resolve …", "help"),
 )

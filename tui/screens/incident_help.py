@@ -49,6 +49,8 @@ is refused with the reason and the text stays in the line.
 | `v` | change severity |
 | `c` | change commander |
 | `r` | change title |
+| `p` | open the postmortem (started, pre-filled from the incident, on first use) |
+| `t` | postmortem triggers (customer-facing, data loss, on-call escalation, security, near miss, toil) |
 | `escape` | (capture line, when empty) back to the incident list |
 | `F1` | this help (also from the capture line, where `?` is typed as text) |
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,13 +11,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store import ACTIVE_STATUSES, Incident
+from themes import VARIABLE_DEFAULTS
 
 from ..messages import DataChanged
-from ..render import plain, severity_text, utc
+from ..postmortem_state import postmortem_mark
+from ..render import plain, severity_text, theme_colour, utc
 
-COLUMNS = (("Key", "key"), ("Sev", "sev"), ("Status", "status"), ("Started (UTC)", "started"),
+COLUMNS = (("Key", "key"), ("Sev", "sev"), ("Status", "status"), ("Postmortem", "postmortem"),
+           ("Started (UTC)", "started"),
            ("Duration", "duration"), ("Commander", "commander"), ("Title", "title"))
-OTHER_COLUMNS_WIDTH = 76
+OTHER_COLUMNS_WIDTH = 89
 EMPTY = "No incidents yet. Press n to declare one, or run `debrief demo` for example data."
 
 
@@ -39,6 +43,10 @@ the start of impact (the declaration until impact is logged) to resolution.
 | `n` | declare an incident |
 | `enter` | open the highlighted incident |
 | `r` | reload |
+
+The Postmortem column shows its status; `overdue` marks a required
+postmortem (customer-facing, data loss, on-call escalation, security) with no
+draft 48 hours after resolution.
 """
     BINDINGS = [
         Binding("n", "declare", "Declare", id="incidents.declare"),
@@ -51,6 +59,7 @@ the start of impact (the declaration until impact is logged) to resolution.
         super().__init__()
         self.incidents: list[Incident] = []
         self.exhausted = False
+        self.pm_status: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(Content("debrief · Incidents"), classes="title-bar", id="title-bar")
@@ -84,6 +93,7 @@ the start of impact (the declaration until impact is logged) to resolution.
         """Read ``limit`` incidents and show them, keeping the cursor on the same row."""
         store = self.app.store
         incidents = await self.app.run_store(store.list_incidents, limit=limit)
+        self.pm_status = await self.app.run_store(store.postmortem_statuses, [i.id for i in incidents])
         total = await self.app.run_store(store.count_incidents)
         active = await self.app.run_store(store.count_incidents, status=ACTIVE_STATUSES)
         self.exhausted = len(incidents) < limit
@@ -95,6 +105,7 @@ the start of impact (the declaration until impact is logged) to resolution.
     async def load_more(self) -> None:
         """Append the next page."""
         more = await self.app.run_store(self.app.store.list_incidents, limit=self.PAGE, offset=len(self.incidents))
+        self.pm_status.update(await self.app.run_store(self.app.store.postmortem_statuses, [i.id for i in more]))
         self.exhausted = len(more) < self.PAGE
         self.append_rows(more)
 
@@ -123,11 +134,17 @@ the start of impact (the declaration until impact is logged) to resolution.
             plain(incident.key),
             severity_text(self.app, incident.severity),
             plain(incident.status),
+            self.postmortem_cell(incident, now),
             plain(utc(incident.started_at)),
             plain(incident.duration_text(now)),
             plain(incident.commander),
             plain(shorten(incident.title, max(self.app.size.width - OTHER_COLUMNS_WIDTH, 20))),
         )
+
+    def postmortem_cell(self, incident: Incident, now) -> Text:
+        """Postmortem status; ``overdue`` when required and no draft 48 h after resolution."""
+        label, variable = postmortem_mark(incident, self.pm_status.get(incident.id), now)
+        return Text(label, style=theme_colour(self.app, variable) if variable in VARIABLE_DEFAULTS else "")
 
     def selected_id(self) -> int | None:
         """The id of the highlighted incident, if any."""

@@ -1,0 +1,71 @@
+"""Full-text search (SQLite FTS5) across incidents, timeline events,
+postmortem sections and action items. The index is kept by triggers (m0005)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from pydantic import BaseModel
+
+from .base import StoreBase
+from .errors import InvalidInputError
+from .keys import make_key
+
+#: Marks around matched words in :attr:`SearchHit.snippet` (never in user text).
+MARK_START, MARK_END = "\x02", "\x03"
+KIND_LABELS = {"incident": "Incident", "event": "Timeline", "section": "Postmortem", "action": "Action item"}
+
+
+class SearchHit(BaseModel):
+    """One match: where it is (incident, kind, section) and a snippet with marks."""
+
+    kind: str
+    incident_id: int | None
+    section: str = ""
+    ref_id: int
+    snippet: str
+    rank: float
+
+    @property
+    def incident_key(self) -> str:
+        """``INC-0042`` (empty for an action item without an incident)."""
+        return make_key("INC", self.incident_id) if self.incident_id else ""
+
+
+class SearchMixin(StoreBase):
+    """Search the full-text index."""
+
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+        """Best matches first. FTS5 syntax is accepted (``"exact phrase"``,
+        ``pool*``, ``a OR b``); a malformed query raises InvalidInputError."""
+        text = query.strip()
+        if not text:
+            return []
+        sql = ("SELECT kind, incident_id, section, ref_id, rank, "
+               f"snippet(search_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14) AS snippet "
+               "FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?")
+        try:
+            rows = self.db.query(sql, (text, limit, offset))
+        except sqlite3.OperationalError as exc:
+            raise InvalidInputError(
+                f"search {text!r} is not a valid query ({exc}); use plain words, \"a phrase\" or word*."
+            ) from None
+        return [SearchHit(kind=r["kind"], incident_id=_int(r["incident_id"]), section=r["section"] or "",
+                          ref_id=int(r["ref_id"]), snippet=r["snippet"] or "", rank=r["rank"]) for r in rows]
+
+
+def _int(value: object) -> int | None:
+    return None if value in (None, "") else int(value)  # type: ignore[arg-type]
+
+
+def friendly_query(text: str) -> str:
+    """Typed words as a forgiving FTS query: each word quoted, the last one a prefix.
+
+    Used for search-as-you-type, where half-typed operators must not fail.
+    """
+    words = [w.replace('"', '""') for w in text.split()]
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)

@@ -1,0 +1,194 @@
+"""Pilot tests of the postmortem editor: start from an incident, hints as you
+type, rewrite, dismiss (remembered), autosave, action items, review states."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input
+
+from store import Store
+from tests.conftest import MARKUP_TRAPS, SIZE, make_app
+from tui.postmortem_nav import open_postmortem
+from tui.screens.postmortem import PostmortemScreen
+
+BLAME = "Bob should have checked the pool size before deploying."
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_editor(app, pilot, incident_id: int, section: str | None = None) -> PostmortemScreen:
+    await open_postmortem(app, incident_id, section)
+    await settle(app, pilot)
+    assert isinstance(app.screen, PostmortemScreen)
+    return app.screen
+
+
+async def test_p_on_incident_starts_prefilled_postmortem(demo_store: Store) -> None:
+    demo_store.update_incident(12, summary="Valid API calls were rejected with 429.")
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_incident(12)
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, PostmortemScreen)
+        pm = demo_store.get_postmortem("PM-0012")
+        assert pm.status == "draft" and pm.author == "dana"
+        assert screen.editor.text == "Valid API calls were rejected with 429."
+        head = str(screen.query_one("#section-head").render())
+        assert "Duration: 52m (18:00–18:52 UTC)" in head and "Severity: SEV2" in head
+
+
+async def test_blameful_sentence_hint_rewrite_and_autosave(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "root_cause")
+        screen.editor.focus()
+        screen.editor.insert(BLAME)
+        await pilot.pause()
+        assert [h.rule for h in screen.hints] == ["should-have-done"]
+        assert screen.editor.hints == screen.hints
+        assert "Move the cursor onto" in str(screen.query_one("#hint-detail").render())
+        await pilot.press("ctrl+n")
+        assert screen.editor.cursor_location == (0, 4)
+        assert "should have checked" in str(screen.query_one("#hint-detail").render())
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "should have" not in screen.editor.text and screen.hints == []
+        await pilot.pause(1.3)
+        await settle(app, pilot)
+        pm = demo_store.get_postmortem("PM-0012")
+        assert demo_store.section_text(pm.id, "root_cause") == screen.editor.text
+        assert demo_store.revisions(pm.id, "root_cause")
+
+
+async def test_dismiss_is_remembered_after_unrelated_edits(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "went_wrong")
+        screen.editor.focus()
+        screen.editor.insert(f"The alert was quiet. {BLAME}")
+        await pilot.press("ctrl+n", "ctrl+g")
+        await settle(app, pilot)
+        assert screen.hints == []
+        pm = demo_store.get_postmortem("PM-0012")
+        assert len(demo_store.dismissed_hints(pm.id)) == 1
+        screen.editor.move_cursor((0, 0))
+        screen.editor.insert("Traffic was normal. ")
+        await pilot.pause()
+        assert screen.hints == [] and "Traffic was normal." in screen.editor.text
+        await pilot.press("escape")
+        await settle(app, pilot)
+        screen = await open_editor(app, pilot, 12, "went_wrong")
+        assert screen.editor.text.startswith("Traffic was normal.") and screen.hints == []
+
+
+async def test_add_action_item_with_natural_date_and_traps(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "actions")
+        await pilot.press("a")
+        await settle(app, pilot)
+        dialog = app.screen
+        dialog.query_one("#title", Input).value = "Retrain the on-call engineer [b]bold"
+        await pilot.pause()
+        assert dialog.query_one("#title-hint").display
+        dialog.query_one("#owner", Input).value = MARKUP_TRAPS[3]
+        dialog.query_one("#due", Input).value = "next week"
+        dialog.query_one("#title", Input).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "due date 'next week' is not understood" in str(dialog.query_one("#error").render())
+        dialog.query_one("#due", Input).value = "fri"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is screen and app.is_running
+        pm = demo_store.get_postmortem("PM-0012")
+        [item] = demo_store.action_items_for_postmortem(pm.id)
+        assert (item.title, item.owner, item.due_date) == ("Retrain the on-call engineer [b]bold", MARKUP_TRAPS[3], date(2025, 12, 5))
+        assert screen.action_hint_list and screen.action_hint_list[0].hint.category == "punitive_remedy"
+        assert screen.counts["actions"][0] == 1
+
+
+async def test_review_workflow_from_draft_to_published(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12)
+        pm_id = demo_store.get_postmortem("PM-0012").id
+        await pilot.press("f4")
+        await settle(app, pilot)
+        app.screen.query_one("#reviewers", Input).value = "marcus, priya"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert demo_store.get_postmortem_by_id(pm_id).status == "in_review"
+        await pilot.press("f4")
+        await settle(app, pilot)
+        check = str(app.screen.query_one("#check").render())
+        assert "Empty required sections" in check and "Root Cause" in check
+        app.screen.query_one("#signoffs").focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert demo_store.reviewers(pm_id)[0].signed_off_at is not None
+        assert "✓ marcus  signed off 2025-11-28 09:00 UTC" in str(app.screen.query_one("#signoffs").get_option("marcus").prompt)
+        await pilot.click("#publish")
+        await settle(app, pilot)
+        assert demo_store.get_postmortem_by_id(pm_id).status == "published"
+        assert "published" in str(screen.query_one("#title-bar").render())
+
+
+async def test_quit_saves_unsaved_text(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "lessons")
+        screen.editor.insert("Rate limits need a staged rollout.")
+        await app.action_quit()
+    pm = demo_store.get_postmortem("PM-0012")
+    assert demo_store.section_text(pm.id, "lessons") == "Rate limits need a staged rollout."
+
+
+async def test_markup_like_prose_is_shown_literally(demo_store: Store) -> None:
+    pm = demo_store.create_postmortem(12)
+    prose = " ".join(MARKUP_TRAPS)
+    demo_store.save_section(pm.id, "summary", prose)
+    demo_store.create_action_item(MARKUP_TRAPS[1], owner=MARKUP_TRAPS[0], postmortem_id=pm.id)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12)
+        assert screen.editor.text == prose
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert prose in str(app.screen.query_one("#meeting-text").render())
+        assert app.is_running
+
+
+async def test_edit_from_another_process_shows_unless_typing(demo_store: Store) -> None:
+    from tui.messages import DataChanged
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 13, "lessons")
+        demo_store.save_section(1, "lessons", "Written by a colleague.", author="marcus")
+        screen.post_message(DataChanged())
+        await settle(app, pilot)
+        assert screen.editor.text == "Written by a colleague."
+        screen.editor.insert("Mine: ")
+        demo_store.save_section(1, "lessons", "Another outside edit.", author="marcus")
+        screen.post_message(DataChanged())
+        await settle(app, pilot)
+        assert screen.editor.text == "Mine: Written by a colleague."
+
+
+async def test_f1_shows_editor_help(demo_store: Store) -> None:
+    from tui.dialogs.help import HelpScreen
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(app, pilot, 13)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and "ctrl+r" in app.screen.markdown

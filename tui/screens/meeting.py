@@ -1,0 +1,155 @@
+"""Review-meeting mode: one section at a time, large and readable on a shared
+screen, the timeline alongside, a facilitation prompt per section (what did
+people see and know; how, not why), and action items captured in place."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from store.postmortem_parts import BY_NAME, SECTIONS
+
+from ..dialogs.action_item import ActionItemDialog
+from ..messages import DataChanged
+from ..postmortem_state import Bundle, load_bundle, summary_facts
+
+EMPTY = "Nothing written yet. Talk it through, then capture it in the editor (e)."
+
+
+def action_lines(bundle: Bundle) -> Content:
+    """Action items as large readable lines."""
+    if not bundle.actions:
+        return Content.styled("No action items yet: press a to capture one.", "italic $foreground-muted")
+    lines = []
+    for item in bundle.actions:
+        due = item.due_date.isoformat() if item.due_date else "no due date"
+        lines.append(Content.assemble((f"{item.priority}  ", "bold $accent"), (item.title, "bold"), "\n",
+                                      (f"     {item.owner or 'no owner'} · {due} · {item.type}", "$foreground-muted")))
+    return Content("\n\n").join(lines)
+
+
+def timeline_text(bundle: Bundle) -> Content:
+    """The timeline as wrapped lines, pinned moments bold and marked ★."""
+    lines = [Content.styled("Timeline (UTC)", "bold $primary")]
+    for event in bundle.events:
+        style = "bold $pinned" if event.pinned else ""
+        lines.append(Content.assemble((f"{event.occurred_at:%H:%M} ", "bold"),
+                                      (("★ " if event.pinned else "") + event.text, style)))
+    return Content("\n\n").join(lines)
+
+
+def section_body(bundle: Bundle, name: str, now) -> Content:
+    """What the room sees for a section (user text literally)."""
+    kind = BY_NAME[name].kind
+    if kind == "actions":
+        return action_lines(bundle)
+    if kind == "timeline":
+        return Content.styled("The timeline is alongside →  pinned moments are marked ★.", "$foreground-muted")
+    text = bundle.texts.get(name, "").strip()
+    if name == "summary":
+        facts = Content("\n").join(Content.assemble((f"{label}: ", "bold"), value)
+                                   for label, value in summary_facts(bundle, now))
+        return Content.assemble(facts, "\n\n", text or "")
+    return Content(text) if text else Content.styled(EMPTY, "italic $foreground-muted")
+
+
+class MeetingScreen(Screen):
+    """Walk the postmortem with the room, section by section."""
+
+    HELP_TITLE = "Review meeting"
+    HELP = """
+## Review meeting
+
+One section at a time, with the timeline alongside and a question to open
+the discussion. Ask what people saw and knew at the time: how, not why.
+Use the high-contrast theme on a projector (ctrl+p → Theme: debrief-contrast).
+
+| key | does |
+| --- | --- |
+| `right` / `space` | next section |
+| `left` | previous section |
+| `a` | capture an action item (owner, due date, priority) |
+| `e` | edit this section in the editor |
+| `escape` | leave meeting mode |
+"""
+    BINDINGS = [
+        Binding("right,space", "step(1)", "Next", id="meeting.next"),
+        Binding("left", "step(-1)", "Previous", id="meeting.previous"),
+        Binding("a", "add_action", "Action item", id="meeting.add_action"),
+        Binding("e", "edit", "Edit section", id="meeting.edit"),
+        Binding("escape", "leave", "Leave", id="meeting.leave"),
+    ]
+
+    def __init__(self, postmortem_id: int, section: str = "summary") -> None:
+        super().__init__()
+        self.postmortem_id = postmortem_id
+        self.current = section
+        self.bundle: Bundle | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Review meeting"), classes="title-bar", id="title-bar")
+        with Horizontal(id="meeting-body"):
+            with Vertical(id="meeting-main"):
+                yield Static(Content(""), id="meeting-heading")
+                yield Static(Content(""), id="meeting-prompt")
+                with VerticalScroll(id="meeting-scroll"):
+                    yield Static(Content(""), id="meeting-text")
+            with VerticalScroll(id="meeting-side"):
+                yield Static(Content(""), id="meeting-timeline")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    @on(DataChanged)
+    def reload(self) -> None:
+        self.load()
+
+    @work(exclusive=True, group="meeting-load", exit_on_error=False)
+    async def load(self) -> None:
+        self.bundle = await self.app.run_store(load_bundle, self.app.store, self.postmortem_id)
+        self.query_one("#meeting-timeline", Static).update(timeline_text(self.bundle))
+        self.show()
+
+    def show(self) -> None:
+        """Render the current section."""
+        names = [s.name for s in SECTIONS]
+        section = BY_NAME[self.current]
+        pm = self.bundle.pm
+        self.query_one("#title-bar", Static).update(Content.assemble(
+            ("Review meeting", "bold"), f" · {pm.key} · ", self.bundle.incident.title,
+            f" · {names.index(self.current) + 1}/{len(names)}"))
+        self.query_one("#meeting-heading", Static).update(Content(section.title))
+        self.query_one("#meeting-prompt", Static).update(Content(section.prompt))
+        self.query_one("#meeting-text", Static).update(section_body(self.bundle, self.current, self.app.clock()))
+
+    def action_step(self, step: int) -> None:
+        """Next or previous section."""
+        names = [s.name for s in SECTIONS]
+        self.current = names[(names.index(self.current) + step) % len(names)]
+        if self.bundle is not None:
+            self.show()
+            self.query_one("#meeting-scroll").scroll_home(animate=False)
+
+    async def action_add_action(self) -> None:
+        """Capture an action item without leaving the meeting."""
+        def saved(item) -> None:
+            if item is not None:
+                self.notify(f"{item.key} captured.", markup=False)
+                self.current = "actions"
+                self.reload()
+
+        people = await self.app.run_store(self.app.store.known_people)
+        self.app.push_screen(ActionItemDialog(self.postmortem_id, people, self.app.clock().date()), saved)
+
+    def action_edit(self) -> None:
+        """Back to the editor at this section."""
+        self.dismiss(self.current)
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
