@@ -55,8 +55,8 @@ async def test_active_incidents_first_then_newest(demo_store: Store) -> None:
         await settle(app, pilot)
         rows = table_rows(app)
         assert rows[0][2] == "investigating"
-        assert rows[1][-1].startswith("Checkout failures: database connection pool")
-        started = [r[3] for r in rows[1:]]
+        assert rows[1][-1].startswith("Checkout failures: database")
+        started = [r[4] for r in rows[1:]]
         assert started == sorted(started, reverse=True)
         assert len(rows) == demo_store.count_incidents()
 

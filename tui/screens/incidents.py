@@ -20,7 +20,7 @@ from ..render import plain, severity_text, theme_colour, utc
 COLUMNS = (("Key", "key"), ("Sev", "sev"), ("Status", "status"), ("Postmortem", "postmortem"),
            ("Started (UTC)", "started"),
            ("Duration", "duration"), ("Commander", "commander"), ("Title", "title"))
-OTHER_COLUMNS_WIDTH = 89
+OTHER_COLUMNS_WIDTH = 86
 EMPTY = "No incidents yet. Press n to declare one, or run `debrief demo` for example data."
 
 
