@@ -54,7 +54,7 @@ class ReviewDialog(ModalScreen[Postmortem | None]):
     def compose(self) -> ComposeResult:
         status = self.postmortem.status
         with Vertical(classes="dialog review-dialog"):
-            yield Label(f"Review · {self.postmortem.key} · {status.replace('_', ' ')}", classes="dialog-title")
+            yield Label(Content(f"Review · {self.postmortem.key} · {status.replace('_', ' ')}"), classes="dialog-title")
             yield Label("Reviewers (comma-separated)")
             yield Input(", ".join(r.name for r in self.reviewers), id="reviewers", disabled=status == "published")
             yield Label("Sign-offs (enter records the highlighted reviewer's sign-off)", id="signoff-label")
