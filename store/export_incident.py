@@ -1,6 +1,5 @@
 """An incident as Markdown (header and the ``| Time | Event |`` timeline table, UTC)
-or as JSON (every field and event). The postmortem export reuses
-:func:`timeline_table`."""
+or as JSON (every field and event)."""
 
 from __future__ import annotations
 
@@ -9,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .clock import format_duration
 from .events import TimelineEvent
 from .incidents import Incident
+from .markdown import timeline_table
 
 if TYPE_CHECKING:
     from .store import Store
@@ -29,24 +29,6 @@ def all_events(store: "Store", incident_id: int) -> Iterable[TimelineEvent]:
         if len(page) < PAGE:
             return
         offset += PAGE
-
-
-def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell (pipes escaped, one line)."""
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
-def timeline_table(events: Iterable[TimelineEvent], include_status: bool = True) -> str:
-    """The seed template's ``| Time | Event |`` table; times in UTC, pinned events in bold."""
-    lines = ["| Time | Event |", "| --- | --- |"]
-    for event in events:
-        if event.kind == "status" and not include_status:
-            continue
-        text = cell(event.text)
-        if event.pinned:
-            text = f"**{text}**"
-        lines.append(f"| {event.occurred_at:%Y-%m-%d %H:%M:%S} | {text} |")
-    return "\n".join(lines)
 
 
 def header_lines(incident: Incident, now: Any) -> list[str]:

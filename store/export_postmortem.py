@@ -10,31 +10,13 @@ from typing import TYPE_CHECKING, Any
 from .incidents import Incident
 from .postmortem_parts import BY_NAME
 from .events import TimelineEvent
+from .markdown import cell, timeline_table
 
 if TYPE_CHECKING:
     from .store import Store
 
 EMPTY = "_Not written yet._"
 TIMELINE_LIMIT = 5000
-
-
-def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(str(text).split("\n")).replace("|", "\\|") or " "
-
-
-def time_label(at: datetime, day: datetime) -> str:
-    """``14:05`` on the incident's day, ``2025-11-28 01:10`` otherwise."""
-    return at.strftime("%H:%M") if at.date() == day.date() else at.strftime("%Y-%m-%d %H:%M")
-
-
-def timeline_table(events: list[TimelineEvent], day: datetime) -> str:
-    """``| Time | Event |`` with pinned (key) moments marked ★."""
-    lines = ["| Time | Event |", "| --- | --- |"]
-    for event in events:
-        mark = "★ " if event.pinned else ""
-        lines.append(f"| {time_label(event.occurred_at, day)} | {mark}{cell(event.text)} |")
-    return "\n".join(lines)
 
 
 def impact_line(incident: Incident) -> str:

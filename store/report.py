@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .clock import format_duration, from_iso
 from .keys import make_key
+from .markdown import cell
 from .metrics import just_after
 from .periods import Period
 from .scorecard import Card, cards, fmt
@@ -22,9 +23,6 @@ if TYPE_CHECKING:
 STATUS_WORDS = {"good": "✅ on target", "bad": "❌ off target", "warn": "⚠️ watch", None: ""}
 
 
-def cell(value: Any) -> str:
-    """User text made safe for a Markdown table cell."""
-    return " ".join(str("" if value is None else value).split()).replace("|", "\\|") or "—"
 
 
 def monthly_report(store: "Store", month: date) -> str:
@@ -50,7 +48,7 @@ def metrics_section(found: list[Card], current: Any) -> str:
     lines = ["## 1. Metrics against targets\n", "| Metric | This month | Trend | Target | Status |",
              "| --- | --- | --- | --- | --- |"]
     for card in found:
-        note = f" ({cell(card.note)})" if card.note else ""
+        note = f" ({_cell(card.note)})" if card.note else ""
         lines.append(f"| {card.title} | {card.text}{note} | {card.trend_text} | "
                      f"{card.target_text} | {STATUS_WORDS[card.status]} |")
     if current.incomplete:
@@ -74,7 +72,7 @@ def incidents_section(store: "Store", params: dict) -> str:
     for r in rows:
         duration = format_duration((from_iso(r["resolved_at"]) - from_iso(r["start"])).total_seconds()) if r["resolved_at"] else "ongoing"
         lines.append(f"| {make_key('INC', r['id'])} | {r['severity']} | {r['start'][:16].replace('T', ' ')} | "
-                     f"{duration} | {r['status']} | {r['pm'] or 'none'} | {cell(r['title'])} |")
+                     f"{duration} | {r['status']} | {r['pm'] or 'none'} | {_cell(r['title'])} |")
     return "\n".join(lines) + "\n"
 
 
@@ -83,7 +81,7 @@ def postmortems_section(store: "Store", params: dict) -> str:
     rows = store.db.query(
         "SELECT p.incident_id, p.author, p.published_at, i.title FROM postmortem p JOIN incident i ON i.id = p.incident_id "
         "WHERE p.published_at >= :t0 AND p.published_at < :t1 ORDER BY p.published_at", params)
-    items = [f"- {make_key('PM', r['incident_id'])} ({r['published_at'][:10]}, {cell(r['author'])}): {cell(r['title'])}" for r in rows]
+    items = [f"- {make_key('PM', r['incident_id'])} ({r['published_at'][:10]}, {_cell(r['author'])}): {_cell(r['title'])}" for r in rows]
     return "## 3. Postmortems published\n\n" + ("\n".join(items) if items else "None published this month.") + "\n"
 
 
@@ -96,10 +94,10 @@ def actions_section(store: "Store", params: dict) -> str:
         "SELECT id, title, owner, due_date, priority FROM action_item WHERE created_at < :asof "
         "AND (done_at IS NULL OR done_at >= :asof) AND due_date < substr(:asof, 1, 10) ORDER BY due_date, priority", params)
     lines = ["## 4. Action items\n", "### Closed\n"]
-    lines += [f"- {make_key('AI', r['id'])} {cell(r['title'])} ({cell(r['owner'])}, "
+    lines += [f"- {make_key('AI', r['id'])} {_cell(r['title'])} ({_cell(r['owner'])}, "
               f"{'done' if r['status'] == 'done' else 'won’t do'} {r['done_at'][:10]})" for r in closed] or ["None closed this month."]
     lines += ["", "### Overdue (to discuss)\n"]
-    lines += [f"- {make_key('AI', r['id'])} {r['priority']} {cell(r['title'])} ({cell(r['owner']) if r['owner'] else 'no owner'}, "
+    lines += [f"- {make_key('AI', r['id'])} {r['priority']} {_cell(r['title'])} ({_cell(r['owner']) if r['owner'] else 'no owner'}, "
               f"due {r['due_date']})" for r in overdue] or ["Nothing overdue."]
     return "\n".join(lines) + "\n"
 
@@ -111,10 +109,10 @@ def improvements_section(store: "Store", params: dict) -> str:
     waiting = store.db.query("SELECT * FROM improvement WHERE stage = 'check' AND status != 'completed' "
                              "AND status != 'abandoned' ORDER BY key")
     lines = ["## 5. Improvements\n", "### Completed, with measured impact\n"]
-    lines += [f"- {cell(r['key'])} {cell(r['title'])}: {impact(r)}" for r in done] or ["None completed this month."]
+    lines += [f"- {_cell(r['key'])} {_cell(r['title'])}: {impact(r)}" for r in done] or ["None completed this month."]
     lines += ["", "### Waiting in Check (decide: standardize, iterate or abandon)\n"]
-    lines += [f"- {cell(r['key'])} {cell(r['title'])} ({cell(r['owner']) if r['owner'] else 'no owner'}): "
-              f"expected {cell(r['expected_impact'])}" for r in waiting] or ["Nothing waiting to be checked."]
+    lines += [f"- {_cell(r['key'])} {_cell(r['title'])} ({_cell(r['owner']) if r['owner'] else 'no owner'}): "
+              f"expected {_cell(r['expected_impact'])}" for r in waiting] or ["Nothing waiting to be checked."]
     return "\n".join(lines) + "\n"
 
 
@@ -125,6 +123,11 @@ def impact(row: Any) -> str:
         target = f" (target {fmt(row['target_value'], 'number')})" if row["target_value"] is not None else ""
         numbers = f"{fmt(row['before_value'], 'number')} → {fmt(row['after_value'], 'number')}{target}"
         metric = row["after_metric"] or row["before_metric"]
-        numbers = f"{cell(metric)} {numbers}" if metric else numbers
-    words = cell(row["measured_impact"]) if row["measured_impact"] else "measured impact not recorded"
+        numbers = f"{_cell(metric)} {numbers}" if metric else numbers
+    words = _cell(row["measured_impact"]) if row["measured_impact"] else "measured impact not recorded"
     return f"{numbers}; {words}" if numbers else words
+
+
+def _cell(value: Any) -> str:
+    """A report cell: an em dash when empty."""
+    return cell(value, empty="—")

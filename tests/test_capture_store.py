@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 
 from store import InvalidInputError, Store
-from store.export_incident import incident_json, incident_markdown, timeline_table
+from store.export_incident import incident_json, incident_markdown
+from store.markdown import timeline_table
 from tests.conftest import NOW
 
 
@@ -93,8 +94,8 @@ def test_markdown_export_has_header_and_utc_table(demo_store: Store) -> None:
     assert "- **Severity:** SEV2" in text
     assert "- **Time to resolve:** 2h 15m" in text
     assert "| Time | Event |" in text
-    assert "| 2025-11-27 14:05:00 | **First error alerts: checkout API 5xx rate above 5%** |" in text
-    assert "| 2025-11-27 14:00:00 | Deployment of v2.3.1 started |" in text
+    assert "| 2025-11-27 14:05 | ★ First error alerts: checkout API 5xx rate above 5% |" in text
+    assert "| 2025-11-27 14:00 | Deployment of v2.3.1 started |" in text
 
 
 def test_markdown_table_escapes_pipes_and_keeps_markup(store: Store, incident) -> None:
