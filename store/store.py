@@ -10,6 +10,7 @@ from .actions import ActionsMixin
 from .clock import Clock, system_clock
 from .db import Database, check_file, create_file
 from .events import EventsMixin
+from .improvements import ImprovementsMixin
 from .incidents import IncidentsMixin
 from .postmortems import PostmortemsMixin
 from .settings import SettingsMixin
@@ -20,6 +21,7 @@ class Store(
     EventsMixin,
     PostmortemsMixin,
     ActionsMixin,
+    ImprovementsMixin,
     SettingsMixin,
 ):
     """debrief's data in one SQLite file. Plain synchronous methods; safe to use

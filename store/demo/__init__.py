@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import InvalidInputError
-from . import incidents
+from . import improvements, incidents
 
 if TYPE_CHECKING:
     from ..store import Store
 
-SEEDERS = (incidents.seed,)
+SEEDERS = (incidents.seed, improvements.seed)
 
 
 def is_empty(store: "Store") -> bool:

@@ -12,10 +12,13 @@ import click
 
 from store import StoreError
 
+from . import export_actions  # noqa: F401 - registers `export actions`
+from .actions import actions
 from .common import CliContext, fail
 from .config import config
 from .demo import demo
 from .export import export
+from .improvements import improvements
 from .incident import incident
 
 
@@ -52,5 +55,5 @@ def open_app(cli: CliContext) -> None:
     DebriefApp(store, theme=store.get_setting("theme")).run()
 
 
-for command in (incident, config, demo, export):
+for command in (incident, config, demo, export, actions, improvements):
     main.add_command(command)
