@@ -117,11 +117,15 @@ def triage_where(owner: str | None, overdue: bool, status: str | None, today: da
     return " AND ".join(dict.fromkeys(clauses)), tuple(values)
 
 
-TRIAGE_SQL = (
+ORDER_SQL = ("ORDER BY coalesce(a.status IN ('open','in_progress') AND a.due_date < ?, 0) DESC, "
+             "a.priority, a.due_date IS NULL, a.due_date, a.id")
+#: Step 1 reads only ids, from the covering indexes of m0006 (no table lookups before the sort).
+TRIAGE_IDS_SQL = "SELECT a.id FROM action_item a WHERE {where} " + ORDER_SQL + " LIMIT ? OFFSET ?"
+#: Step 2 reads the page's rows with their source keys.
+TRIAGE_ROWS_SQL = (
     "SELECT a.*, p.incident_id AS pm_incident, i.key AS improvement_key FROM action_item a "
     "LEFT JOIN postmortem p ON p.id = a.postmortem_id LEFT JOIN improvement i ON i.id = a.improvement_id "
-    "WHERE {where} ORDER BY (a.status IN ('open','in_progress') AND a.due_date < ?) DESC, "
-    "a.priority, a.due_date IS NULL, a.due_date, a.id LIMIT ? OFFSET ?"
+    "WHERE a.id IN ({marks})"
 )
 
 
@@ -196,8 +200,16 @@ class ActionsMixin(StoreBase):
         """
         today = self.now().date()
         where, params = triage_where(owner, overdue, status, today)
-        rows = self.db.query(TRIAGE_SQL.format(where=where), (*params, today.isoformat(), limit, offset))
-        return [TriageItem.from_row(r) for r in rows]
+        ids = [r[0] for r in self.db.query(TRIAGE_IDS_SQL.format(where=where), (*params, today.isoformat(), limit, offset))]
+        return self._triage_rows(ids)
+
+    def _triage_rows(self, ids: list[int]) -> list[TriageItem]:
+        """The items with these ids, in this order."""
+        if not ids:
+            return []
+        rows = self.db.query(TRIAGE_ROWS_SQL.format(marks=", ".join("?" for _ in ids)), tuple(ids))
+        by_id = {r["id"]: TriageItem.from_row(r) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
 
     def action_counts(self, owner: str | None = None) -> ActionCounts:
         """Open and overdue items (of ``owner``, or everyone's) for the triage header."""
@@ -209,9 +221,7 @@ class ActionsMixin(StoreBase):
 
     def get_triage_item(self, ref: int | str) -> TriageItem:
         """One action item with its source keys."""
-        ident = self.get_action_item(ref).id
-        sql = TRIAGE_SQL.format(where="a.id = ?")
-        return TriageItem.from_row(self.db.one(sql, (ident, "", 1, 0)))
+        return self._triage_rows([self.get_action_item(ref).id])[0]
 
     def set_action_status(self, ref: int | str, status: str) -> ActionItem:
         """Start, finish (done), drop (won't do) or reopen an item."""

@@ -212,3 +212,19 @@ class ImprovementsMixin(StoreBase):
         card = self.get_improvement(ref)
         rows = self.db.query("SELECT * FROM action_item WHERE improvement_id = ? ORDER BY id", (card.id,))
         return [ActionItem.from_row(r) for r in rows]
+
+    def save_improvement(self, ref: int | str | None, sources: Iterable[str], action_keys: Iterable[str],
+                         **fields: Any) -> Improvement:
+        """The board's form: create (``ref`` None) or update a card, its sources and its
+        linked action items (exactly those listed), in one transaction."""
+        wanted = [self.get_action_item(k).id for k in action_keys if str(k).strip()]
+        with self.db.write() as conn:
+            if ref is None:
+                card = self.create_improvement(fields.pop("title", ""), sources=sources, **fields)
+            else:
+                card = self.update_improvement(ref, sources=sources, **fields)
+            marks = ", ".join("?" for _ in wanted)
+            conn.execute(f"UPDATE action_item SET improvement_id = NULL WHERE improvement_id = ? "
+                         f"AND id NOT IN ({marks})", (card.id, *wanted))
+            conn.executemany("UPDATE action_item SET improvement_id = ? WHERE id = ?", [(card.id, w) for w in wanted])
+        return self.get_improvement(card.id)

@@ -22,7 +22,9 @@ from .dialogs.help import HelpScreen
 from .messages import DataChanged
 from .runner import StoreRunner
 from .screens.incident import IncidentScreen
+from .screens.board import BoardScreen
 from .screens.incidents import IncidentsScreen
+from .screens.triage import TriageScreen
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class MainScreen:
 
 MAIN_SCREENS: tuple[MainScreen, ...] = (
     MainScreen("incidents", "1", "Incidents", IncidentsScreen),
+    MainScreen("actions", "2", "Action items", TriageScreen),
+    MainScreen("improvements", "3", "Improvements", BoardScreen),
 )
 
 

@@ -1,11 +1,13 @@
-"""Triage speed and PDCA history: an index for "open items by owner, by
-priority and due date", and one row per finished improvement cycle."""
+"""Triage speed and PDCA history.
+
+Two covering indexes let the triage list sort ids without touching the table
+(100,000 items: everyone's first page 55 → 8 ms, mine 6 → 1 ms; see
+tests/benchmarks/test_bench_triage.py); one row per finished improvement cycle.
+"""
 
 SQL = """
-CREATE INDEX action_item_open_by_owner ON action_item(owner, priority, due_date)
-    WHERE status IN ('open','in_progress');
-CREATE INDEX action_item_open ON action_item(priority, due_date)
-    WHERE status IN ('open','in_progress');
+CREATE INDEX action_item_triage ON action_item(status, priority, due_date);
+CREATE INDEX action_item_triage_by_owner ON action_item(owner, status, priority, due_date);
 
 CREATE TABLE improvement_cycle (
     improvement_id INTEGER NOT NULL REFERENCES improvement(id) ON DELETE CASCADE,
