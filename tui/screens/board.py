@@ -67,6 +67,8 @@ shares a service or tag with its source incidents.
         super().__init__()
         self.filter = BoardFilter()
         self.focus_id: int | None = None
+        #: A card just saved or moved: focus it even if another reload (screen resume) overtakes.
+        self.pending_focus: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content("debrief · Improvements"), classes="title-bar")
@@ -89,10 +91,9 @@ shares a service or tag with its source incidents.
 
     @work(exclusive=True, group="board-load", exit_on_error=False)
     async def load(self) -> None:
-        """Cards by stage, filtered; the focus stays on the same card."""
+        """Cards by stage, filtered; the focus goes to a just-changed card, else stays on the same card."""
         card = self.focused_card()
-        if card is not None:
-            self.focus_id = card.card.id
+        self.focus_id = self.pending_focus or (card.card.id if card is not None else self.focus_id)
         f = self.filter
         cards = await self.app.run_store(self.app.store.list_improvements, status=f.status, owner=f.owner)
         for column in self.query(StageColumn):
@@ -100,6 +101,7 @@ shares a service or tag with its source incidents.
         self.query_one("#board-filter", Static).update(Content.assemble(
             ("Showing ", "dim"), f.describe(), (f"  ·  {len(cards)} cards", "dim")))
         self.refocus()
+        self.pending_focus = None
 
     def refocus(self) -> None:
         """Focus the remembered card, else the first one."""
@@ -144,15 +146,15 @@ shares a service or tag with its source incidents.
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.focus_id = card.id
         self.notify(f"{card.key} moved to {card.stage.capitalize()}.", markup=False)
+        self.pending_focus = card.id
         self.load()
 
     def saved(self, result: Improvement | None) -> None:
         """After a dialog saved a card: show it, focused."""
         if result is not None:
-            self.focus_id = result.id
             self.notify(f"{result.key} saved.", markup=False)
+            self.pending_focus = result.id
             self.load()
 
     @work(group="board-open", exit_on_error=False)
