@@ -215,6 +215,22 @@ def card_fields(item: ImprovementEntry) -> dict[str, Any]:
     }
 
 
+#: File fields and the store fields they fill; on update, fields absent from the file are kept.
+OPTIONAL_FIELDS = {"owner": ("owner",), "hypothesis": ("hypothesis",), "before": ("before_metric", "before_value"),
+                   "target": ("target_value",), "after": ("after_metric", "after_value"),
+                   "impact": ("measured_impact",), "expected_impact": ("expected_impact",), "cycle": ("cycle",)}
+
+
+def update_fields(item: ImprovementEntry) -> dict[str, Any]:
+    """The fields an update writes: those the file gives (status, stage and decision always)."""
+    fields = card_fields(item)
+    for name, columns in OPTIONAL_FIELDS.items():
+        if name not in item.model_fields_set:
+            for column in columns:
+                fields.pop(column)
+    return fields
+
+
 def infer_stage(status: str, after_value: float | None) -> str:
     """Where a card without a ``stage`` sits on the board."""
     if status in ("completed", "abandoned"):
@@ -225,7 +241,11 @@ def infer_stage(status: str, after_value: float | None) -> str:
 
 
 def import_yaml(store: "Store", text: str) -> ImportResult:
-    """Import every card in one transaction (existing keys are updated), or refuse the file whole."""
+    """Import every card in one transaction, or refuse the file whole.
+
+    A new key creates a card; an existing key is updated with the fields the file gives
+    (fields it leaves out, such as an owner the seed file does not have, are kept).
+    """
     tracker, warnings = parse_tracker(text)
     result = ImportResult(warnings=warnings)
     with store.db.write() as conn:
@@ -236,9 +256,11 @@ def import_yaml(store: "Store", text: str) -> ImportResult:
                 card = store.create_improvement(sources=item.source, key=key, **card_fields(item))
                 result.created.append(key)
             else:
-                card = store.update_improvement(existing.id, sources=item.source, **card_fields(item))
+                sources = item.source if "source" in item.model_fields_set else None
+                card = store.update_improvement(existing.id, sources=sources, **update_fields(item))
                 result.updated.append(key)
-            replace_history(conn, card.id, item.history)
+            if existing is None or "history" in item.model_fields_set:
+                replace_history(conn, card.id, item.history)
     return result
 
 

@@ -43,7 +43,7 @@ class ImprovementsMixin(StoreBase):
         values = {k: improvement_column(k, v) for k, v in {"title": title, **fields}.items()}
         pm_ids, free = self.split_sources(sources)
         if free:
-            values["source_text"] = "; ".join([*filter(None, [values.get("source_text", "")]), *free])
+            values["source_text"] = ", ".join([*filter(None, [values.get("source_text", "")]), *free])
         now = self.now_iso()
         with self.db.write() as conn:
             values["key"] = check_key(key) if key else self.next_improvement_key()
@@ -132,7 +132,7 @@ class ImprovementsMixin(StoreBase):
         with self.db.write() as conn:
             if sources is not None:
                 pm_ids, free = self.split_sources(sources)
-                values["source_text"] = "; ".join(free)
+                values["source_text"] = ", ".join(free)
                 self._set_sources(conn, card.id, pm_ids)
             if values:
                 sets = ", ".join(f"{k} = ?" for k in values)
@@ -218,6 +218,8 @@ class ImprovementsMixin(StoreBase):
         """The board's form: create (``ref`` None) or update a card, its sources and its
         linked action items (exactly those listed), in one transaction."""
         wanted = [self.get_action_item(k).id for k in action_keys if str(k).strip()]
+        if fields.get("after_value") not in (None, "") and not fields.get("after_metric"):
+            fields["after_metric"] = fields.get("before_metric", "")
         with self.db.write() as conn:
             if ref is None:
                 card = self.create_improvement(fields.pop("title", ""), sources=sources, **fields)

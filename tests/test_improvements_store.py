@@ -127,6 +127,9 @@ def test_save_improvement_links_exactly_the_listed_action_items(store: Store) ->
     assert card.actions_total == 1 and store.get_action_item(a.id).improvement_id is None
     with pytest.raises(NotFoundError):
         store.save_improvement(card.id, [], ["AI-0999"], title="Card")
+    card = store.save_improvement(card.id, ["Ops review, October"], [], title="Card", before_metric="pages",
+                                  before_value="10", after_value="4", after_metric="")
+    assert (card.after_metric, card.change_text, card.source_text) == ("pages", "-6 (-60%)", "Ops review, October")
 
 
 def test_list_filters_by_stage_status_and_owner(demo_store: Store) -> None:

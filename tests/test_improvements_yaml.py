@@ -75,6 +75,14 @@ def test_import_into_the_same_database_updates_in_place(demo_store: Store) -> No
     assert export_yaml(demo_store) == text
 
 
+def test_importing_the_seed_over_the_demo_keeps_fields_the_file_leaves_out(demo_store: Store) -> None:
+    result = import_yaml(demo_store, SEED)
+    assert result.updated == ["IMP-001", "IMP-002"]
+    second = demo_store.get_improvement("IMP-002")
+    assert second.title == "Circuit breaker for payment service"
+    assert (second.owner, second.before_value, second.actions_total) == ("marcus", 5, 1)
+
+
 BAD = """\
 improvements:
   - title: "No id here"
