@@ -175,3 +175,34 @@ def test_triage_snapshot(snap_compare, demo_store: Store) -> None:
         await settle(pilot.app, pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=go)
+
+
+async def test_long_lists_are_paged_in_as_the_cursor_reaches_the_end(store: Store) -> None:
+    store.set_setting("me", "dana")
+    with store.db.write():
+        for n in range(450):
+            store.create_action_item(f"item {n:03d}", owner="dana", due_date="2025-12-15")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_triage(app, pilot)
+        assert len(screen.items) == TriageScreen.PAGE
+        await pilot.press("ctrl+end")
+        await settle(app, pilot)
+        assert len(screen.items) == 2 * TriageScreen.PAGE
+        assert "450 open" in header(screen)
+
+
+async def test_filter_dialog_and_help(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_triage(app, pilot)
+        await pilot.press("f")
+        await settle(app, pilot)
+        field = app.screen.query_one("#owner", Input)
+        field.value = ""
+        await pilot.press(*"sam", "enter")
+        await settle(app, pilot)
+        assert screen.items and {i.owner for i in screen.items} == {"sam"}
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Help · Action items" in str(app.screen.query_one(".dialog-title").render())

@@ -81,6 +81,8 @@ priority, then by due date. The header counts open and overdue items.
         #: After the user's own change the cursor stays on the same row (the next item
         #: moves up); after a plain reload it follows the same item.
         self.keep_row = False
+        #: Known people for the reassign dialog, read with each load so the dialog opens at once.
+        self.people: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static(Content("debrief · Action items"), classes="title-bar")
@@ -121,6 +123,7 @@ priority, then by due date. The header counts open and overdue items.
         items = await self.app.run_store(store.list_action_items, owner=f.owner, overdue=f.overdue,
                                          status=f.status, limit=limit)
         counts = await self.app.run_store(store.action_counts, f.owner)
+        self.people = await self.app.run_store(store.known_people)
         self.exhausted = len(items) < limit
         self.show_counts(counts.open, counts.overdue)
         self.show(items)
@@ -255,14 +258,12 @@ priority, then by due date. The header counts open and overdue items.
             self.app.push_screen(DueDateDialog(item.title, item.due_date, self.today, save),
                                  self.edited(f"{item.key} due {{result}}."))
 
-    @work(group="triage-reassign", exit_on_error=False)
-    async def action_reassign(self) -> None:
+    def action_reassign(self) -> None:
         """Type the new owner, completing from known people."""
         item = self.selected()
         if item is not None:
-            people = await self.app.run_store(self.app.store.known_people)
             save = self.store_call(self.app.store.update_action_item, item.id, "owner")
-            self.app.push_screen(ReassignDialog(item.title, item.owner, people, save),
+            self.app.push_screen(ReassignDialog(item.title, item.owner, self.people, save),
                                  self.edited(f"{item.key} reassigned to {{result}}."))
 
     def action_open_source(self) -> None:
@@ -321,9 +322,7 @@ priority, then by due date. The header counts open and overdue items.
             f = self.filter
             self.set_filter(TriageFilter(f.owner, f.status, not f.overdue))
 
-    @work(group="triage-filter", exit_on_error=False)
-    async def action_filter(self) -> None:
+    def action_filter(self) -> None:
         """Owner, status and overdue in a dialog."""
         if self.filter is not None:
-            people = await self.app.run_store(self.app.store.known_people)
-            self.app.push_screen(TriageFilterDialog(self.filter, people), self.set_filter)
+            self.app.push_screen(TriageFilterDialog(self.filter, self.people), self.set_filter)

@@ -26,7 +26,7 @@ class StageColumn(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(Content(TITLES[self.stage]), classes="stage-title")
         yield Static(Content(HINTS[self.stage]), classes="stage-hint")
-        yield VerticalScroll(classes="stage-cards")
+        yield VerticalScroll(classes="stage-cards", can_focus=False)
 
     async def show(self, cards: list[Improvement]) -> None:
         """Replace the cards."""
