@@ -154,6 +154,9 @@ priority, then by due date. The header counts open and overdue items.
         self.items = []
         self.append_rows(items)
         self.query_one("#empty").display = not items
+        if table.display != bool(items):
+            table.display = bool(items)
+            table.focus() if items else None
         ids = [i.id for i in items]
         if selected in ids and not self.keep_row:
             row = ids.index(selected)
