@@ -29,6 +29,15 @@ PRIORITY_CHOICES = [("P1", "urgent: do this first"), ("P2", "important"), ("P3",
 SNOOZE_DAYS = 7
 
 
+def postmortem_opener():
+    """The postmortem editor's opener (``tui/postmortem_nav.py``, built on another branch), if present."""
+    try:
+        from ..postmortem_nav import open_postmortem
+    except ImportError:
+        return None
+    return open_postmortem
+
+
 class TriageScreen(Screen):
     """Action items across postmortems, overdue first, then priority, then due date; paged in SQL."""
 
@@ -269,15 +278,18 @@ priority, then by due date. The header counts open and overdue items.
             self.app.push_screen(ReassignDialog(item.title, item.owner, self.people, save),
                                  self.edited(f"{item.key} reassigned to {{result}}."))
 
-    def action_open_source(self) -> None:
-        """Open the postmortem the item came from (the incident when that screen is not there)."""
+    @work(group="triage-open", exit_on_error=False)
+    async def action_open_source(self) -> None:
+        """Open the postmortem the item came from (the incident when the editor is not there)."""
         item = self.selected()
         if item is None or not (item.postmortem_id or item.incident_id):
             self.notify("This item has no source postmortem or incident.", markup=False)
             return
-        opener = getattr(self.app, "open_postmortem", None)
-        if opener is not None and item.postmortem_id:
-            opener(item.postmortem_id)
+        editor = postmortem_opener()
+        if editor is not None and item.pm_incident:
+            await editor(self.app, item.pm_incident)
+        elif hasattr(self.app, "open_postmortem") and item.postmortem_id:
+            self.app.open_postmortem(item.postmortem_id)
         else:
             self.app.open_incident(item.pm_incident or item.incident_id)
 
