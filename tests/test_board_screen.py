@@ -137,6 +137,13 @@ async def test_iterate_sends_the_card_back_to_plan(demo_store: Store) -> None:
         assert "IMP-007" in column_keys(screen, "plan")
         assert "cycle 2" in card_text(screen, "IMP-007")
         assert len(demo_store.get_improvement("IMP-007").history) == 1
+        await pilot.press("enter")
+        await settle(app, pilot)
+        history = str(app.screen.query_one(".form-history", Static).render())
+        assert "Cycle 1: disk alerts per week 40 → 12, iterate" in history
+        assert app.screen.query_one("#f-before_value", Input).value == "12"
+        await pilot.press("escape")
+        await settle(app, pilot)
         await pilot.press("left_square_bracket")
         await settle(app, pilot)
         assert "IMP-007" in column_keys(screen, "plan")

@@ -10,6 +10,7 @@ from store import Store
 from tests.conftest import MARKUP_TRAPS, NOW, SIZE, make_app
 from tui.dialogs.choice import ChoiceDialog
 from tui.dialogs.due_date import DueDateDialog
+from tui.dialogs.improvement_form import ImprovementForm
 from tui.screens.incident import IncidentScreen
 from tui.screens.triage import TriageScreen
 
@@ -138,8 +139,17 @@ async def test_promote_open_source_and_filters(demo_store: Store) -> None:
         screen.query_one(DataTable).move_cursor(row=screen.items.index(item))
         await pilot.press("i")
         await settle(app, pilot)
+        assert isinstance(app.screen, ImprovementForm)
+        assert app.screen.query_one("#f-actions", Input).value == item.key
+        await pilot.press("enter")
+        await settle(app, pilot)
         linked = demo_store.get_action_item(item.id).improvement_id
-        assert linked and demo_store.get_improvement(linked).title == item.title
+        card = demo_store.get_improvement(linked)
+        assert (card.title, card.stage, card.actions_total) == (item.title, "plan", 1)
+        assert card.sources == ([item.postmortem_key] if item.postmortem_key else [])
+        await pilot.press("i")
+        await settle(app, pilot)
+        assert isinstance(app.screen, TriageScreen), "an item already on a card is not promoted twice"
         await pilot.press("e")
         await settle(app, pilot)
         assert len({i.owner for i in screen.items}) > 1 and "Everyone" in header(screen)

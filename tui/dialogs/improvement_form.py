@@ -30,6 +30,21 @@ TEXT_FIELDS = (
     ("measured_impact", "Measured", "measured impact, in words"),
 )
 NUMBERS = ("before_value", "target_value", "after_value")
+#: The store fields the form saves (besides ``sources`` and ``actions``).
+FORM_FIELDS = ("title", "owner", "hypothesis", "before_metric", "before_value", "target_value", "after_metric",
+               "after_value", "expected_impact", "measured_impact", "stage", "status")
+
+
+def history_lines(card: Improvement | None) -> Content:
+    """Earlier cycles, one line each (kept when the team iterates)."""
+    if card is None or not card.history:
+        return Content("")
+    lines = [Content.assemble(("Earlier cycles", "bold"))]
+    for c in card.history:
+        arrow = f"{format_number(c.before_value)} → {format_number(c.after_value)}"
+        lines.append(Content(f"Cycle {c.cycle}: {c.before_metric or 'metric'} {arrow}, {c.decision}, "
+                             f"{c.ended_at:%Y-%m-%d}" + (f" · {c.measured_impact}" if c.measured_impact else "")))
+    return Content("\n").join(lines)
 
 
 def initial_values(card: Improvement | None, actions: list[str]) -> dict[str, str]:
@@ -46,14 +61,16 @@ def initial_values(card: Improvement | None, actions: list[str]) -> dict[str, st
 class ImprovementForm(SaveDialog):
     """Edit or create a card; ``save`` gets a dict of fields (with ``sources`` and ``actions`` lists)."""
 
-    def __init__(self, card: Improvement | None, actions: list[str], people: list[str], save: Save) -> None:
+    def __init__(self, card: Improvement | None, actions: list[str], people: list[str], save: Save,
+                 prefill: dict[str, str] | None = None, heading: str | None = None) -> None:
         super().__init__(save)
         self.card = card
-        self.values = initial_values(card, actions)
+        self.values = initial_values(card, actions) | (prefill or {})
         self.people = people
+        self.heading = heading
 
     def compose(self) -> ComposeResult:
-        title = f"{self.card.key} · cycle {self.card.cycle}" if self.card else "New improvement"
+        title = f"{self.card.key} · cycle {self.card.cycle}" if self.card else (self.heading or "New improvement")
         with Vertical(classes="dialog improvement-form"):
             yield Label(Content(title), classes="dialog-title")
             with VerticalScroll(classes="form-fields"):
@@ -71,6 +88,7 @@ class ImprovementForm(SaveDialog):
                     yield Label("Status", classes="form-label")
                     yield Select([(s.replace("_", " "), s) for s in IMPROVEMENT_STATUSES], allow_blank=False,
                                  value=self.card.status if self.card else "proposed", id="f-status", compact=True)
+                yield Static(history_lines(self.card), classes="muted form-history")
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")

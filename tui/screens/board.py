@@ -14,7 +14,7 @@ from store import STAGES, Improvement, StoreError
 
 from ..dialogs.board_filter import BoardFilter, BoardFilterDialog
 from ..dialogs.choice import ChoiceDialog
-from ..dialogs.improvement_form import ImprovementForm
+from ..dialogs.improvement_form import FORM_FIELDS, ImprovementForm
 from ..messages import DataChanged
 from ..widgets.improvement_card import ImprovementCard
 from ..widgets.stage_column import StageColumn
@@ -22,8 +22,6 @@ from ..widgets.stage_column import StageColumn
 DECISION_CHOICES = [("standardize", "it worked: make it the standard (completed)"),
                     ("iterate", "try again: back to Plan, next cycle (history kept)"),
                     ("abandon", "stop: it did not pay off")]
-FORM_FIELDS = ("title", "owner", "hypothesis", "before_metric", "before_value", "target_value", "after_metric",
-               "after_value", "expected_impact", "measured_impact", "stage", "status")
 
 
 class BoardScreen(Screen):

@@ -18,6 +18,7 @@ from store.actions import TriageItem
 
 from ..dialogs.choice import ChoiceDialog
 from ..dialogs.due_date import DueDateDialog
+from ..dialogs.improvement_form import FORM_FIELDS, ImprovementForm
 from ..dialogs.reassign import ReassignDialog
 from ..dialogs.triage_filter import TriageFilter, TriageFilterDialog
 from ..messages import DataChanged
@@ -58,7 +59,7 @@ priority, then by due date. The header counts open and overdue items.
 | `z` | snooze: due a week from today |
 | `a` | reassign (→ completes known people) |
 | `enter` | open the source postmortem (or incident) |
-| `i` | promote to an improvement (a card in Plan) |
+| `i` | promote to an improvement: a new card in Plan, prefilled, linked to the item |
 | `m` / `e` | mine / everyone |
 | `v` | overdue only, on or off |
 | `f` | filter by owner and status |
@@ -298,19 +299,30 @@ priority, then by due date. The header counts open and overdue items.
         """Enter on a row opens its source."""
         self.action_open_source()
 
-    @work(group="triage-promote", exit_on_error=False)
-    async def action_promote(self) -> None:
-        """Make an improvement card (in Plan) from the item and link it."""
+    def action_promote(self) -> None:
+        """Open a new improvement card prefilled from the item; saving links the item to it."""
         item = self.selected()
         if item is None:
             return
-        try:
-            card = await self.app.run_store(self.app.store.promote_action_item, item.id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+        if item.improvement_key:
+            self.notify(f"{item.key} is already part of {item.improvement_key}.", severity="warning", markup=False)
             return
-        self.notify(f"{card.key} created in Plan from {item.key}. Press 3 for the board.", markup=False)
-        self.action_reload()
+        store = self.app.store
+        prefill = {"title": item.title, "owner": item.owner, "sources": item.postmortem_key or "",
+                   "actions": item.key}
+
+        async def save(data: dict):
+            fields = {k: data[k] for k in FORM_FIELDS}
+            return await self.app.run_store(store.save_improvement, None, data["sources"], data["actions"], **fields)
+
+        def done(card) -> None:
+            if card is not None:
+                self.notify(f"{card.key} created in Plan from {item.key}. Press 3 for the board.", markup=False)
+                self.action_reload()
+
+        form = ImprovementForm(None, [], self.people, save, prefill=prefill,
+                               heading=f"Promote {item.key} to an improvement")
+        self.app.push_screen(form, done)
 
     # ---------------------------------------------------------------- filters
 
