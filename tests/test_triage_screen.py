@@ -172,7 +172,7 @@ async def test_markup_like_titles_and_owners_are_literal(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_triage(app, pilot)
         table = screen.query_one(DataTable)
-        titles = {table.get_row_at(r)[6].plain for r in range(table.row_count)}
+        titles = {table.get_row_at(r)[7].plain for r in range(table.row_count)}
         assert titles == set(MARKUP_TRAPS)
         assert MARKUP_TRAPS[3] in header(screen)
         await pilot.press("d")

@@ -25,9 +25,10 @@ from ..messages import DataChanged
 from ..render import plain, theme_colour
 
 COLUMNS = (("Key", "key"), ("Pri", "priority"), ("Due", "due"), ("Status", "status"), ("Owner", "owner"),
-           ("Source", "source"), ("Title", "title"))
+           ("Source", "source"), ("Card", "card"), ("Title", "title"))
 PRIORITY_CHOICES = [("P1", "urgent: do this first"), ("P2", "important"), ("P3", "when there is time")]
 SNOOZE_DAYS = 7
+TITLE_MIN = 20
 
 
 def postmortem_opener():
@@ -105,12 +106,33 @@ priority, then by due date. The header counts open and overdue items.
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for label, key in COLUMNS:
-            table.add_column(label, key=key)
+            table.add_column(label, key=key, width=TITLE_MIN if key == "title" else None)
         self.query_one("#empty").display = False
         self.action_reload()
 
     def on_screen_resume(self) -> None:
         self.action_reload()
+
+    def on_resize(self) -> None:
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """The title column takes the width left over, so the table never scrolls sideways.
+
+        DataTable has no public call to resize a column; after changing ``width`` it needs
+        its dimensions and caches recomputed (the same flags its own ``update_cell`` sets).
+        """
+        table = self.query_one(DataTable)
+        if not table.columns or not table.size.width:
+            return
+        others = sum(c.get_render_width(table) for k, c in table.columns.items() if k.value != "title")
+        width = max(TITLE_MIN, table.scrollable_content_region.width - others - 2 * table.cell_padding - 2)
+        column = table.columns[next(k for k in table.columns if k.value == "title")]
+        if column.width != width:
+            column.width = width
+            table._require_update_dimensions = True
+            table._clear_caches()
+            table.refresh()
 
     @on(DataChanged)
     def action_reload(self) -> None:
@@ -180,6 +202,7 @@ priority, then by due date. The header counts open and overdue items.
         for item in items:
             table.add_row(*self.row(item), key=str(item.id))
         self.items.extend(items)
+        self.call_after_refresh(self.fit_title)
 
     def row(self, item: TriageItem) -> tuple:
         """The cells of one item; overdue dates in the theme's ``$status-bad``."""
@@ -188,7 +211,8 @@ priority, then by due date. The header counts open and overdue items.
             due = Text(f"{item.due_date.isoformat()} !", style=Style(color=theme_colour(self.app, "status-bad"), bold=True))
         pri = Text(item.priority, style=Style(bold=item.priority == "P1"))
         status = plain(item.status.replace("_", " "))
-        return (plain(item.key), pri, due, status, plain(item.owner or "—"), plain(item.source or "—"), plain(item.title))
+        return (plain(item.key), pri, due, status, plain(item.owner or "—"), plain(item.source or "—"),
+                plain(item.improvement_key or ""), plain(item.title))
 
     def selected_id(self) -> int | None:
         """The highlighted item's id."""
