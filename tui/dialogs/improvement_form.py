@@ -88,7 +88,7 @@ class ImprovementForm(SaveDialog):
                     yield Label("Status", classes="form-label")
                     yield Select([(s.replace("_", " "), s) for s in IMPROVEMENT_STATUSES], allow_blank=False,
                                  value=self.card.status if self.card else "proposed", id="f-status", compact=True)
-                yield Static(history_lines(self.card), classes="muted form-history")
+            yield Static(history_lines(self.card), classes="muted form-history")
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
