@@ -8,6 +8,7 @@ from .clock import fixed_clock, format_duration, from_iso, system_clock, to_iso
 from .db import default_path
 from .errors import DatabaseError, InvalidInputError, NewerDatabaseError, NotFoundError, StoreError
 from .events import KINDS, EventVersion, TimelineEvent
+from .improvement_model import DECISIONS, IMPROVEMENT_STATUSES, STAGES, Improvement
 from .incidents import ACTIVE_STATUSES, SEVERITIES, STATUSES, Incident
 from .postmortems import Postmortem
 from .store import Store
@@ -17,4 +18,5 @@ __all__ = [
     "ActionItem", "DatabaseError", "EventVersion", "Incident", "InvalidInputError", "NewerDatabaseError",
     "NotFoundError", "Postmortem", "Store", "StoreError", "TimelineEvent", "default_path", "fixed_clock",
     "format_duration", "from_iso", "system_clock", "to_iso",
+    "DECISIONS", "IMPROVEMENT_STATUSES", "STAGES", "Improvement",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -16,6 +17,11 @@ PRIORITIES = ("P1", "P2", "P3")
 ACTION_TYPES = ("prevent", "mitigate", "detect", "process")
 ACTION_STATUSES = ("open", "in_progress", "done", "wont_do")
 CLOSED_STATUSES = ("done", "wont_do")
+ACTIVE_ACTION_STATUSES = ("open", "in_progress")
+#: Status filters for triage: each literal status, plus groups.
+STATUS_FILTERS = ("active", "open", "in_progress", "done", "wont_do", "closed", "all")
+#: Written exactly like the partial indexes' WHERE clause (m0006) so SQLite can use them.
+ACTIVE_SQL = "a.status IN ('open','in_progress')"
 ACTION_FIELDS = ("title", "owner", "due_date", "priority", "type", "status", "postmortem_id", "incident_id",
                  "improvement_id")
 
@@ -55,6 +61,72 @@ class ActionItem(BaseModel):
     def from_row(cls, row: Any) -> "ActionItem":
         """Build from a ``sqlite3.Row``."""
         return cls.model_validate({k: row[k] for k in row.keys()})
+
+
+class TriageItem(ActionItem):
+    """An action item as triage lists it, with where it came from."""
+
+    pm_incident: int | None = None
+    improvement_key: str | None = None
+
+    @property
+    def postmortem_key(self) -> str | None:
+        """``PM-0013`` when the item came from a postmortem."""
+        return make_key("PM", self.pm_incident) if self.pm_incident else None
+
+    @property
+    def source(self) -> str:
+        """Its postmortem, else its incident, else its improvement (keys), else empty."""
+        if self.postmortem_key:
+            return self.postmortem_key
+        if self.incident_id:
+            return make_key("INC", self.incident_id)
+        return self.improvement_key or ""
+
+
+@dataclass(frozen=True)
+class ActionCounts:
+    """How many items are open (open or in progress) and how many of those are overdue."""
+
+    open: int
+    overdue: int
+
+
+def status_clause(status: str | None) -> tuple[str, tuple]:
+    """The SQL condition for a triage status filter (see :data:`STATUS_FILTERS`)."""
+    status = check_choice("status filter", status or "active", STATUS_FILTERS)
+    if status == "active":
+        return ACTIVE_SQL, ()
+    if status == "closed":
+        return "a.status IN ('done','wont_do')", ()
+    if status == "all":
+        return "1", ()
+    return "a.status = ?", (status,)
+
+
+def triage_where(owner: str | None, overdue: bool, status: str | None, today: date) -> tuple[str, tuple]:
+    """WHERE clause and parameters shared by the triage list and its counts."""
+    clause, params = status_clause(status)
+    clauses, values = [clause], list(params)
+    if owner is not None:
+        clauses.append("a.owner = ?")
+        values.append(owner)
+    if overdue:
+        clauses += [ACTIVE_SQL, "a.due_date < ?"]
+        values.append(today.isoformat())
+    return " AND ".join(dict.fromkeys(clauses)), tuple(values)
+
+
+ORDER_SQL = ("ORDER BY coalesce(a.status IN ('open','in_progress') AND a.due_date < ?, 0) DESC, "
+             "a.priority, a.due_date IS NULL, a.due_date, a.id")
+#: Step 1 reads only ids, from the covering indexes of m0006 (no table lookups before the sort).
+TRIAGE_IDS_SQL = "SELECT a.id FROM action_item a WHERE {where} " + ORDER_SQL + " LIMIT ? OFFSET ?"
+#: Step 2 reads the page's rows with their source keys.
+TRIAGE_ROWS_SQL = (
+    "SELECT a.*, p.incident_id AS pm_incident, i.key AS improvement_key FROM action_item a "
+    "LEFT JOIN postmortem p ON p.id = a.postmortem_id LEFT JOIN improvement i ON i.id = a.improvement_id "
+    "WHERE a.id IN ({marks})"
+)
 
 
 def action_column(field: str, value: Any) -> Any:
@@ -119,6 +191,41 @@ class ActionsMixin(StoreBase):
         """A postmortem's action items, in the order they were added."""
         rows = self.db.query("SELECT * FROM action_item WHERE postmortem_id = ? ORDER BY id", (postmortem_id,))
         return [ActionItem.from_row(r) for r in rows]
+
+    def list_action_items(self, owner: str | None = None, overdue: bool = False, status: str | None = "active",
+                          limit: int = 200, offset: int = 0) -> list[TriageItem]:
+        """Triage order: overdue first, then priority, then due date (undated last); paged in SQL.
+
+        ``owner`` None means everyone; ``status`` is one of :data:`STATUS_FILTERS`.
+        """
+        today = self.now().date()
+        where, params = triage_where(owner, overdue, status, today)
+        ids = [r[0] for r in self.db.query(TRIAGE_IDS_SQL.format(where=where), (*params, today.isoformat(), limit, offset))]
+        return self._triage_rows(ids)
+
+    def _triage_rows(self, ids: list[int]) -> list[TriageItem]:
+        """The items with these ids, in this order."""
+        if not ids:
+            return []
+        rows = self.db.query(TRIAGE_ROWS_SQL.format(marks=", ".join("?" for _ in ids)), tuple(ids))
+        by_id = {r["id"]: TriageItem.from_row(r) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def action_counts(self, owner: str | None = None) -> ActionCounts:
+        """Open and overdue items (of ``owner``, or everyone's) for the triage header."""
+        today = self.now().date().isoformat()
+        where = ACTIVE_SQL + (" AND a.owner = ?" if owner is not None else "")
+        params = (today, owner) if owner is not None else (today,)
+        row = self.db.one(f"SELECT count(*), coalesce(sum(a.due_date < ?), 0) FROM action_item a WHERE {where}", params)
+        return ActionCounts(open=row[0], overdue=row[1])
+
+    def get_triage_item(self, ref: int | str) -> TriageItem:
+        """One action item with its source keys."""
+        return self._triage_rows([self.get_action_item(ref).id])[0]
+
+    def set_action_status(self, ref: int | str, status: str) -> ActionItem:
+        """Start, finish (done), drop (won't do) or reopen an item."""
+        return self.update_action_item(ref, status=status)
 
     def known_people(self) -> list[str]:
         """Everyone named as a commander, owner or author, for completion."""

@@ -10,6 +10,7 @@ from .actions import ActionsMixin
 from .clock import Clock, system_clock
 from .db import Database, check_file, create_file
 from .events import EventsMixin
+from .improvements import ImprovementsMixin
 from .incidents import IncidentsMixin
 from .metrics import MetricsMixin
 from .ops import OpsMixin
@@ -28,6 +29,7 @@ class Store(
     PostmortemReviewMixin,
     SearchMixin,
     ActionsMixin,
+    ImprovementsMixin,
     SettingsMixin,
     OpsMixin,
     MetricsMixin,

@@ -22,10 +22,12 @@ from .dialogs.help import HelpScreen
 from .messages import DataChanged
 from .runner import StoreRunner
 from .screens.incident import IncidentScreen
+from .screens.board import BoardScreen
 from .screens.incidents import IncidentsScreen
 from .screens.metrics import MetricsScreen
 from .screens.search import SearchScreen
 from .commands_search import SearchCommands
+from .screens.triage import TriageScreen
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class MainScreen:
 
 MAIN_SCREENS: tuple[MainScreen, ...] = (
     MainScreen("incidents", "1", "Incidents", IncidentsScreen),
+    MainScreen("actions", "2", "Action items", TriageScreen),
+    MainScreen("improvements", "3", "Improvements", BoardScreen),
     MainScreen("metrics", "4", "Metrics", MetricsScreen),
     MainScreen("search", "5", "Search", SearchScreen),
 )

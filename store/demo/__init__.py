@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import InvalidInputError
-from . import incidents, ops, postmortems
+from . import improvements, incidents, ops, postmortems
 
 if TYPE_CHECKING:
     from ..store import Store
 
-SEEDERS = (incidents.seed, postmortems.seed, ops.seed)
+SEEDERS = (incidents.seed, postmortems.seed, ops.seed, improvements.seed)
 
 
 def is_empty(store: "Store") -> bool:

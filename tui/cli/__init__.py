@@ -12,11 +12,14 @@ import click
 
 from store import StoreError
 
+from . import export_actions  # noqa: F401 - registers `export actions`
+from .actions import actions
 from .common import CliContext, fail
 from .config import config
 from .demo import demo
 from .export import export
 from .importing import import_
+from .improvements import improvements
 from .incident import incident
 from .lint import lint
 from .log import log
@@ -61,5 +64,6 @@ def open_app(cli: CliContext) -> None:
     DebriefApp(store, theme=store.get_setting("theme")).run()
 
 
-for command in (incident, config, demo, export, lint, log, record, import_, metrics, report, postmortem):
+for command in (incident, config, demo, export, lint, log, record, import_, metrics, report, postmortem,
+                actions, improvements):
     main.add_command(command)

@@ -1,0 +1,67 @@
+"""``debrief actions``: list action items in triage order, mark one done."""
+
+from __future__ import annotations
+
+import click
+
+from store.actions import STATUS_FILTERS, TriageItem
+
+from .common import CliContext, fail, pass_cli, print_json
+
+LIMIT = 1000
+
+
+def item_json(item: TriageItem, today) -> dict:
+    """One action item for ``--json`` and ``export actions --format json``."""
+    return {"key": item.key, "title": item.title, "owner": item.owner,
+            "due_date": item.due_date.isoformat() if item.due_date else None, "priority": item.priority,
+            "type": item.type, "status": item.status, "source": item.source, "overdue": item.overdue(today),
+            "improvement": item.improvement_key}
+
+
+def item_line(item: TriageItem, today) -> str:
+    """``AI-0007  P1  2025-11-14 !  open         dana     PM-0009  title``."""
+    due = item.due_date.isoformat() if item.due_date else "no date   "
+    flag = "!" if item.overdue(today) else " "
+    return f"{item.key}  {item.priority}  {due} {flag} {item.status:<12} {item.owner:<10} {item.source:<8} {item.title}"
+
+
+@click.group()
+def actions() -> None:
+    """Triage action items from the command line."""
+
+
+@actions.command("list")
+@click.option("--mine", is_flag=True, help="Only yours (the `me` setting).")
+@click.option("--owner", help="Only this owner's items.")
+@click.option("--overdue", is_flag=True, help="Only open items past their due date.")
+@click.option("--status", type=click.Choice(STATUS_FILTERS), default="active", show_default=True,
+              help="active = open or in progress; closed = done or won't do.")
+@click.option("--limit", type=click.IntRange(min=1), default=LIMIT, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_cli
+def list_(cli: CliContext, mine: bool, owner: str | None, overdue: bool, status: str, limit: int,
+          as_json: bool) -> None:
+    """List action items: overdue first, then priority, then due date (! marks overdue)."""
+    if mine and owner:
+        fail("use either --mine or --owner NAME, not both.")
+    store = cli.store()
+    who = store.me if mine else owner
+    items = store.list_action_items(owner=who, overdue=overdue, status=status, limit=limit)
+    today = store.now().date()
+    if as_json:
+        print_json([item_json(i, today) for i in items])
+        return
+    for item in items:
+        click.echo(item_line(item, today))
+    counts = store.action_counts(who)
+    click.echo(f"{counts.open} open, {counts.overdue} overdue" + (f" ({who})" if who else ""), err=True)
+
+
+@actions.command("done")
+@click.argument("key")
+@pass_cli
+def done(cli: CliContext, key: str) -> None:
+    """Mark action item KEY (AI-0007) done."""
+    item = cli.store().set_action_status(key, "done")
+    click.echo(f"{item.key} done: {item.title}")

@@ -1,0 +1,43 @@
+"""Pick one of a few values (priority, Act decision) from a list; the pick is saved before closing."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .save import Save, SaveDialog
+
+
+class ChoiceDialog(SaveDialog):
+    """A titled list of choices (value, description); Enter saves the highlighted one."""
+
+    def __init__(self, title: str, subject: str, choices: list[tuple[str, str]], current: str | None,
+                 save: Save) -> None:
+        super().__init__(save)
+        self.dialog_title = title
+        self.subject = subject
+        self.choices = choices
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Content(self.dialog_title), classes="dialog-title")
+            yield Static(Content(self.subject), classes="muted")
+            options = [Option(Content(f"{value}  {text}"), id=value) for value, text in self.choices]
+            yield OptionList(*options, id="choices")
+            yield Static("", classes="error", id="error", markup=False)
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        values = [value for value, _ in self.choices]
+        options.highlighted = values.index(self.current) if self.current in values else 0
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        """Save the chosen value."""
+        self.save(event.option.id)

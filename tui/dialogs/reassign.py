@@ -1,0 +1,48 @@
+"""Reassign an action item, with completion from the people debrief knows."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from .save import Save, SaveDialog
+
+
+def complete(name: str, people: list[str]) -> str:
+    """The one known person whose name starts with ``name`` (what → would accept), else ``name``."""
+    if not name or name.lower() in (p.lower() for p in people):
+        return name
+    matches = [p for p in people if p.lower().startswith(name.lower())]
+    return matches[0] if len(matches) == 1 else name
+
+
+class ReassignDialog(SaveDialog):
+    """Type a name (→ completes from known people); Enter saves."""
+
+    def __init__(self, title: str, owner: str, people: list[str], save: Save) -> None:
+        super().__init__(save)
+        self.item_title = title
+        self.owner = owner
+        self.people = people
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Reassign", classes="dialog-title")
+            yield Static(Content(self.item_title), classes="muted")
+            yield Input(self.owner, placeholder="owner", id="owner",
+                        suggester=SuggestFromList(self.people, case_sensitive=False))
+            yield Static(Content("Enter saves (a unique prefix of a known name completes to it)."), classes="muted")
+            yield Static("", classes="error", id="error", markup=False)
+
+    @on(Input.Submitted, "#owner")
+    def submit(self, event: Input.Submitted) -> None:
+        """An owner is required."""
+        name = complete(event.value.strip(), self.people)
+        if not name:
+            self.show_error("Owner is empty: type a name (known people complete with →).")
+            return
+        self.save(name)

@@ -1,0 +1,51 @@
+"""One PDCA card on the board: key, title, owner, metric, linked action items, recurrences."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from store import Improvement
+
+
+def card_content(card: Improvement) -> Content:
+    """The card's lines (user text is never markup)."""
+    lines = [Content.assemble((card.key, "bold"), "  ", (card.title, "bold"))]
+    owner = card.owner or "no owner"
+    cycle = f" · cycle {card.cycle}" if card.cycle > 1 else ""
+    lines.append(Content.assemble((owner, "italic"), (f" · {card.status.replace('_', ' ')}{cycle}", "dim")))
+    if card.metric_text:
+        lines.append(Content(card.metric_text))
+    if card.change_text:
+        expected = f" · expected {card.expected_impact}" if card.expected_impact else ""
+        lines.append(Content.assemble(("measured ", "dim"), (card.change_text, "bold"), (expected, "dim")))
+    elif card.expected_impact:
+        lines.append(Content.assemble(("expected ", "dim"), card.expected_impact))
+    if card.measured_impact:
+        lines.append(Content.assemble(("impact ", "dim"), card.measured_impact))
+    if card.actions_total:
+        lines.append(Content.assemble(("actions ", "dim"), f"{card.actions_done}/{card.actions_total} done"))
+    if card.decision:
+        lines.append(Content.assemble(("decision ", "dim"), card.decision))
+    if card.recurred:
+        lines.append(Content.assemble(("recurred: ", "bold $status-bad"), (", ".join(card.recurred), "$status-bad")))
+    return Content("\n").join(lines)
+
+
+class ImprovementCard(Static, can_focus=True):
+    """A focusable card; Enter asks the board to open its form."""
+
+    class Opened(Message):
+        """The user wants this card's form."""
+
+        def __init__(self, card: Improvement) -> None:
+            super().__init__()
+            self.card = card
+
+    def __init__(self, card: Improvement) -> None:
+        super().__init__(card_content(card), classes=f"improvement-card stage-{card.stage}", id=f"card-{card.id}")
+        self.card = card
+
+    def on_click(self) -> None:
+        self.focus()
