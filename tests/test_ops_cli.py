@@ -89,8 +89,8 @@ def test_report_reads_as_an_agenda(run, db_path, tmp_path):
     store = Store(db_path)
     item = store.create_action_item("[b]Add pool alarm", owner="dana", due_date="2025-11-01")
     store.db.conn.execute("UPDATE action_item SET created_at = '2025-10-20T10:00:00.000Z' WHERE id = ?", (item.id,))
-    for key, stage, status, updated in (("IMP-001", "act", "completed", "2025-11-20T10:00:00.000Z"),
-                                        ("IMP-002", "check", "in_progress", "2025-11-10T10:00:00.000Z")):
+    for key, stage, status, updated in (("IMP-901", "act", "completed", "2025-11-20T10:00:00.000Z"),
+                                        ("IMP-902", "check", "in_progress", "2025-11-10T10:00:00.000Z")):
         store.db.conn.execute(
             "INSERT INTO improvement (key, title, stage, status, owner, before_metric, before_value, target_value, "
             "after_value, expected_impact, measured_impact, created_at, updated_at) VALUES "
@@ -106,8 +106,8 @@ def test_report_reads_as_an_agenda(run, db_path, tmp_path):
     assert "| INC-0013 | SEV2 | 2025-11-27 14:00 | 2h 15m |" in text
     assert "| MTTR | 94 min" in text  # (95 + 52 + 135) / 3
     assert "[b]Add pool alarm (dana, due 2025-11-01)" in text
-    assert "- IMP-001 Pool \\| size alarm: MTTR min 120 → 45 (target 60); MTTR fell by 62%" in text
-    assert "- IMP-002 Pool \\| size alarm (dana): expected halve MTTR" in text
+    assert "- IMP-901 Pool \\| size alarm: MTTR min 120 → 45 (target 60); MTTR fell by 62%" in text
+    assert "- IMP-902 Pool \\| size alarm (dana): expected halve MTTR" in text
 
 
 def test_demo_json_matches_hand_computed_values(run):

@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import InvalidInputError
-from . import improvements, incidents, ops, postmortems
+from . import backdate, improvements, incidents, ops, postmortems
 
 if TYPE_CHECKING:
     from ..store import Store
 
-SEEDERS = (incidents.seed, postmortems.seed, ops.seed, improvements.seed)
+#: Who "me" is in a demo database (the seed incident's commander), unless already set.
+DEMO_ME = "dana"
+SEEDERS = (incidents.seed, postmortems.seed, ops.seed, improvements.seed, backdate.seed)
 
 
 def is_empty(store: "Store") -> bool:
@@ -33,3 +35,5 @@ def load_demo(store: "Store", force: bool = False) -> None:
     with store.db.write():
         for seed in SEEDERS:
             seed(store)
+        if store.get_setting("me") is None:
+            store.set_setting("me", DEMO_ME)

@@ -33,8 +33,8 @@ ACTION_ITEMS = (
     (None, "Review paging thresholds for webhooks", "priya", "2025-11-26", "P2", "detect", "open"),
     (None, "Practise a restore from backup each quarter", "dana", "2026-01-15", "P3", "process", "open"),
     (None, "Document the status page region switch", "sam", None, "P3", "process", "wont_do"),
-    (12, "Load-test rate limiter rules before deploy", "alex", "2025-11-24", "P1", "prevent", "open"),
-    (12, "Per-customer override for the rate limiter", "alex", "2025-12-10", "P2", "mitigate", "open"),
+    (None, "Load-test rate limiter rules before deploy", "alex", "2025-11-24", "P1", "prevent", "open"),
+    (None, "Per-customer override for the rate limiter", "alex", "2025-12-10", "P2", "mitigate", "open"),
 )
 
 # (key or None, title, sources, owner, fields, linked action item titles)

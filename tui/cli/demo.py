@@ -16,4 +16,6 @@ def demo(cli: CliContext, force: bool) -> None:
     """Fill the database with the seed's example incident and six months of history."""
     store = cli.store()
     load_demo(store, force=force)
-    click.echo(f"Demo data written to {store.path}. Open it with: debrief --db {store.path}")
+    click.echo(f"Demo data written to {store.path}; you are {store.me} "
+               "(change it with: debrief config set me NAME).")
+    click.echo(f"Open it with: debrief --db {store.path}")
