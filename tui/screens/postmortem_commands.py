@@ -4,6 +4,7 @@ A mixin of :class:`tui.screens.postmortem.PostmortemScreen` (split by role)."""
 from __future__ import annotations
 
 from textual import on
+from textual.screen import Screen
 from textual.widgets import DataTable
 from textual.widgets.text_area import Selection
 
@@ -19,8 +20,9 @@ from ..postmortem_hints import apply_suggestion, hint_at, next_hint
 from ..postmortem_state import publish_check
 
 
-class PostmortemCommands:
-    """Actions bound on the postmortem editor."""
+class PostmortemCommands(Screen):
+    """Actions bound on the postmortem editor. A Screen subclass, so that Textual
+    registers its ``@on`` handlers (it collects them only from message-pump classes)."""
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "add_action":
