@@ -15,7 +15,7 @@ GLOBAL_HELP = """
 | --- | --- |
 | `1`–`5` | switch between the main screens |
 | `ctrl+p` | command palette: screens, actions, themes |
-| `?` | this help |
+| `?`, `F1` | this help (`F1` in a text field, where `?` is typed) |
 | `q` | quit (not while typing in a field) |
 | `escape` | close a dialog or go back |
 """
@@ -24,7 +24,7 @@ GLOBAL_HELP = """
 class HelpScreen(ModalScreen[None]):
     """Shows a screen's ``HELP`` Markdown and the global keys."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 
     def __init__(self, title: str, markdown: str) -> None:
         super().__init__()

@@ -39,13 +39,14 @@ shares a service or tag with its source incidents.
 
 | key | does |
 | --- | --- |
-| arrows | move between cards and columns |
+| `↑` `↓` `←` `→` | move between cards and columns |
 | `]` / `shift+right` | move the card to the next stage |
 | `[` / `shift+left` | move the card to the previous stage |
 | `enter` | open the card's form (every field) |
 | `n` | new card |
 | `d` | decide (Act): standardize, iterate or abandon |
 | `f` | filter by status and owner |
+| `r` | reload |
 """
     BINDINGS = [
         Binding("up", "focus_card(0, -1)", "Up", id="board.up", show=False),

@@ -64,6 +64,7 @@ priority, then by due date. The header counts open and overdue items.
 | `m` / `e` | mine / everyone |
 | `v` | overdue only, on or off |
 | `f` | filter by owner and status |
+| `r` | reload |
 """
     BINDINGS = [
         Binding("d", "set_status('done')", "Done", id="triage.done"),
