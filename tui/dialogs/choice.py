@@ -1,4 +1,5 @@
-"""Pick one of a few values (priority, Act decision) from a list; the pick is saved before closing."""
+"""Pick one of a few values (priority, Act decision, status, severity) from a list; the pick
+is saved before closing."""
 
 from __future__ import annotations
 
@@ -26,8 +27,9 @@ class ChoiceDialog(SaveDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content(self.dialog_title), classes="dialog-title")
-            yield Static(Content(self.subject), classes="muted")
-            options = [Option(Content(f"{value}  {text}"), id=value) for value, text in self.choices]
+            if self.subject:
+                yield Static(Content(self.subject), classes="muted")
+            options = [Option(Content(f"{value}  {text}".rstrip()), id=value) for value, text in self.choices]
             yield OptionList(*options, id="choices")
             yield Static("", classes="error", id="error", markup=False)
 
@@ -39,5 +41,8 @@ class ChoiceDialog(SaveDialog):
 
     @on(OptionList.OptionSelected)
     def picked(self, event: OptionList.OptionSelected) -> None:
-        """Save the chosen value."""
-        self.save(event.option.id)
+        """Save the chosen value; picking the current one closes without a write."""
+        if event.option.id == self.current:
+            self.dismiss(None)
+        else:
+            self.save(event.option.id)

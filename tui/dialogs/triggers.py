@@ -8,10 +8,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, Static
 
-from store import Incident, StoreError
+from store import Incident
+
+from .saving import SavingDialog
 
 TRIGGERS = (
     ("customer_facing", "Customer-facing outage", "required"),
@@ -23,7 +24,7 @@ TRIGGERS = (
 )
 
 
-class TriggersDialog(ModalScreen[Incident | None]):
+class TriggersDialog(SavingDialog):
     """Tick the triggers that apply; saved to the incident in one write."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="triggers.cancel"),
@@ -55,12 +56,7 @@ class TriggersDialog(ModalScreen[Incident | None]):
     async def save(self) -> None:
         """Write the ticked triggers; close once saved."""
         values = {field: self.query_one(f"#{field}", Checkbox).value for field, _, _ in TRIGGERS}
-        try:
-            saved = await self.app.run_store(self.app.store.update_incident, self.incident.id, **values)
-        except StoreError as exc:
-            self.query_one("#error", Static).update(f"Not saved: {exc}")
-            return
-        self.dismiss(saved)
+        await self.save_with(self.app.store.update_incident, self.incident.id, **values)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
