@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel
-
-from .base import StoreBase
+from .base import RowModel, StoreBase
 from .errors import InvalidInputError, NotFoundError
 from .incidents import check_choice
 from .keys import make_key, parse_key
@@ -26,7 +24,7 @@ ACTION_FIELDS = ("title", "owner", "due_date", "priority", "type", "status", "po
                  "improvement_id")
 
 
-class ActionItem(BaseModel):
+class ActionItem(RowModel):
     """Something to change after an incident, with an owner and a due date."""
 
     id: int
@@ -56,11 +54,6 @@ class ActionItem(BaseModel):
     def overdue(self, today: date) -> bool:
         """Open and past its due date."""
         return not self.closed and self.due_date is not None and self.due_date < today
-
-    @classmethod
-    def from_row(cls, row: Any) -> "ActionItem":
-        """Build from a ``sqlite3.Row``."""
-        return cls.model_validate({k: row[k] for k in row.keys()})
 
 
 class TriageItem(ActionItem):

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, Self
+
+from pydantic import BaseModel
 
 from .clock import Clock, to_iso
 from .db import Database
+
+
+class RowModel(BaseModel):
+    """A model read from one table row (column names are its field names)."""
+
+    @classmethod
+    def from_row(cls, row: Any) -> Self:
+        """Build from a ``sqlite3.Row``."""
+        return cls.model_validate(dict(row))
 
 
 class StoreBase:

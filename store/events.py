@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .base import StoreBase
+from .base import RowModel, StoreBase
 from .clock import as_utc, to_iso
 from .errors import InvalidInputError, NotFoundError
 from .incidents import STATUS_RANK, check_choice
@@ -29,7 +29,7 @@ MILESTONE_KINDS: dict[str, tuple[str, str | None]] = {
 }
 
 
-class TimelineEvent(BaseModel):
+class TimelineEvent(RowModel):
     """One line of an incident's timeline."""
 
     id: int
@@ -43,11 +43,6 @@ class TimelineEvent(BaseModel):
     source: str = "tui"
     version: int = 1
     deleted_at: datetime | None = None
-
-    @classmethod
-    def from_row(cls, row: Any) -> "TimelineEvent":
-        """Build from a ``sqlite3.Row``."""
-        return cls.model_validate(dict(row))
 
 
 class EventVersion(BaseModel):

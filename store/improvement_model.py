@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from .base import RowModel
 from .errors import InvalidInputError
 from .incidents import check_choice
 
@@ -28,7 +29,7 @@ def format_number(value: float | None) -> str:
     return f"{value:g}"
 
 
-class ImprovementCycle(BaseModel):
+class ImprovementCycle(RowModel):
     """One finished PDCA cycle of a card, kept when the team iterates or decides."""
 
     cycle: int

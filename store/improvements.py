@@ -107,7 +107,7 @@ class ImprovementsMixin(StoreBase):
                                "WHERE improvement_id = ?", (ident,))
         data["actions_total"], data["actions_done"] = progress[0], progress[1]
         data["recurred"] = [make_key("INC", r[0]) for r in self.db.query(RECURRED_SQL, {"id": ident})]
-        data["history"] = [ImprovementCycle.model_validate(dict(r)) for r in self.db.query(
+        data["history"] = [ImprovementCycle.from_row(r) for r in self.db.query(
             "SELECT * FROM improvement_cycle WHERE improvement_id = ? ORDER BY cycle", (ident,))]
         return Improvement.model_validate(data)
 

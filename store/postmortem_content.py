@@ -6,9 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from pydantic import BaseModel
-
-from .base import StoreBase
+from .base import RowModel, StoreBase
 from .clock import from_iso
 from .postmortem_parts import (EDITABLE_KINDS, parse_checklist, parse_impact, parse_links, render_checklist,
                                render_impact, section)
@@ -18,7 +16,7 @@ from .errors import InvalidInputError
 REVISION_WINDOW = timedelta(minutes=2)
 
 
-class Revision(BaseModel):
+class Revision(RowModel):
     """A saved version of one section."""
 
     id: int
@@ -99,7 +97,7 @@ class PostmortemContentMixin(StoreBase):
         where, params = ("AND section = ?", (name,)) if name else ("", ())
         rows = self.db.query(f"SELECT * FROM postmortem_revision WHERE postmortem_id = ? {where} "
                              "ORDER BY saved_at DESC, id DESC LIMIT ?", (postmortem_id, *params, limit))
-        return [Revision.model_validate(dict(r)) for r in rows]
+        return [Revision.from_row(r) for r in rows]
 
     def factors(self, postmortem_id: int) -> list[tuple[str, bool]]:
         """Contributing factors as (text, checked), in order."""

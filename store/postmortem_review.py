@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel
-
-from .base import StoreBase
+from .base import RowModel, StoreBase
 from .errors import InvalidInputError
 from .postmortems import Postmortem
 
 
-class Reviewer(BaseModel):
+class Reviewer(RowModel):
     """A named reviewer of a postmortem and when they signed off."""
 
     name: str
@@ -27,7 +25,7 @@ class PostmortemReviewMixin(StoreBase):
         """The reviewers in the order they were named."""
         rows = self.db.query("SELECT name, added_at, signed_off_at FROM postmortem_reviewer "
                              "WHERE postmortem_id = ? ORDER BY added_at, rowid", (postmortem_id,))
-        return [Reviewer.model_validate(dict(r)) for r in rows]
+        return [Reviewer.from_row(r) for r in rows]
 
     def set_reviewers(self, postmortem_id: int, names: list[str]) -> list[Reviewer]:
         """Name the reviewers (keeps sign-offs of those who stay)."""

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from pydantic import BaseModel
-
-from .base import StoreBase
+from .base import RowModel, StoreBase
 from .errors import InvalidInputError, NotFoundError
 from .keys import make_key, parse_key
 
 POSTMORTEM_STATUSES = ("draft", "in_review", "published")
 
 
-class Postmortem(BaseModel):
+class Postmortem(RowModel):
     """The review document of one incident."""
 
     id: int
@@ -31,11 +28,6 @@ class Postmortem(BaseModel):
     def key(self) -> str:
         """``PM-0042`` for the postmortem of ``INC-0042``."""
         return make_key("PM", self.incident_id)
-
-    @classmethod
-    def from_row(cls, row: Any) -> "Postmortem":
-        """Build from a ``sqlite3.Row``."""
-        return cls.model_validate(dict(row))
 
 
 class PostmortemsMixin(StoreBase):
