@@ -119,10 +119,10 @@ class ReviewDialog(ModalScreen[Postmortem | None]):
     @work(group="review", exit_on_error=False)
     async def run(self, move: str) -> None:
         """Do one move on the store thread; the dialog closes with the new state."""
-        store, pm_id = self.app.store, self.postmortem.id
+        store, pm_id, names = self.app.store, self.postmortem.id, self.names()  # widgets are read here, not on the store thread
         calls = {
-            "start": lambda: store.request_review(pm_id, self.names(), facilitator=store.me),
-            "save-reviewers": lambda: (store.set_reviewers(pm_id, self.names()), store.get_postmortem_by_id(pm_id))[1],
+            "start": lambda: store.request_review(pm_id, names, facilitator=store.me),
+            "save-reviewers": lambda: (store.set_reviewers(pm_id, names), store.get_postmortem_by_id(pm_id))[1],
             "publish": lambda: store.publish_postmortem(pm_id),
             "reopen": lambda: store.reopen_postmortem(pm_id),
         }
