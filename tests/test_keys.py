@@ -93,10 +93,10 @@ def test_each_screen_has_help_listing_its_keys(cls) -> None:
 
 def test_global_help_names_the_global_keys() -> None:
     from tui.dialogs.help import GLOBAL_HELP
-    from tui.keys import HELP, PALETTE, QUIT
+    from tui.keys import HELP, HELP_F1, PALETTE, QUIT
 
     named = help_keys(GLOBAL_HELP)
-    for binding in (HELP, PALETTE, QUIT):
+    for binding in (HELP, HELP_F1, PALETTE, QUIT):
         for key in binding.key.split(","):
             assert {key, *SPELLINGS.get(key, ())} & named, key
     assert "escape" in named and any(k.startswith("1") for k in named)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 QUIT = Binding("q", "quit", "Quit", id="app.quit")
-#: ``?`` everywhere; ``F1`` too, for screens where a text field has the focus (``?`` types there).
-HELP = Binding("question_mark,f1", "help", "Help", id="app.help")
+HELP = Binding("question_mark", "help", "Help", id="app.help")
+#: F1 opens help everywhere, also where ? is typed (capture line, editor, search box).
+HELP_F1 = Binding("f1", "help", "Help", id="app.help_f1", show=False)
 PALETTE = Binding("ctrl+p", "command_palette", "Palette", id="app.palette", show=False)
