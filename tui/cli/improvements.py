@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import yaml
 
 from store import IMPROVEMENT_STATUSES, STAGES
 from store.improvement_yaml import export_yaml, import_yaml
@@ -63,4 +64,5 @@ def export_(cli: CliContext, file: Path) -> None:
         file.write_text(text, encoding="utf-8")
     except OSError as exc:
         fail(f"{file} cannot be written: {exc.strerror}.")
-    click.echo(f"Exported {text.count('- id: ')} improvements to {file}.")
+    count = len(yaml.safe_load(text)["improvements"])
+    click.echo(f"Exported {count} improvement{'s' if count != 1 else ''} to {file}.")
