@@ -130,3 +130,16 @@ def test_metrics_without_dates_or_data_is_not_an_error(run):
     doc = json.loads(result.output)
     assert doc["incident_count"] == 0 and doc["toil_pct"] is None
     assert run("metrics").exit_code == 0
+
+
+def test_metrics_without_dates_says_the_last_30_days_are_empty_and_suggests_a_range(run):
+    result = run("metrics")
+    assert result.exit_code == 0
+    assert "No finished incident, deployment, alert or toil entry in the last 30 days" in result.output
+    assert "choose dates with --from DATE --to DATE" in result.output
+    assert run("demo").exit_code == 0
+    result = run("metrics")   # the demo is dated 2025; the real clock is later
+    assert "The latest finished incident started on 2025-11-27" in result.output
+    assert "debrief metrics --from 2025-11-01 --to 2025-11-30" in result.output
+    ranged = run("metrics", "--from", "2025-11-01", "--to", "2025-11-30")
+    assert "No finished incident" not in ranged.output and "94 min" in ranged.output
