@@ -217,3 +217,35 @@ async def test_filter_dialog_and_help(demo_store: Store) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert "Help · Action items" in str(app.screen.query_one(".dialog-title").render())
+
+
+async def test_narrow_terminal_keeps_the_title_readable_and_every_key_in_the_footer(demo_store: Store) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_triage(app, pilot)
+        table = screen.query_one(DataTable)
+        assert [c.value for c in table.columns] == ["key", "priority", "due", "status", "owner", "title"]
+        title = table.columns[next(k for k in table.columns if k.value == "title")]
+        assert title.width >= 20 and table.virtual_size.width <= table.size.width, "no sideways scrolling"
+        assert table.get_row_at(0)[-1].plain == screen.items[0].title
+        footer_keys = {k.key for k in app.screen.query(FooterKey)}
+        assert {"d", "s", "w", "p", "u", "z", "a"} <= footer_keys
+        await pilot.resize_terminal(*SIZE)
+        await settle(app, pilot)
+        assert [c.value for c in table.columns][-3:] == ["source", "card", "title"]
+        assert len(table.get_row_at(0)) == 8 and table.get_row_at(0)[5].plain == screen.items[0].source
+
+
+async def test_enter_opens_the_source_postmortem_at_its_action_items(demo_store: Store) -> None:
+    from tui.screens.postmortem import PostmortemScreen
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_triage(app, pilot)
+        item = next(i for i in screen.items if i.pm_incident)
+        screen.query_one(DataTable).move_cursor(row=screen.items.index(item))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PostmortemScreen) and app.screen.current == "actions"

@@ -29,6 +29,12 @@ COLUMNS = (("Key", "key"), ("Pri", "priority"), ("Due", "due"), ("Status", "stat
 PRIORITY_CHOICES = [("P1", "urgent: do this first"), ("P2", "important"), ("P3", "when there is time")]
 SNOOZE_DAYS = 7
 TITLE_MIN = 20
+#: Below this width the Source and Card columns give way so the title stays readable
+#: (Enter still opens the source; the board shows the card).
+NARROW = 100
+NARROW_HIDDEN = ("source", "card")
+#: Below this width the footer drops its padding so every triage key fits.
+COMPACT_FOOTER = 140
 
 
 def postmortem_opener():
@@ -71,7 +77,7 @@ priority, then by due date. The header counts open and overdue items.
         Binding("w", "set_status('wont_do')", "Won't do", id="triage.wont_do"),
         Binding("p", "priority", "Priority", id="triage.priority"),
         Binding("u", "due_date", "Due", id="triage.due_date"),
-        Binding("z", "snooze", "Snooze", id="triage.snooze", show=False),
+        Binding("z", "snooze", "Snooze", id="triage.snooze"),
         Binding("a", "reassign", "Reassign", id="triage.reassign"),
         Binding("enter", "open_source", "Source", id="triage.open_source"),
         Binding("i", "promote", "Improve", id="triage.promote"),
@@ -104,16 +110,36 @@ priority, then by due date. The header counts open and overdue items.
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, key in COLUMNS:
-            table.add_column(label, key=key, width=TITLE_MIN if key == "title" else None)
+        self.add_columns()
         self.query_one("#empty").display = False
         self.action_reload()
+
+    def shown_columns(self) -> list[tuple[str, str]]:
+        """All columns, or without Source and Card on a narrow terminal."""
+        if self.app.size.width >= NARROW:
+            return list(COLUMNS)
+        return [(label, key) for label, key in COLUMNS if key not in NARROW_HIDDEN]
+
+    def add_columns(self) -> None:
+        """(Re)create the columns for the terminal's width."""
+        table = self.query_one(DataTable)
+        for label, key in self.shown_columns():
+            table.add_column(label, key=key, width=TITLE_MIN if key == "title" else None)
 
     def on_screen_resume(self) -> None:
         self.action_reload()
 
     def on_resize(self) -> None:
+        table = self.query_one(DataTable)
+        if [k.value for k in table.columns] != [key for _, key in self.shown_columns()]:
+            row, items = table.cursor_row, self.items
+            table.clear(columns=True)
+            self.add_columns()
+            self.items = []
+            self.append_rows(items)
+            if items:
+                table.move_cursor(row=min(row, len(items) - 1), animate=False)
+        self.query_one(Footer).compact = self.app.size.width < COMPACT_FOOTER
         self.fit_title()
 
     def fit_title(self) -> None:
@@ -211,8 +237,11 @@ priority, then by due date. The header counts open and overdue items.
             due = Text(f"{item.due_date.isoformat()} !", style=Style(color=theme_colour(self.app, "status-bad"), bold=True))
         pri = Text(item.priority, style=Style(bold=item.priority == "P1"))
         status = plain(item.status.replace("_", " "))
-        return (plain(item.key), pri, due, status, plain(item.owner or "—"), plain(item.source or "—"),
-                plain(item.improvement_key or ""), plain(item.title))
+        cells = {"key": plain(item.key), "priority": pri, "due": due, "status": status,
+                 "owner": plain(item.owner or "—"), "source": plain(item.source or "—"),
+                 "card": plain(item.improvement_key or ""),
+                 "title": Text(item.title, no_wrap=True, overflow="ellipsis")}
+        return tuple(cells[key.value] for key in self.query_one(DataTable).columns)
 
     def selected_id(self) -> int | None:
         """The highlighted item's id."""
@@ -305,14 +334,14 @@ priority, then by due date. The header counts open and overdue items.
 
     @work(group="triage-open", exit_on_error=False)
     async def action_open_source(self) -> None:
-        """Open the postmortem the item came from (the incident when the editor is not there)."""
+        """Open the postmortem the item came from at its Action Items (the incident when the editor is not there)."""
         item = self.selected()
         if item is None or not (item.postmortem_id or item.incident_id):
             self.notify("This item has no source postmortem or incident.", markup=False)
             return
         editor = postmortem_opener()
         if editor is not None and item.pm_incident:
-            await editor(self.app, item.pm_incident)
+            await editor(self.app, item.pm_incident, "actions")
         elif hasattr(self.app, "open_postmortem") and item.postmortem_id:
             self.app.open_postmortem(item.postmortem_id)
         else:
