@@ -203,3 +203,16 @@ async def test_enter_on_an_incomplete_incident_opens_it(store):
         await pilot.pause()
         assert type(app.screen).__name__ == "IncidentScreen"
         assert app.screen.incident_id == gap.id
+
+
+async def test_narrow_terminal_puts_two_cards_to_a_row_so_figures_and_trends_fit(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_metrics(pilot)
+        grid = app.screen.query_one("#metric-cards")
+        assert grid.styles.grid_size_columns == 2
+        card = app.screen.query_one("#card-mttr .card-value", Static)
+        assert card.size.width >= len("94 min  ▲ from 82 min") and card_text(app, "mttr").startswith("94 min")
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert grid.styles.grid_size_columns == 4

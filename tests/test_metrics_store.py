@@ -156,6 +156,18 @@ def test_targets_default_and_edit(store):
     assert store.metric_targets()["mttr_minutes"] == 45.0  # nothing half-written
 
 
+@pytest.mark.parametrize("name, value, message", [
+    ("mttr_minutes", "10060", "The MTTR target '10060' is not accepted; use minutes above 0 and at most 10,000."),
+    ("mttr_minutes", "soon", "The MTTR target 'soon' is not accepted; use minutes above 0"),
+    ("toil_pct", "0", "The toil target '0' is not accepted; use a percentage above 0 and at most 100."),
+    ("change_failure_rate_pct", "nan", "The change failure rate target 'nan' is not accepted"),
+])
+def test_a_refused_target_is_named_in_words_with_its_range(store, name, value, message):
+    with pytest.raises(Exception) as caught:
+        store.set_metric_targets({name: value})
+    assert str(caught.value).startswith(message) and "_" not in str(caught.value)
+
+
 def test_demo_has_six_months_with_trends(demo_store):
     series = demo_store.metrics_series(Period.containing(date(2025, 11, 27), "month"), 6)
     toil = [m.toil_pct for m in series]

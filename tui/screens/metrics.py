@@ -32,6 +32,8 @@ from ..widgets.metric_card import MetricCard
 from ..widgets.metric_charts import MttrChart, SeverityChart
 
 HISTORY = 12
+#: Below this width the cards sit two to a row (four squeeze the figures and trends off the card).
+NARROW = 100
 
 
 @dataclass
@@ -133,6 +135,10 @@ Incidents belong to the period in which their impact started.
     def on_screen_resume(self) -> None:
         if self.data is not None:
             self.action_reload()
+
+    def on_resize(self) -> None:
+        """Two cards to a row on a narrow terminal, four otherwise."""
+        self.query_one("#metric-cards").styles.grid_size_columns = 2 if self.app.size.width < NARROW else 4
 
     @on(DataChanged)
     def action_reload(self) -> None:
