@@ -8,7 +8,7 @@ its Monday (ISO date).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Iterable
 
 from dateutil import parser as dateparser
@@ -18,6 +18,10 @@ from .base import StoreBase
 from .clock import as_utc, from_iso, to_iso, week_start
 from .errors import InvalidInputError
 from .keys import make_key
+
+
+#: A deployment a little ahead of this machine's clock (another machine's clock) is still accepted.
+FUTURE_SKEW = timedelta(minutes=5)
 
 
 class Deployment(BaseModel):
@@ -83,10 +87,6 @@ def check_time(field: str, value: Any) -> datetime:
     try:
         return as_utc(dateparser.isoparse(str(value).strip()))
     except (ValueError, OverflowError):
-        pass
-    try:
-        return as_utc(dateparser.parse(str(value).strip()))
-    except (ValueError, OverflowError, TypeError):
         raise InvalidInputError(
             f"{field} {value!r} is not a time; use a date and time such as 2025-11-27T14:00Z or '2025-11-27 14:00'."
         ) from None
@@ -127,6 +127,9 @@ class OpsMixin(StoreBase):
                           version: str = "", source: str = "cli") -> Deployment:
         """Record a deployment; one that caused an incident is stored as failed."""
         service, when = check_text("service", service), check_time("at", at)
+        if when > self.now() + FUTURE_SKEW:
+            raise InvalidInputError(f"at {when:%Y-%m-%d %H:%M}Z is in the future (it is {self.now():%Y-%m-%d %H:%M}Z "
+                                    "now); record a deployment once it has happened.")
         incident_ids = [self.get_incident(ref).id for ref in caused]
         with self.db.write() as conn:
             ident = conn.execute(

@@ -138,7 +138,7 @@ async def test_record_deployment_form(demo_store):
         await pilot.click("#save")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.screen is dialog and "at 'not a time' is not a time" in str(dialog.query_one("#error", Static).render())
+        assert app.screen is dialog and "When: 'not a time' is not a date and time" in str(dialog.query_one("#error", Static).render())
         assert dialog.query_one("#ops-service", Input).value == "[b]checkout"
         dialog.query_one("#ops-at", Input).value = "2025-11-27 13:50"
         dialog.query_one("#ops-caused", Input).value = "INC-0013"
@@ -216,3 +216,29 @@ async def test_narrow_terminal_puts_two_cards_to_a_row_so_figures_and_trends_fit
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
         assert grid.styles.grid_size_columns == 4
+
+
+async def test_deployment_form_reads_times_like_the_capture_line_and_refuses_the_future(demo_store):
+    from tests.conftest import NOW
+    from datetime import timedelta
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_metrics(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#ops-service", Input).value = "qa-search"
+        dialog.query_one("#ops-at", Input).value = "10:00"
+        await pilot.click("#save")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is dialog and "10:00 is in the future" in str(dialog.query_one("#error", Static).render())
+        dialog.query_one("#ops-at", Input).value = "-30m"
+        dialog.query_one("#ops-at", Input).focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MetricsScreen), str(dialog.query_one("#error", Static).render())
+        saved = demo_store.list_deployments(where="d.service = ?", params=("qa-search",))
+        assert [d.deployed_at for d in saved] == [NOW - timedelta(minutes=30)]

@@ -143,3 +143,27 @@ def test_metrics_without_dates_says_the_last_30_days_are_empty_and_suggests_a_ra
     assert "debrief metrics --from 2025-11-01 --to 2025-11-30" in result.output
     ranged = run("metrics", "--from", "2025-11-01", "--to", "2025-11-30")
     assert "No finished incident" not in ranged.output and "94 min" in ranged.output
+
+
+def test_record_deploy_at_reads_relative_and_clock_times_and_refuses_the_future(run, db_path):
+    from datetime import UTC, datetime, timedelta
+
+    assert run("record", "deploy", "--service", "api", "--at", "-30m").exit_code == 0
+    deployed = Store(db_path).list_deployments()[0].deployed_at
+    assert abs(deployed - (datetime.now(UTC) - timedelta(minutes=30))) < timedelta(minutes=1)
+    for bad, reason in (("2999-01-01 10:00", "is in the future"), ("yesterday", "is not a date and time"),
+                        ("-5x", "not a relative time")):
+        result = run("record", "deploy", "--service", "api", "--at", bad)
+        assert result.exit_code == 2 and reason in result.stderr and result.stderr.startswith("debrief: --at: ")
+    assert len(Store(db_path).list_deployments()) == 1
+
+
+def test_the_store_refuses_a_fuzzy_or_future_deployment_time(store):
+    import pytest
+    from store.errors import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match="'-5m' is not a time"):
+        store.record_deployment("api", "-5m")   # dateutil used to read this as 00:05 today
+    with pytest.raises(InvalidInputError, match="is in the future"):
+        store.record_deployment("api", "2025-11-28 10:00")
+    assert store.record_deployment("api", "2025-11-28 08:59").service == "api"

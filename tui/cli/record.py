@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .common import CliContext, pass_cli
+from ..dates import DateInputError, parse_moment
+from .common import CliContext, fail, pass_cli
 
 
 @click.group()
@@ -14,14 +15,20 @@ def record() -> None:
 
 @record.command("deploy")
 @click.option("--service", required=True, help="The service deployed.")
-@click.option("--at", "at", required=True, help="When, UTC unless a zone is given (2025-11-27T14:00Z, '2025-11-27 14:00').")
+@click.option("--at", "at", required=True,
+              help="When, UTC unless a zone is given: '2025-11-27 14:00', 14:00 (today), -30m, now.")
 @click.option("--failed", is_flag=True, help="The deployment failed (rolled back, broke something).")
 @click.option("--caused", "caused", multiple=True, metavar="INC-KEY", help="An incident it caused (repeatable); counts as failed.")
 @click.option("--version", "version", default="", help="Version or change id.")
 @pass_cli
 def deploy(cli: CliContext, service: str, at: str, failed: bool, caused: tuple[str, ...], version: str) -> None:
     """Record a deployment."""
-    found = cli.store().record_deployment(service, at, failed=failed, caused=caused, version=version)
+    store = cli.store()
+    try:
+        when = parse_moment(at, store.now(), "--at")
+    except DateInputError as exc:
+        fail(str(exc))
+    found = store.record_deployment(service, when, failed=failed, caused=caused, version=version)
     state = "failed" if found.failed else "succeeded"
     cause = f", caused {', '.join(found.caused)}" if found.caused else ""
     click.echo(f"Deployment of {found.service} at {found.deployed_at:%Y-%m-%d %H:%M}Z recorded ({state}{cause}).")

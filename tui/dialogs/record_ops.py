@@ -16,6 +16,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from store import StoreError
+from store.errors import InvalidInputError
+
+from ..dates import DateInputError, parse_moment
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Field:
 FORMS: dict[str, tuple[str, tuple[Field, ...]]] = {
     "deploy": ("Record a deployment", (
         Field("service", "Service", "checkout"),
-        Field("at", "When (UTC)", "2025-11-27 14:00"),
+        Field("at", "When (UTC: 2025-11-27 14:00, 14:00 today, -30m)", "2025-11-27 14:00"),
         Field("caused", "Incidents it caused (keys, optional)", "INC-0013"),
         Field("version", "Version (optional)", "v2.3.1"),
     )),
@@ -110,7 +113,11 @@ class RecordOpsDialog(ModalScreen[str | None]):
 def record(store, kind: str, v: dict[str, str], failed: bool) -> str:
     """Write one row (runs on the store thread); a sentence for the toast."""
     if kind == "deploy":
-        found = store.record_deployment(v["service"], v["at"], failed=failed, caused=v["caused"].replace(",", " ").split(),
+        try:
+            when = parse_moment(v["at"], store.now(), "When")
+        except DateInputError as exc:
+            raise InvalidInputError(str(exc)) from None
+        found = store.record_deployment(v["service"], when, failed=failed, caused=v["caused"].replace(",", " ").split(),
                                         version=v["version"], source="tui")
         return f"Deployment of {found.service} at {found.deployed_at:%Y-%m-%d %H:%M} UTC saved."
     if kind == "alerts":
