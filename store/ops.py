@@ -24,6 +24,10 @@ from .keys import make_key
 FUTURE_SKEW = timedelta(minutes=5)
 
 
+#: An example name per required text field, for the refusal sentence.
+NAME_EXAMPLES = {"service": "checkout", "person": "dana"}
+
+
 class Deployment(BaseModel):
     """One deployment of a service; ``caused`` lists the incident keys it caused."""
 
@@ -65,7 +69,7 @@ def check_text(field: str, value: Any, required: bool = True) -> str:
     """Trimmed text; empty refused when ``required``."""
     text = "" if value is None else str(value).strip()
     if required and not text:
-        raise InvalidInputError(f"{field} is empty; give a name such as 'checkout'.")
+        raise InvalidInputError(f"{field} is empty; give a name such as '{NAME_EXAMPLES.get(field, 'checkout')}'.")
     return text
 
 
@@ -90,6 +94,14 @@ def check_time(field: str, value: Any) -> datetime:
         raise InvalidInputError(
             f"{field} {value!r} is not a time; use a date and time such as 2025-11-27T14:00Z or '2025-11-27 14:00'."
         ) from None
+
+
+def check_past(field: str, when: datetime, now: datetime) -> datetime:
+    """A time that has happened (a few minutes of another machine's clock skew allowed)."""
+    if when > now + FUTURE_SKEW:
+        raise InvalidInputError(f"{field} {when:%Y-%m-%d %H:%M}Z is in the future (it is {now:%Y-%m-%d %H:%M}Z "
+                                "now); record a deployment once it has happened.")
+    return when
 
 
 def check_week(field: str, value: Any) -> date:
@@ -126,10 +138,7 @@ class OpsMixin(StoreBase):
     def record_deployment(self, service: str, at: Any, failed: bool = False, caused: Iterable[int | str] = (),
                           version: str = "", source: str = "cli") -> Deployment:
         """Record a deployment; one that caused an incident is stored as failed."""
-        service, when = check_text("service", service), check_time("at", at)
-        if when > self.now() + FUTURE_SKEW:
-            raise InvalidInputError(f"at {when:%Y-%m-%d %H:%M}Z is in the future (it is {self.now():%Y-%m-%d %H:%M}Z "
-                                    "now); record a deployment once it has happened.")
+        service, when = check_text("service", service), check_past("at", check_time("at", at), self.now())
         incident_ids = [self.get_incident(ref).id for ref in caused]
         with self.db.write() as conn:
             ident = conn.execute(

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import InvalidInputError, NotFoundError, StoreError
-from .ops import check_alerts, check_count, check_text, check_time, check_toil, check_week
+from .ops import check_alerts, check_count, check_past, check_text, check_time, check_toil, check_week
 
 if TYPE_CHECKING:
     from .store import Store
@@ -60,8 +60,8 @@ def read_rows(kind: str, text: str, name: str) -> list[tuple[int, dict[str, str]
     missing = [c for c in required if c not in header]
     if missing:
         raise InvalidInputError(
-            f"{name} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; a {kind} file has the "
-            f"header {','.join(required + optional)} (the last {len(optional)} optional); nothing was written.")
+            f"{name} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; {kind} files start with "
+            f"the header {','.join(required + optional)} ({', '.join(optional)} optional); nothing was written.")
     rows = []
     for number, cells in enumerate(reader, start=2):
         if any(cell.strip() for cell in cells):
@@ -96,7 +96,8 @@ Check = Callable[["Store", dict[str, str]], Any]
 CHECKS: dict[str, tuple[tuple[str, Check], ...]] = {
     "deployments": (
         ("service", lambda s, r: check_text("service", r.get("service"))),
-        ("deployed_at", lambda s, r: check_time("deployed_at", r.get("deployed_at", ""))),
+        ("deployed_at", lambda s, r: check_past("deployed_at", check_time("deployed_at", r.get("deployed_at", "")),
+                                                s.now())),
         ("failed", lambda s, r: check_failed(r.get("failed"))),
         ("caused", check_caused),
         ("version", lambda s, r: check_text("version", r.get("version"), required=False)),
