@@ -57,11 +57,19 @@ def metrics_section(found: list[Card], current: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
+def postmortem_state(row: Any) -> str:
+    """``in review``, ``published``; ``none (required)`` when a trigger calls for one that does not exist."""
+    if row["pm"]:
+        return row["pm"].replace("_", " ")
+    return "none (required)" if row["required"] else "none"
+
+
 def incidents_section(store: "Store", params: dict) -> str:
     """## 2. The month's incidents, with their duration and postmortem."""
     rows = store.db.query(
         "SELECT i.id, i.severity, i.status, i.title, coalesce(i.impact_started_at, i.declared_at) AS start, "
-        "i.resolved_at, p.status AS pm FROM incident i LEFT JOIN postmortem p ON p.incident_id = i.id "
+        "i.resolved_at, p.status AS pm, (i.customer_facing OR i.data_loss OR i.oncall_escalation OR i.security) "
+        "AS required FROM incident i LEFT JOIN postmortem p ON p.incident_id = i.id "
         "WHERE coalesce(i.impact_started_at, i.declared_at) >= :t0 AND coalesce(i.impact_started_at, i.declared_at) < :t1 "
         "ORDER BY start, i.id", params)
     lines = ["## 2. Incidents this month\n"]
@@ -72,7 +80,7 @@ def incidents_section(store: "Store", params: dict) -> str:
     for r in rows:
         duration = format_duration((from_iso(r["resolved_at"]) - from_iso(r["start"])).total_seconds()) if r["resolved_at"] else "ongoing"
         lines.append(f"| {make_key('INC', r['id'])} | {r['severity']} | {r['start'][:16].replace('T', ' ')} | "
-                     f"{duration} | {r['status']} | {r['pm'] or 'none'} | {_cell(r['title'])} |")
+                     f"{duration} | {r['status']} | {postmortem_state(r)} | {_cell(r['title'])} |")
     return "\n".join(lines) + "\n"
 
 

@@ -103,7 +103,9 @@ def test_report_reads_as_an_agenda(run, db_path, tmp_path):
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == ["## 1. Metrics against targets", "## 2. Incidents this month", "## 3. Postmortems published",
                         "## 4. Action items", "## 5. Improvements"]
-    assert "| INC-0013 | SEV2 | 2025-11-27 14:00 | 2h 15m |" in text
+    assert "| INC-0013 | SEV2 | 2025-11-27 14:00 | 2h 15m | resolved | in review |" in text
+    assert "| INC-0012 | SEV2 | 2025-11-15 18:00 | 52m | resolved | none (required) |" in text  # customer-facing
+    assert "| INC-0011 | SEV3 | 2025-11-01 10:00 | 1h 35m | resolved | none |" in text
     assert "| MTTR | 94 min" in text  # (95 + 52 + 135) / 3
     assert "[b]Add pool alarm (dana, due 2025-11-01)" in text
     assert "- IMP-901 Pool \\| size alarm: MTTR min 120 → 45 (target 60); MTTR fell by 62%" in text
