@@ -137,6 +137,8 @@ async def test_iterate_sends_the_card_back_to_plan(demo_store: Store) -> None:
         assert "IMP-007" in column_keys(screen, "plan")
         assert "cycle 2" in card_text(screen, "IMP-007")
         assert len(demo_store.get_improvement("IMP-007").history) == 1
+        said = [n.message for n in app._notifications]
+        assert "IMP-007: iterate. Back in Plan for cycle 2; the before value is now 12." in said
         await pilot.press("enter")
         await settle(app, pilot)
         history = str(app.screen.query_one(".form-history", Static).render())
@@ -208,3 +210,27 @@ def test_board_snapshot(snap_compare, demo_store: Store) -> None:
         await settle(pilot.app, pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=go)
+
+
+async def test_escape_on_a_changed_form_asks_before_dropping_the_typing(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_board(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, ImprovementForm)
+        await pilot.press(*"Retry budget")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#f-title", Input).value == "Retry budget"
+        assert "unsaved changes" in str(form.query_one("#error", Static).render())
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen
+        await focus(screen, pilot, "IMP-007")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("escape")   # nothing typed: closes at once
+        await settle(app, pilot)
+        assert app.screen is screen

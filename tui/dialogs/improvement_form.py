@@ -96,6 +96,9 @@ class ImprovementForm(SaveDialog):
 
     def on_mount(self) -> None:
         self.query_one("#f-title", Input).focus()
+        #: What the fields held when the form opened, to tell whether Escape would lose typing.
+        self.opened_with = self.typed()
+        self.warned = False
 
     def read(self) -> dict:
         """The fields as the store takes them; InvalidInputError names a bad one."""
@@ -127,4 +130,17 @@ class ImprovementForm(SaveDialog):
 
     @on(Button.Pressed, "#cancel")
     def cancel_pressed(self) -> None:
+        """Cancel closes without saving, at once: the button is a deliberate choice."""
         self.dismiss(None)
+
+    def typed(self) -> dict[str, str]:
+        """The text fields as they are now."""
+        return {name: self.query_one(f"#f-{name}", Input).value for name, _, _ in TEXT_FIELDS}
+
+    def action_cancel(self) -> None:
+        """Escape: close if nothing was changed; otherwise ask for a second Escape before dropping the text."""
+        if self.typed() == self.opened_with or self.warned:
+            self.dismiss(None)
+            return
+        self.warned = True
+        self.show_error("You have unsaved changes: Enter saves them, Escape again discards them.")
