@@ -234,3 +234,19 @@ async def test_escape_on_a_changed_form_asks_before_dropping_the_typing(demo_sto
         await pilot.press("escape")   # nothing typed: closes at once
         await settle(app, pilot)
         assert app.screen is screen
+
+
+async def test_form_fits_an_80_by_24_terminal_with_its_error_line_and_buttons_in_view(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await pilot.press("enter")   # empty title: refused
+        await settle(app, pilot)
+        form = app.screen
+        screen_region = form.region
+        for selector in (".improvement-form", "#error", "#save", "#cancel"):
+            region = form.query_one(selector).region
+            assert region.height and screen_region.contains_region(region), selector
+        assert "Title is empty" in str(form.query_one("#error", Static).render())

@@ -30,6 +30,9 @@ TEXT_FIELDS = (
     ("measured_impact", "Measured", "measured impact, in words"),
 )
 NUMBERS = ("before_value", "target_value", "after_value")
+#: Rows the form needs besides its fields: border, padding, title, error line, buttons.
+FORM_CHROME = 11
+MIN_FIELD_ROWS, MAX_FIELD_ROWS = 4, 22
 #: The store fields the form saves (besides ``sources`` and ``actions``).
 FORM_FIELDS = ("title", "owner", "hypothesis", "before_metric", "before_value", "target_value", "after_metric",
                "after_value", "expected_impact", "measured_impact", "stage", "status")
@@ -93,6 +96,12 @@ class ImprovementForm(SaveDialog):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", variant="primary", id="save")
+
+    def on_resize(self) -> None:
+        """The fields scroll within what the terminal leaves, so the error line and buttons stay in view."""
+        history = self.query_one(".form-history", Static)
+        spare = int(self.app.size.height * 0.9) - FORM_CHROME - (history.outer_size.height or 0)
+        self.query_one(".form-fields").styles.max_height = max(MIN_FIELD_ROWS, min(MAX_FIELD_ROWS, spare))
 
     def on_mount(self) -> None:
         self.query_one("#f-title", Input).focus()
