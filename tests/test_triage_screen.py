@@ -211,7 +211,7 @@ async def test_filter_dialog_and_help(demo_store: Store) -> None:
         await settle(app, pilot)
         field = app.screen.query_one("#owner", Input)
         field.value = ""
-        await pilot.press(*"sam", "enter")
+        await pilot.press(*"sa", "enter")   # a unique prefix completes, as in reassign
         await settle(app, pilot)
         assert screen.items and {i.owner for i in screen.items} == {"sam"}
         await pilot.press("question_mark")
