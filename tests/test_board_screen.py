@@ -250,3 +250,19 @@ async def test_form_fits_an_80_by_24_terminal_with_its_error_line_and_buttons_in
             region = form.query_one(selector).region
             assert region.height and screen_region.contains_region(region), selector
         assert "Title is empty" in str(form.query_one("#error", Static).render())
+
+
+async def test_down_moves_to_the_next_card_even_when_the_column_overflows(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_board(app, pilot)
+        await focus(screen, pilot, "IMP-001")
+        holder = app.focused.parent
+        assert holder.max_scroll_y > 0, "the Act column overflows at 80x24"
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.focused.card.key == "IMP-007"
+        assert holder.region.overlaps(app.focused.region)
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.focused.card.key == "IMP-001"

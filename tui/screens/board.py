@@ -49,10 +49,11 @@ shares a service or tag with its source incidents.
 | `f` | filter by status and owner |
 """
     BINDINGS = [
-        Binding("up", "focus_card(0, -1)", "Up", id="board.up", show=False),
-        Binding("down", "focus_card(0, 1)", "Down", id="board.down", show=False),
-        Binding("left", "focus_card(-1, 0)", "Left", id="board.left", show=False),
-        Binding("right", "focus_card(1, 0)", "Right", id="board.right", show=False),
+        # Priority: otherwise a column that overflows takes up/down to scroll itself and the focus never moves.
+        Binding("up", "focus_card(0, -1)", "Up", id="board.up", show=False, priority=True),
+        Binding("down", "focus_card(0, 1)", "Down", id="board.down", show=False, priority=True),
+        Binding("left", "focus_card(-1, 0)", "Left", id="board.left", show=False, priority=True),
+        Binding("right", "focus_card(1, 0)", "Right", id="board.right", show=False, priority=True),
         Binding("right_square_bracket,shift+right", "move(1)", "Next stage", id="board.next"),
         Binding("left_square_bracket,shift+left", "move(-1)", "Back", id="board.previous"),
         Binding("enter", "open", "Open", id="board.open"),
