@@ -47,6 +47,8 @@ class AlertSample(BaseModel):
     source: str = ""
     total: int
     actionable: int
+    #: Counts of an earlier sample for the same week and source that this one replaced, as ``(total, actionable)``.
+    replaced: tuple[int, int] | None = None
 
     @property
     def noise_pct(self) -> float | None:
@@ -63,6 +65,8 @@ class ToilEntry(BaseModel):
     category: str = ""
     toil_minutes: int
     working_minutes: int
+    #: An earlier entry for the same person, week and category that this one replaced, as ``(toil, working)``.
+    replaced: tuple[int, int] | None = None
 
 
 def check_text(field: str, value: Any, required: bool = True) -> str:
@@ -175,27 +179,37 @@ class OpsMixin(StoreBase):
                           failed=bool(row["failed"]), version=row["version"], caused=[make_key("INC", i) for i in ids])
 
     def record_alerts(self, week: Any, total: Any, actionable: Any, source: str = "") -> AlertSample:
-        """Record one week's alert counts."""
+        """Record one week's alert counts; a second record for the same week and source replaces the first
+        (a correction, not more alerts)."""
         monday, (total, actionable) = check_week("week", week), check_alerts(total, actionable)
+        key = (monday.isoformat(), check_text("source", source, False))
         with self.db.write() as conn:
+            old = conn.execute("SELECT sum(total), sum(actionable) FROM alert_sample WHERE week = ? AND source = ?",
+                               key).fetchone()
+            conn.execute("DELETE FROM alert_sample WHERE week = ? AND source = ?", key)
             ident = conn.execute(
                 "INSERT INTO alert_sample (week, source, total, actionable, created_at) VALUES (?,?,?,?,?)",
-                (monday.isoformat(), check_text("source", source, False), total, actionable, self.now_iso()),
+                (*key, total, actionable, self.now_iso()),
             ).lastrowid
-        return AlertSample.model_validate(dict(self.db.one("SELECT * FROM alert_sample WHERE id = ?", (ident,))))
+        row = dict(self.db.one("SELECT * FROM alert_sample WHERE id = ?", (ident,)))
+        return AlertSample.model_validate(row | {"replaced": tuple(old) if old[0] is not None else None})
 
     def record_toil(self, person: str, week: Any, toil_minutes: Any, working_minutes: Any,
                     category: str = "") -> ToilEntry:
-        """Record one person's toil for one week."""
+        """Record one person's toil for one week; the same person, week and category again replaces it."""
         person, monday = check_text("person", person), check_week("week", week)
         toil, working = check_toil(toil_minutes, working_minutes)
+        key = (person, monday.isoformat(), check_text("category", category, False))
+        where = "person = ? AND week = ? AND category = ?"
         with self.db.write() as conn:
+            old = conn.execute(f"SELECT sum(toil_minutes), sum(working_minutes) FROM toil_entry WHERE {where}",
+                               key).fetchone()
+            conn.execute(f"DELETE FROM toil_entry WHERE {where}", key)
             ident = conn.execute(
                 "INSERT INTO toil_entry (person, week, category, toil_minutes, working_minutes, created_at) "
-                "VALUES (?,?,?,?,?,?)",
-                (person, monday.isoformat(), check_text("category", category, False), toil, working, self.now_iso()),
-            ).lastrowid
-        return ToilEntry.model_validate(dict(self.db.one("SELECT * FROM toil_entry WHERE id = ?", (ident,))))
+                "VALUES (?,?,?,?,?,?)", (*key, toil, working, self.now_iso())).lastrowid
+        row = dict(self.db.one("SELECT * FROM toil_entry WHERE id = ?", (ident,)))
+        return ToilEntry.model_validate(row | {"replaced": tuple(old) if old[0] is not None else None})
 
     def list_alert_samples(self, limit: int = 500) -> list[AlertSample]:
         """Alert samples, newest week first."""

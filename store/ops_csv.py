@@ -126,13 +126,31 @@ def record(store: "Store", kind: str, v: dict[str, Any]) -> None:
         store.record_toil(v["person"], v["week"], *v["toil/working minutes"], category=v["category"])
 
 
+#: What a second row for the same week would repeat (a later record replaces an earlier one).
+DUPLICATE_WHAT = {"alerts": "for this source", "toil": "for this person and category"}
+
+
+def same_week_key(kind: str, values: dict[str, Any]) -> tuple | None:
+    """The week and source (alerts) or week, person and category (toil) a row records; None for deployments."""
+    if kind == "alerts":
+        return (values["week"].isoformat(), values["source"])
+    if kind == "toil":
+        return (values["week"].isoformat(), values["person"], values["category"])
+    return None
+
+
 def import_text(store: "Store", kind: str, text: str, name: str = "the file") -> int:
     """Check every row, then write them all in one transaction; return how many."""
     if kind not in COLUMNS:
         raise InvalidInputError(f"{kind!r} cannot be imported; use one of {', '.join(COLUMNS)}.")
-    checked, problems = [], []
+    checked, problems, seen = [], [], {}
     for number, row in read_rows(kind, text, name):
         values, bad = check_row(store, kind, row)
+        key = same_week_key(kind, values) if not bad else None
+        if key is not None and key in seen:
+            bad = [f"week: the week of {key[0]} {DUPLICATE_WHAT[kind]} is already in row {seen[key]}; "
+                   "keep one row per week."]
+        seen.setdefault(key, number)
         problems += [f"row {number}, {p}" for p in bad]
         checked.append(values)
     if problems:

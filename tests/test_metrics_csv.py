@@ -87,3 +87,22 @@ def test_an_empty_person_is_asked_for_a_person_and_a_bad_header_reads_plainly(st
         import_text(store, "alerts", "foo,bar\n1,2\n", "a.csv")
     assert str(caught.value) == ("a.csv lacks the columns week, total, actionable; alerts files start with the header "
                                  "week,total,actionable,source (source optional); nothing was written.")
+
+
+def test_two_rows_for_the_same_week_and_source_are_refused(store):
+    text = ("week,total,actionable,source\n"
+            "2025-11-03,100,40,prometheus\n"
+            "2025-11-05,50,10,prometheus\n"     # same week (Monday 3 Nov), same source
+            "2025-11-05,50,10,pagerduty\n")
+    with pytest.raises(CsvImportError) as caught:
+        import_text(store, "alerts", text)
+    assert caught.value.problems == [
+        "row 3, week: the week of 2025-11-03 for this source is already in row 2; keep one row per week."]
+    assert count(store, "alert_sample") == 0
+
+
+def test_importing_the_same_file_twice_does_not_count_twice(store):
+    text = "person,week,toil_minutes,working_minutes\ndana,2025-11-03,600,2400\nsam,2025-11-03,300,2400\n"
+    assert import_text(store, "toil", text) == 2
+    assert import_text(store, "toil", text) == 2
+    assert count(store, "toil_entry") == 2

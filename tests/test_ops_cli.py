@@ -169,3 +169,18 @@ def test_the_store_refuses_a_fuzzy_or_future_deployment_time(store):
     with pytest.raises(InvalidInputError, match="is in the future"):
         store.record_deployment("api", "2025-11-28 10:00")
     assert store.record_deployment("api", "2025-11-28 08:59").service == "api"
+
+
+def test_recording_the_same_week_again_replaces_it_and_says_so(run, db_path):
+    run("record", "alerts", "--week", "2025-11-26", "--total", "120", "--actionable", "45", "--source", "prometheus")
+    again = run("record", "alerts", "--week", "2025-11-24", "--total", "100", "--actionable", "50",
+                "--source", "prometheus")
+    assert "It replaces the earlier 120 total, 45 actionable." in again.output
+    other = run("record", "alerts", "--week", "2025-11-24", "--total", "10", "--actionable", "5")
+    assert "replaces" not in other.output   # another source is another sample
+    run("record", "toil", "--person", "dana", "--week", "2025-11-24", "--toil-minutes", "600", "--working-minutes", "2400")
+    toil = run("record", "toil", "--person", "dana", "--week", "2025-11-28", "--toil-minutes", "300",
+               "--working-minutes", "2400")
+    assert "12.5% of working time. It replaces the earlier 600 of 2400 minutes." in toil.output
+    doc = json.loads(run("metrics", "--from", "2025-11-24", "--to", "2025-11-30", "--json").output)
+    assert doc["alert_noise_pct"] == 50.0 and doc["toil_pct"] == 12.5   # (110-55)/110; 300/2400

@@ -44,7 +44,10 @@ def alerts(cli: CliContext, week: str, total: str, actionable: str, source: str)
     """Record one week's alert counts."""
     sample = cli.store().record_alerts(week, total, actionable, source=source)
     noise = f"{sample.noise_pct:.1f}% noise" if sample.noise_pct is not None else "no alerts"
-    click.echo(f"Alerts for the week of {sample.week} recorded: {sample.total} total, {sample.actionable} actionable ({noise}).")
+    replaced = (f" It replaces the earlier {sample.replaced[0]} total, {sample.replaced[1]} actionable."
+                if sample.replaced else "")
+    click.echo(f"Alerts for the week of {sample.week} recorded: {sample.total} total, {sample.actionable} actionable "
+               f"({noise}).{replaced}")
 
 
 @record.command("toil")
@@ -58,4 +61,6 @@ def toil(cli: CliContext, person: str, week: str, toil: str, working: str, categ
     """Record one person's toil for one week."""
     entry = cli.store().record_toil(person, week, toil, working, category=category)
     share = 100 * entry.toil_minutes / entry.working_minutes
-    click.echo(f"Toil for {entry.person}, week of {entry.week}, recorded: {share:.1f}% of working time.")
+    replaced = (f" It replaces the earlier {entry.replaced[0]} of {entry.replaced[1]} minutes."
+                if entry.replaced else "")
+    click.echo(f"Toil for {entry.person}, week of {entry.week}, recorded: {share:.1f}% of working time.{replaced}")

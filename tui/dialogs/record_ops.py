@@ -122,9 +122,11 @@ def record(store, kind: str, v: dict[str, str], failed: bool) -> str:
         return f"Deployment of {found.service} at {found.deployed_at:%Y-%m-%d %H:%M} UTC saved."
     if kind == "alerts":
         sample = store.record_alerts(v["week"], v["total"], v["actionable"], source=v["source"])
-        return f"Alerts for the week of {sample.week} saved."
+        again = f" (replacing {sample.replaced[0]} total, {sample.replaced[1]} actionable)" if sample.replaced else ""
+        return f"Alerts for the week of {sample.week} saved{again}."
     entry = store.record_toil(v["person"], v["week"], v["toil_minutes"], v["working_minutes"], category=v["category"])
-    return f"Toil for {entry.person}, week of {entry.week}, saved."
+    again = f" (replacing {entry.replaced[0]} of {entry.replaced[1]} minutes)" if entry.replaced else ""
+    return f"Toil for {entry.person}, week of {entry.week}, saved{again}."
 
 
 def defaults(now: datetime, me: str) -> dict[str, str]:
