@@ -178,3 +178,14 @@ def test_demo_has_six_months_with_trends(demo_store):
     seed = demo_store.get_incident("INC-0013")
     linked = demo_store.db.one("SELECT count(*) FROM deployment_incident WHERE incident_id = ?", (seed.id,))[0]
     assert linked == 1
+
+
+def test_a_decreasing_target_at_zero_is_met_not_flat():
+    from store.scorecard import Card
+
+    zero = Card("incident_count", "Incidents", 0.0, 0.0, "count", "decreasing", True)
+    assert zero.trend == "▶" and zero.status == "good" and zero.verdict == "met"
+    flat = Card("incident_count", "Incidents", 3.0, 3.0, "count", "decreasing", True)
+    assert flat.status == "warn" and flat.verdict == "flat"
+    worse = Card("alert_noise", "Alert noise", 40.0, 30.0, "pct", "decreasing", True)
+    assert worse.status == "bad"
