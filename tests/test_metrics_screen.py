@@ -242,3 +242,25 @@ async def test_deployment_form_reads_times_like_the_capture_line_and_refuses_the
         assert isinstance(app.screen, MetricsScreen), str(dialog.query_one("#error", Static).render())
         saved = demo_store.list_deployments(where="d.service = ?", params=("qa-search",))
         assert [d.deployed_at for d in saved] == [NOW - timedelta(minutes=30)]
+
+
+async def test_record_forms_fit_an_80_by_24_terminal_with_their_error_and_buttons_in_view(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_metrics(pilot)
+        for key in ("w", "d", "a"):
+            await pilot.press(key)
+            await pilot.pause()
+            dialog = app.screen
+            first = dialog.query(Input).first()
+            first.value = ""
+            first.focus()
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "Not saved" in str(dialog.query_one("#error", Static).render())
+            for selector in ("#error", "#save", "#cancel"):
+                region = dialog.query_one(selector).region
+                assert region.height and dialog.region.contains_region(region), (key, selector)
+            await pilot.press("escape")
+            await pilot.pause()

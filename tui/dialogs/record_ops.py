@@ -10,7 +10,7 @@ from datetime import datetime
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
@@ -29,6 +29,9 @@ class Field:
     label: str
     placeholder: str = ""
 
+
+#: Rows the dialog needs besides its fields: border, padding, title, error line, buttons.
+DIALOG_CHROME = 11
 
 FORMS: dict[str, tuple[str, tuple[Field, ...]]] = {
     "deploy": ("Record a deployment", (
@@ -65,13 +68,15 @@ class RecordOpsDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         title, fields = FORMS[self.kind]
-        with Vertical(classes="dialog compact"):
+        with Vertical(classes="dialog compact record-ops"):
             yield Label(Content(title), classes="dialog-title")
-            for field in fields:
-                yield Label(Content(field.label))
-                yield Input(self.defaults.get(field.name, ""), placeholder=field.placeholder, id=f"ops-{field.name}")
-            if self.kind == "deploy":
-                yield Checkbox("Failed (rolled back or broke something)", id="ops-failed")
+            with VerticalScroll(classes="ops-fields"):
+                for field in fields:
+                    yield Label(Content(field.label))
+                    yield Input(self.defaults.get(field.name, ""), placeholder=field.placeholder, id=f"ops-{field.name}",
+                                compact=True)
+                if self.kind == "deploy":
+                    yield Checkbox("Failed (rolled back or broke something)", id="ops-failed", compact=True)
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
@@ -79,6 +84,11 @@ class RecordOpsDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+
+    def on_resize(self) -> None:
+        """The fields scroll within what the terminal leaves, so the error line and buttons stay in view."""
+        spare = int(self.app.size.height * 0.9) - DIALOG_CHROME
+        self.query_one(".ops-fields").styles.max_height = max(4, spare)
 
     def values(self) -> dict[str, str]:
         """What was typed, by field name."""
