@@ -237,8 +237,8 @@ def check_target(name: str, value: Any) -> float:
     top = MTTR_TARGET_MAX if name == "mttr_minutes" else 100
     if not 0 < number <= top:
         unit = "minutes" if name == "mttr_minutes" else "a percentage"
-        raise InvalidInputError(f"{TARGET_LABELS[name]} {str(value).strip()!r} is not accepted; "
-                                f"use {unit} above 0 and at most {top:,}.")
+        given = f"{str(value).strip()!r} is not accepted" if str(value).strip() else "is empty"
+        raise InvalidInputError(f"{TARGET_LABELS[name]} {given}; use {unit} above 0 and at most {top:,}.")
     return number
 
 

@@ -248,7 +248,7 @@ async def test_record_forms_fit_an_80_by_24_terminal_with_their_error_and_button
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_metrics(pilot)
-        for key in ("w", "d", "a"):
+        for key in ("w", "d", "a", "t"):
             await pilot.press(key)
             await pilot.pause()
             dialog = app.screen

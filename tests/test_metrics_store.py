@@ -160,6 +160,7 @@ def test_targets_default_and_edit(store):
     ("mttr_minutes", "10060", "The MTTR target '10060' is not accepted; use minutes above 0 and at most 10,000."),
     ("mttr_minutes", "soon", "The MTTR target 'soon' is not accepted; use minutes above 0"),
     ("toil_pct", "0", "The toil target '0' is not accepted; use a percentage above 0 and at most 100."),
+    ("mttr_minutes", " ", "The MTTR target is empty; use minutes above 0 and at most 10,000."),
     ("change_failure_rate_pct", "nan", "The change failure rate target 'nan' is not accepted"),
 ])
 def test_a_refused_target_is_named_in_words_with_its_range(store, name, value, message):

@@ -68,7 +68,7 @@ class RecordOpsDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         title, fields = FORMS[self.kind]
-        with Vertical(classes="dialog compact record-ops"):
+        with Vertical(classes="dialog compact short-form"):
             yield Label(Content(title), classes="dialog-title")
             with VerticalScroll(classes="ops-fields"):
                 for field in fields:
