@@ -110,6 +110,15 @@ async def test_due_date_takes_natural_input_and_keeps_bad_text(demo_store: Store
         await pilot.press(*"+3d", "enter")
         await settle(app, pilot)
         assert demo_store.get_action_item(first.id).due_date == NOW.date() + timedelta(days=3)
+        assert f"{first.key} due date: 2025-12-01." in [n.message for n in app._notifications]
+        screen.query_one(DataTable).move_cursor(row=shown_keys(screen).index(first.key))
+        await pilot.press("u")
+        await settle(app, pilot)
+        app.screen.query_one(Input).value = ""
+        await pilot.press("enter")   # empty clears the date
+        await settle(app, pilot)
+        assert demo_store.get_action_item(first.id).due_date is None
+        assert f"{first.key} due date: cleared." in [n.message for n in app._notifications]
 
 
 async def test_snooze_and_reassign_with_completion(demo_store: Store) -> None:

@@ -305,7 +305,7 @@ priority, then by due date. The header counts open and overdue items.
         """An awaitable that writes one field of one item (for a dialog to run)."""
         async def save(value):
             await self.app.run_store(fn, ident, **{field: value})
-            return value if value is not None else "none"
+            return value if value is not None else "cleared"
         return save
 
     def action_priority(self) -> None:
@@ -322,7 +322,7 @@ priority, then by due date. The header counts open and overdue items.
         if item is not None:
             save = self.store_call(self.app.store.update_action_item, item.id, "due_date")
             self.app.push_screen(DueDateDialog(item.title, item.due_date, self.today, save),
-                                 self.edited(f"{item.key} due {{result}}."))
+                                 self.edited(f"{item.key} due date: {{result}}."))
 
     def action_reassign(self) -> None:
         """Type the new owner, completing from known people."""
