@@ -258,3 +258,23 @@ async def test_enter_opens_the_source_postmortem_at_its_action_items(demo_store:
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, PostmortemScreen) and app.screen.current == "actions"
+
+
+async def test_reassign_to_a_prefix_of_several_people_asks_for_more(store: Store) -> None:
+    store.set_setting("me", "dana")
+    item = store.create_action_item("Tune the pool", owner="dana", due_date="2025-11-01")
+    for name in ("marcus", "mary"):
+        store.create_action_item(f"{name}'s item", owner=name)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_triage(app, pilot)
+        await pilot.press("a")
+        await settle(app, pilot)
+        app.screen.query_one(Input).value = ""
+        await pilot.press(*"ma", "enter")
+        await settle(app, pilot)
+        assert "'ma' could be marcus or mary; type more of the name." in str(app.screen.query_one("#error").render())
+        assert store.get_action_item(item.id).owner == "dana"
+        await pilot.press(*"ry", "enter")
+        await settle(app, pilot)
+        assert store.get_action_item(item.id).owner == "mary"

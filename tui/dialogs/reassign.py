@@ -20,6 +20,14 @@ def complete(name: str, people: list[str]) -> str:
     return matches[0] if len(matches) == 1 else name
 
 
+def ambiguous(name: str, people: list[str]) -> list[str]:
+    """The known people ``name`` could be short for, when it is not a name itself and fits more than one."""
+    if name.lower() in (p.lower() for p in people):
+        return []
+    matches = [p for p in people if p.lower().startswith(name.lower())]
+    return matches if len(matches) > 1 else []
+
+
 class ReassignDialog(SaveDialog):
     """Type a name (→ completes from known people); Enter saves."""
 
@@ -44,5 +52,9 @@ class ReassignDialog(SaveDialog):
         name = complete(event.value.strip(), self.people)
         if not name:
             self.show_error("Owner is empty: type a name (known people complete with →).")
+            return
+        several = ambiguous(name, self.people)
+        if several:
+            self.show_error(f"'{name}' could be {', '.join(several[:-1])} or {several[-1]}; type more of the name.")
             return
         self.save(name)
