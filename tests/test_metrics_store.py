@@ -190,3 +190,14 @@ def test_a_decreasing_target_at_zero_is_met_not_flat():
     assert flat.status == "warn" and flat.verdict == "flat"
     worse = Card("alert_noise", "Alert noise", 40.0, 30.0, "pct", "decreasing", True)
     assert worse.status == "bad"
+
+
+def test_amber_cards_say_why():
+    from store.scorecard import Card
+
+    overdue = Card("action_items_open", "Action items open", 19.0, 10.0, "count", None, True, note="8 overdue")
+    assert overdue.status == "warn" and overdue.verdict == "unmet"   # 8 overdue is not "close"
+    new = Card("incident_count", "Incidents", 3.0, None, "count", "decreasing", True)
+    assert new.status == "warn" and new.verdict == "no trend yet"
+    near = Card("mttr", "MTTR", 57.0, 80.0, "minutes", 60.0, True)
+    assert near.status == "warn" and near.verdict == "close"
