@@ -23,18 +23,10 @@ from ..dialogs.reassign import ReassignDialog
 from ..dialogs.triage_filter import TriageFilter, TriageFilterDialog
 from ..messages import DataChanged
 from ..render import plain, theme_colour
+from .triage_layout import TriageLayout
 
-COLUMNS = (("Key", "key"), ("Pri", "priority"), ("Due", "due"), ("Status", "status"), ("Owner", "owner"),
-           ("Source", "source"), ("Card", "card"), ("Title", "title"))
 PRIORITY_CHOICES = [("P1", "urgent: do this first"), ("P2", "important"), ("P3", "when there is time")]
 SNOOZE_DAYS = 7
-TITLE_MIN = 20
-#: Below this width the Source and Card columns give way so the title stays readable
-#: (Enter still opens the source; the board shows the card).
-NARROW = 100
-NARROW_HIDDEN = ("source", "card")
-#: Below this width the footer drops its padding so every triage key fits.
-COMPACT_FOOTER = 140
 
 
 def postmortem_opener():
@@ -46,7 +38,7 @@ def postmortem_opener():
     return open_postmortem
 
 
-class TriageScreen(Screen):
+class TriageScreen(TriageLayout, Screen):
     """Action items across postmortems, overdue first, then priority, then due date; paged in SQL."""
 
     HELP_TITLE = "Action items"
@@ -114,51 +106,8 @@ priority, then by due date. The header counts open and overdue items.
         self.query_one("#empty").display = False
         self.action_reload()
 
-    def shown_columns(self) -> list[tuple[str, str]]:
-        """All columns, or without Source and Card on a narrow terminal."""
-        if self.app.size.width >= NARROW:
-            return list(COLUMNS)
-        return [(label, key) for label, key in COLUMNS if key not in NARROW_HIDDEN]
-
-    def add_columns(self) -> None:
-        """(Re)create the columns for the terminal's width."""
-        table = self.query_one(DataTable)
-        for label, key in self.shown_columns():
-            table.add_column(label, key=key, width=TITLE_MIN if key == "title" else None)
-
     def on_screen_resume(self) -> None:
         self.action_reload()
-
-    def on_resize(self) -> None:
-        table = self.query_one(DataTable)
-        if [k.value for k in table.columns] != [key for _, key in self.shown_columns()]:
-            row, items = table.cursor_row, self.items
-            table.clear(columns=True)
-            self.add_columns()
-            self.items = []
-            self.append_rows(items)
-            if items:
-                table.move_cursor(row=min(row, len(items) - 1), animate=False)
-        self.query_one(Footer).compact = self.app.size.width < COMPACT_FOOTER
-        self.fit_title()
-
-    def fit_title(self) -> None:
-        """The title column takes the width left over, so the table never scrolls sideways.
-
-        DataTable has no public call to resize a column; after changing ``width`` it needs
-        its dimensions and caches recomputed (the same flags its own ``update_cell`` sets).
-        """
-        table = self.query_one(DataTable)
-        if not table.columns or not table.size.width:
-            return
-        others = sum(c.get_render_width(table) for k, c in table.columns.items() if k.value != "title")
-        width = max(TITLE_MIN, table.scrollable_content_region.width - others - 2 * table.cell_padding - 2)
-        column = table.columns[next(k for k in table.columns if k.value == "title")]
-        if column.width != width:
-            column.width = width
-            table._require_update_dimensions = True
-            table._clear_caches()
-            table.refresh()
 
     @on(DataChanged)
     def action_reload(self) -> None:
