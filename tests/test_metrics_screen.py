@@ -61,10 +61,17 @@ async def test_period_switch_and_steps(demo_store):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.period.label == "November 2025"
-        await pilot.press("right")
+        await pilot.press("left", "right")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.screen.period.label == "December 2025"
+        assert app.screen.period.label == "November 2025"
+        await pilot.press("right")   # December has not started on 2025-11-28
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.period.label == "November 2025"
+        assert "November 2025 is the current month; later ones have no data yet." in [
+            n.message for n in app._notifications]
+        await pilot.press("left")
         await pilot.press("l")
         await app.workers.wait_for_complete()
         await pilot.pause()

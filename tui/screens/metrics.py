@@ -230,11 +230,16 @@ Incidents belong to the period in which their impact started.
         self.action_reload()
 
     def action_step(self, steps: int) -> None:
-        """Move to the previous or next period."""
-        if self.period is not None:
-            self.period = self.period.shift(steps)
-            self.anchor = self.period.start
-            self.action_reload()
+        """Move to the previous or next period (not past the one that holds today: it has no data yet)."""
+        if self.period is None:
+            return
+        later = self.period.shift(steps)
+        if later.start > self.app.clock().date():
+            self.notify(f"{self.period.label} is the current {self.period.kind}; later ones have no data yet.",
+                        markup=False)
+            return
+        self.period, self.anchor = later, later.start
+        self.action_reload()
 
     def action_latest(self) -> None:
         """Back to the period that holds the latest finished incident."""
