@@ -182,7 +182,7 @@ async def test_filter_by_owner_and_status(demo_store: Store) -> None:
         await pilot.press("f")
         await settle(app, pilot)
         app.screen.query_one("#owner", Input).focus()
-        await pilot.press(*"dana", "enter")
+        await pilot.press(*"da", "enter")   # a unique prefix completes, as in reassign
         await settle(app, pilot)
         owners = {c.card.owner for c in screen.query(ImprovementCard)}
         assert owners == {"dana"}
