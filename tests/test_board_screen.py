@@ -266,3 +266,18 @@ async def test_down_moves_to_the_next_card_even_when_the_column_overflows(demo_s
         await pilot.press("up")
         await pilot.pause()
         assert app.focused.card.key == "IMP-001"
+
+
+async def test_form_owner_completes_a_unique_prefix_of_a_known_person(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        app.screen.query_one("#f-title", Input).value = "Retry budget"
+        app.screen.query_one("#f-owner", Input).value = "pri"
+        app.screen.query_one("#f-title", Input).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        card = next(c for c in demo_store.list_improvements() if c.title == "Retry budget")
+        assert card.owner == "priya"

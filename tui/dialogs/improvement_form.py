@@ -13,6 +13,7 @@ from store import IMPROVEMENT_STATUSES, STAGES, Improvement
 from store.improvement_model import format_number, parse_number
 from store.errors import InvalidInputError
 
+from .reassign import complete
 from .save import Save, SaveDialog
 
 TEXT_FIELDS = (
@@ -112,6 +113,7 @@ class ImprovementForm(SaveDialog):
     def read(self) -> dict:
         """The fields as the store takes them; InvalidInputError names a bad one."""
         data = {name: self.query_one(f"#f-{name}", Input).value.strip() for name, _, _ in TEXT_FIELDS}
+        data["owner"] = complete(data["owner"], self.people)
         if not data["title"]:
             raise InvalidInputError("Title is empty: say what the improvement changes.")
         for name in NUMBERS:
