@@ -174,3 +174,6 @@ def test_cli_import_export_and_refusal(tmp_path: Path) -> None:
     assert "Item 1: id is missing." in result.stderr and "nothing was changed" in result.stderr
     listed = runner.invoke(main, ["--db", db, "improvements", "list"])
     assert listed.output.count("IMP-") == 2
+    lines = listed.output.splitlines()
+    assert lines[0].endswith("Implement circuit breaker for payment service"), "no empty [] without a metric"
+    assert lines[1].endswith("[manual checks per week: 7 → 0; measured -7 (-100%)]")

@@ -31,9 +31,10 @@ def list_(cli: CliContext, stage: str | None, status: str | None, owner: str | N
         print_json([c.model_dump(mode="json") for c in cards])
         return
     for c in cards:
-        change = f"  ({c.change_text})" if c.change_text else ""
+        change = f"; measured {c.change_text}" if c.change_text else ""
         recurred = f"  recurred: {', '.join(c.recurred)}" if c.recurred else ""
-        click.echo(f"{c.key}  {c.stage:<5}  {c.status:<11}  {c.title}  [{c.metric_text}{change}]{recurred}")
+        metric = f"  [{c.metric_text}{change}]" if c.metric_text or change else ""
+        click.echo(f"{c.key}  {c.stage:<5}  {c.status:<11}  {c.title}{metric}{recurred}")
 
 
 @improvements.command("import")
