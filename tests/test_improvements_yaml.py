@@ -175,5 +175,5 @@ def test_cli_import_export_and_refusal(tmp_path: Path) -> None:
     listed = runner.invoke(main, ["--db", db, "improvements", "list"])
     assert listed.output.count("IMP-") == 2
     lines = listed.output.splitlines()
-    assert lines[0].endswith("Implement circuit breaker for payment service"), "no empty [] without a metric"
+    assert lines[0].endswith("Circuit breaker for payment service"), "no empty [] without a metric"
     assert lines[1].endswith("[manual checks per week: 7 → 0; measured -7 (-100%)]")
