@@ -76,7 +76,10 @@ def test_metrics_json_keys_and_values(run, db_path):
 def test_import_command(run, tmp_path):
     good = tmp_path / "alerts.csv"
     good.write_text("week,total,actionable\n2025-11-03,10,5\n")
-    assert "Imported 1 alerts row" in run("import", "alerts", str(good)).output
+    assert "Imported 1 weekly alert count from" in run("import", "alerts", str(good)).output
+    empty = tmp_path / "empty.csv"
+    empty.write_text("week,total,actionable\n")
+    assert "has no data rows under its header; nothing was imported." in run("import", "alerts", str(empty)).output
     bad = tmp_path / "bad.csv"
     bad.write_text("week,total,actionable\n2025-11-03,10,50\nnope,1,1\n")
     result = run("import", "alerts", str(bad))
