@@ -218,11 +218,14 @@ async def test_narrow_terminal_puts_two_cards_to_a_row_so_figures_and_trends_fit
         await open_metrics(pilot)
         grid = app.screen.query_one("#metric-cards")
         assert grid.styles.grid_size_columns == 2
+        bar = str(app.screen.query_one("#period-bar", Static).render())
+        assert bar.endswith("compared with October 2025"), "no key hint cut off at 80 columns"
         card = app.screen.query_one("#card-mttr .card-value", Static)
         assert card.size.width >= len("94 min  ▲ from 82 min") and card_text(app, "mttr").startswith("94 min")
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
         assert grid.styles.grid_size_columns == 4
+        assert "t targets" in str(app.screen.query_one("#period-bar", Static).render())
 
 
 async def test_deployment_form_reads_times_like_the_capture_line_and_refuses_the_future(demo_store):

@@ -137,8 +137,10 @@ Incidents belong to the period in which their impact started.
             self.action_reload()
 
     def on_resize(self) -> None:
-        """Two cards to a row on a narrow terminal, four otherwise."""
+        """Two cards to a row on a narrow terminal, four otherwise; the period bar drops its key hint."""
         self.query_one("#metric-cards").styles.grid_size_columns = 2 if self.app.size.width < NARROW else 4
+        if self.data is not None and self.period is not None:
+            self.show_period_bar(self.data)
 
     @on(DataChanged)
     def action_reload(self) -> None:
@@ -191,8 +193,9 @@ Incidents belong to the period in which their impact started.
         """``◀ November 2025 ▶ · month · compared with October 2025``."""
         assert self.period is not None
         kinds = "  ".join(f"[{k}]" if k == self.period.kind else k for k in KINDS)
+        hint = "   [dim]p period · ←/→ step · t targets[/dim]" if self.app.size.width >= NARROW else ""
         bar = Content.from_markup(
-            "[b]◀ $label ▶[/b]    $kinds   compared with $previous   [dim]p period · ←/→ step · t targets[/dim]",
+            "[b]◀ $label ▶[/b]    $kinds   compared with $previous" + hint,
             label=self.period.label, kinds=kinds, previous=data.previous.period.label)
         self.query_one("#period-bar", Static).update(bar)
 
