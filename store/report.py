@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 STATUS_WORDS = {"good": "✅ on target", "bad": "❌ off target", "warn": "⚠️ watch", None: ""}
 
 
-
-
 def monthly_report(store: "Store", month: date) -> str:
     """The Markdown review of the month that contains ``month``."""
     period = Period.containing(month, "month")
@@ -33,7 +31,8 @@ def monthly_report(store: "Store", month: date) -> str:
     current, previous = store.metrics(period), store.metrics(period.previous())
     parts = [
         f"# Ops review: {period.label}\n",
-        f"Generated {store.now():%Y-%m-%d %H:%M} UTC. Trends compare with {previous.period.label}.\n",
+        f"Generated {store.now():%Y-%m-%d %H:%M} UTC. Trends compare with {previous.period.label}."
+        f"{period_note(period, store.now().date())}\n",
         metrics_section(cards(current, previous, store.metric_targets()), current),
         incidents_section(store, params),
         postmortems_section(store, params),
@@ -41,6 +40,15 @@ def monthly_report(store: "Store", month: date) -> str:
         improvements_section(store, params),
     ]
     return "\n".join(parts)
+
+
+def period_note(period: Period, today: date) -> str:
+    """A warning when the month is not over (or not begun): its figures are partial (or empty)."""
+    if period.start > today:
+        return f" {period.label} has not started yet, so there is nothing to review."
+    if today < period.end:
+        return f" {period.label} is not over yet: the figures run to {today}."
+    return ""
 
 
 def metrics_section(found: list[Card], current: Any) -> str:

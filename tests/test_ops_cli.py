@@ -187,3 +187,15 @@ def test_recording_the_same_week_again_replaces_it_and_says_so(run, db_path):
     assert "12.5% of working time. It replaces the earlier 600 of 2400 minutes." in toil.output
     doc = json.loads(run("metrics", "--from", "2025-11-24", "--to", "2025-11-30", "--json").output)
     assert doc["alert_noise_pct"] == 50.0 and doc["toil_pct"] == 12.5   # (110-55)/110; 300/2400
+
+
+def test_report_says_when_the_month_is_not_over_or_not_begun():
+    from datetime import date
+
+    from store.periods import Period
+    from store.report import period_note
+
+    november = Period.containing(date(2025, 11, 1), "month")
+    assert period_note(november, date(2025, 11, 28)) == " November 2025 is not over yet: the figures run to 2025-11-28."
+    assert period_note(november, date(2025, 12, 1)) == ""
+    assert "has not started yet" in period_note(november, date(2025, 10, 31))
