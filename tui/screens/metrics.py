@@ -70,7 +70,7 @@ Incidents belong to the period in which their impact started.
 | key | does |
 | --- | --- |
 | `p` | switch the period: month, quarter, week |
-| `←` / `→` | previous / next period |
+| `←` / `→` | previous / next period (up to the current one) |
 | `l` | back to the period of the latest incident |
 | `t` | edit the targets |
 | `d` | record a deployment |
