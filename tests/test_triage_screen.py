@@ -278,3 +278,14 @@ async def test_reassign_to_a_prefix_of_several_people_asks_for_more(store: Store
         await pilot.press(*"ry", "enter")
         await settle(app, pilot)
         assert store.get_action_item(item.id).owner == "mary"
+
+
+def test_completion_of_names_typed_by_hand() -> None:
+    from tui.dialogs.reassign import ambiguous, complete
+
+    people = ["dana", "marcus", "mary", "priya"]
+    assert complete("Dana", people) == "dana", "a known name in another case is that person"
+    assert complete("pri", people) == "priya"
+    assert complete("ma", people) == "ma" and ambiguous("ma", people) == ["marcus", "mary"]
+    assert complete("zoe", people) == "zoe" and ambiguous("zoe", people) == []
+    assert complete("", people) == ""

@@ -13,9 +13,12 @@ from .save import Save, SaveDialog
 
 
 def complete(name: str, people: list[str]) -> str:
-    """The one known person whose name starts with ``name`` (what → would accept), else ``name``."""
-    if not name or name.lower() in (p.lower() for p in people):
+    """The known person ``name`` names (any case), or the one whose name starts with it, else ``name``."""
+    if not name:
         return name
+    exact = [p for p in people if p.lower() == name.lower()]
+    if exact:
+        return name if name in exact else exact[0]
     matches = [p for p in people if p.lower().startswith(name.lower())]
     return matches[0] if len(matches) == 1 else name
 
