@@ -239,12 +239,15 @@ class IncidentsMixin(StoreBase):
         return self.get_incident(current.id)
 
     def set_status(self, ref: int | str, status: str, author: str | None = None) -> Incident:
-        """Change the status; resolving sets the resolution time if it is missing."""
+        """Change the status; resolving sets the resolution time if it is missing, and
+        reopening (an active status again) clears it, so the clock runs again."""
         status = check_choice("status", status, STATUSES)
         fields: dict[str, Any] = {"status": status}
         incident = self.get_incident(ref)
         if status in ("resolved", "closed") and incident.resolved_at is None:
             fields["resolved_at"] = self.now()
+        if status in ACTIVE_STATUSES and incident.resolved_at is not None:
+            fields["resolved_at"] = None
         return self.update_incident(incident.id, author=author, **fields)
 
     def set_severity(self, ref: int | str, severity: str, author: str | None = None) -> Incident:

@@ -147,3 +147,31 @@ async def test_smoke_incidents(demo_store: Store, theme: str) -> None:
         assert app.theme == theme
         assert len(table_rows(app)) == demo_store.count_incidents()
         assert app.return_code is None
+
+
+@pytest.mark.parametrize("width", [80, 100, 109, 110, 200])
+async def test_titles_fit_without_scrolling_sideways(demo_store: Store, width: int) -> None:
+    """At 80 columns the title is still on screen (Duration and Commander give way)."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        labels = [str(c.label) for c in table.columns.values()]
+        assert labels[-1] == "Title"
+        assert ("Commander" in labels) == (width >= 110)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert any(r[-1].startswith("Checkout fail") for r in table_rows(app))
+
+
+async def test_resizing_narrow_and_back_keeps_every_row(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(200, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.resize_terminal(80, 30)
+        await settle(app, pilot)
+        assert len(table_rows(app)) == demo_store.count_incidents()
+        assert len(table_rows(app)[0]) == 6
+        await pilot.resize_terminal(200, 30)
+        await settle(app, pilot)
+        assert len(table_rows(app)[0]) == 8
+        assert table_rows(app)[1][-1] == demo_store.get_incident("INC-0013").title

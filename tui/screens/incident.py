@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from store import SEVERITIES, STATUSES, Store, StoreError
+from store.events import MILESTONE_KINDS
 
 from ..capture.grammar import Capture, GrammarError, parse_line
 from ..dialogs.choose import ChooseDialog
@@ -23,13 +24,18 @@ from ..dialogs.text_prompt import TextPromptDialog
 from ..dialogs.triggers import TriggersDialog
 from ..messages import DataChanged
 from ..postmortem_nav import open_postmortem
+from ..widgets.capture_line import CaptureLine
 from ..widgets.incident_header import IncidentHeader
 from ..widgets.timeline_view import PAGE, TIME_WIDTH, KIND_WIDTH, TimelineView
 from .incident_commands import IncidentCommands
 from .incident_help import HELP
 
 PLACEHOLDER = "Type what happened, Enter logs it · 14:05 or -5m backdates · ! pins · /detect /mitigate /resolve …"
-KEYS_HINT = "↑ timeline: e edit · ! pin · x delete · u undo · s status · v severity · c commander · r title · F1 help"
+#: The hint under the capture line, by what has the focus (the event and incident keys act from the timeline;
+#: F1 lists every key).
+KEYS = "s status · v severity · c commander · r title · e edit · x delete · u undo · ! pin · p postmortem"
+KEYS_HINT = "↑ timeline keys: " + KEYS
+TIMELINE_HINT = "esc back to typing · " + KEYS
 
 
 def snapshot(store: Store, incident_id: int, cursor_id: int | None) -> tuple:
@@ -55,11 +61,11 @@ class IncidentScreen(Screen):
         Binding("escape", "escape", "Back", id="incident.back"),
         Binding("f1", "app.help", "Help", id="incident.help"),
         Binding("up", "focus_timeline", "Timeline", show=False, id="incident.timeline"),
-        Binding("a", "focus_capture", "Log", id="incident.capture"),
+        Binding("a", "focus_capture", "Log", show=False, id="incident.capture"),
         Binding("e,enter", "edit", "Edit", id="incident.edit"),
         Binding("exclamation_mark", "pin", "Pin", id="incident.pin"),
         Binding("x,delete", "delete", "Delete", id="incident.delete"),
-        Binding("u", "undo", "Undo delete", id="incident.undo"),
+        Binding("u", "undo", "Undo", id="incident.undo"),
         Binding("s", "status", "Status", id="incident.status"),
         Binding("v", "severity", "Severity", id="incident.severity"),
         Binding("c", "commander", "Commander", id="incident.commander"),
@@ -78,7 +84,7 @@ class IncidentScreen(Screen):
         yield IncidentHeader(id="header")
         yield Static(column_titles(), id="timeline-columns", markup=False)
         yield TimelineView(id="timeline")
-        yield Input(placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
+        yield CaptureLine(placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
         yield Static(KEYS_HINT, id="capture-status", markup=False)
         yield Footer()
 
@@ -171,6 +177,11 @@ class IncidentScreen(Screen):
         status.update(message)
         status.set_class(error, "error")
 
+    def on_descendant_focus(self) -> None:
+        """The hint line names the keys of the part that has the focus (an error stays)."""
+        if not self.query_one("#capture-status", Static).has_class("error"):
+            self.say(TIMELINE_HINT if self.timeline.has_focus else KEYS_HINT)
+
     # -- moving --------------------------------------------------------------
 
     def action_focus_timeline(self) -> None:
@@ -215,7 +226,10 @@ class IncidentScreen(Screen):
         event = self.timeline.current
         if event is not None:
             self.deleted.append(event.id)
-            self.change(self.app.store.delete_event, event.id, note="Event deleted: press u to undo.")
+            note = "Event deleted: press u to undo."
+            if event.kind in MILESTONE_KINDS:
+                note = "Event deleted; its milestone now follows the remaining events: press u to undo."
+            self.change(self.app.store.delete_event, event.id, note=note)
 
     def action_undo(self) -> None:
         """Bring back the last deleted event."""

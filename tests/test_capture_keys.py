@@ -1,0 +1,74 @@
+"""The live incident screen as a commander finds its keys: the footer and the hint
+line say where the event and incident keys act, and deleting a milestone event
+(with undo) moves the header's milestones and status."""
+
+from __future__ import annotations
+
+from textual.widgets import Footer
+
+from store import Store
+from tests.conftest import SIZE, make_app
+from tests.test_capture_screen import ACTIVE, log, open_incident, settle
+from tui.screens.incident import KEYS_HINT, TIMELINE_HINT
+
+
+def footer_keys(app) -> dict[str, str]:
+    """Key → description of the bindings the footer shows now."""
+    return {key: binding.description for key, (_, binding, _, _) in app.screen.active_bindings.items()
+            if binding.show}
+
+
+def status_line(screen) -> str:
+    return str(screen.query_one("#capture-status").render())
+
+
+async def test_footer_points_from_the_capture_line_to_the_timeline_keys(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        assert app.screen.query_one(Footer) is not None
+        assert "Timeline keys" in footer_keys(app)["up"]
+        assert status_line(screen) == KEYS_HINT
+        await pilot.press("up")
+        await settle(app, pilot)
+        shown = footer_keys(app)
+        assert {"s", "v", "c", "r", "e", "x", "u"} <= set(shown)
+        assert status_line(screen) == TIMELINE_HINT
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.focused is screen.capture_line
+        assert status_line(screen) == KEYS_HINT
+
+
+async def test_an_error_stays_when_the_focus_moves(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        await log(app, pilot, "99:99 nope")
+        await pilot.press("up")
+        await settle(app, pilot)
+        assert "not a time of day" in status_line(screen)
+
+
+async def test_deleting_the_resolve_event_reopens_and_undo_resolves_again(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        await log(app, pilot, "-5m /mitigate rolled back")
+        await log(app, pilot, "/resolve all clear")
+        assert demo_store.get_incident(ACTIVE).status == "resolved"
+        await pilot.press("up")
+        await settle(app, pilot)
+        while screen.timeline.current is None or screen.timeline.current.kind != "resolution":
+            await pilot.press("up")
+            await settle(app, pilot)
+        await pilot.press("x")
+        await settle(app, pilot)
+        incident = demo_store.get_incident(ACTIVE)
+        assert (incident.status, incident.resolved_at) == ("monitoring", None)
+        header = str(screen.query_one("#header").render())
+        assert "Status monitoring" in header and "Resolved" not in header
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert demo_store.get_incident(ACTIVE).status == "resolved"
+        assert "Status resolved" in str(screen.query_one("#header").render())
