@@ -4,6 +4,7 @@ line say where the event and incident keys act, and deleting a milestone event
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Footer
 
 from store import Store
@@ -72,3 +73,26 @@ async def test_deleting_the_resolve_event_reopens_and_undo_resolves_again(demo_s
         await settle(app, pilot)
         assert demo_store.get_incident(ACTIVE).status == "resolved"
         assert "Status resolved" in str(screen.query_one("#header").render())
+
+
+@pytest.mark.parametrize("theme", ["debrief-light", "debrief-contrast"])
+async def test_cursor_covers_the_whole_pinned_row(demo_store: Store, theme: str) -> None:
+    """A pinned row's own style must not hide the cursor (it did in light and contrast)."""
+    app = make_app(demo_store, theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot, 13)  # the seed incident ends with a pinned event
+        await pilot.press("up")
+        await settle(app, pilot)
+        view = screen.timeline
+        assert view.current is not None and view.current.pinned
+        cursor = view.get_component_rich_style("timeline--cursor").bgcolor
+        row = view.render_line(view.cursor - view.scroll_offset.y)
+        assert {segment.style.bgcolor for segment in row if segment.text.strip()} == {cursor}
+
+
+def test_demo_declarations_are_by_the_demo_person(store: Store) -> None:
+    from store.demo import load_demo
+
+    load_demo(store)
+    declared = [e for e in store.list_events(13) if e.text.startswith("Declared")]
+    assert [e.author for e in declared] == ["dana"]
