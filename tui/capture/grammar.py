@@ -139,7 +139,7 @@ def parse_time(text: str, now: datetime) -> datetime:
         value = _absolute(text)
     if value > now + SKEW:
         raise GrammarError(f"{text} is in the future (it is {now:%H:%M:%S} UTC now); "
-                           "events are logged when they happened.")
+                           "give the time it happened.")
     return value
 
 
