@@ -175,3 +175,16 @@ async def test_resizing_narrow_and_back_keeps_every_row(demo_store: Store) -> No
         await settle(app, pilot)
         assert len(table_rows(app)[0]) == 8
         assert table_rows(app)[1][-1] == demo_store.get_incident("INC-0013").title
+
+
+async def test_footer_says_enter_opens(demo_store: Store) -> None:
+    """The table's Enter is the screen's main action: the footer names it."""
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = {k: b.description for k, (_, b, _, _) in app.screen.active_bindings.items() if b.show}
+        assert shown.get("enter") == "Open"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, IncidentScreen)
+        assert app.screen.incident_id == 14

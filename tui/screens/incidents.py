@@ -29,6 +29,12 @@ NARROW_OTHER_WIDTH = 64
 EMPTY = "No incidents yet. Press n to declare one, or run `debrief demo` for example data."
 
 
+class IncidentTable(DataTable):
+    """The incident list; its Enter shows in the footer as "Open" (DataTable's own is hidden)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", id="incidents.open_row")]
+
+
 def shorten(text: str, width: int) -> str:
     """``text`` cut to ``width`` characters with an ellipsis (the incident view shows it whole)."""
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -69,7 +75,7 @@ draft 48 hours after resolution.
     def compose(self) -> ComposeResult:
         yield Static(Content("debrief · Incidents"), classes="title-bar", id="title-bar")
         yield Static(Content(EMPTY), classes="empty-state", id="empty")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="incident-table")
+        yield IncidentTable(cursor_type="row", zebra_stripes=True, id="incident-table")
         yield Footer()
 
     def on_mount(self) -> None:
