@@ -158,6 +158,10 @@ def to_column(field: str, value: Any) -> Any:
         return check_choice("status", value, STATUSES)
     if field == "title" and not str(value).strip():
         raise InvalidInputError("title is empty; give the incident a short title.")
+    if field == "commander" and not str(value).strip():
+        raise InvalidInputError("commander is empty; name the person running the incident.")
+    if field in ("title", "commander"):
+        return str(value).strip()
     if field == "users_affected" and value is not None and int(value) < 0:
         raise InvalidInputError("users_affected must be a whole number of 0 or more.")
     return value

@@ -97,3 +97,12 @@ def test_reopening_clears_resolved_so_the_clock_runs(store: Store, incident) -> 
     reopened = store.set_status(incident.id, "investigating")
     assert (reopened.resolved_at, reopened.active) == (None, True)
     assert reopened.duration_seconds(NOW + timedelta(hours=1)) > reopened.duration_seconds(NOW)
+
+
+def test_commander_cannot_be_handed_to_nobody(store: Store, incident) -> None:
+    from store import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match="commander is empty"):
+        store.update_incident(incident.id, commander="  ")
+    assert store.get_incident(incident.id).commander == "dana"
+    assert store.update_incident(incident.id, commander=" sam ").commander == "sam"
