@@ -96,3 +96,24 @@ def test_demo_declarations_are_by_the_demo_person(store: Store) -> None:
     load_demo(store)
     declared = [e for e in store.list_events(13) if e.text.startswith("Declared")]
     assert [e.author for e in declared] == ["dana"]
+
+
+async def test_editing_an_old_event_to_a_clock_time_keeps_its_day(demo_store: Store) -> None:
+    """14:07 on an event of 2025-11-27 means that day, not today."""
+    from datetime import UTC, datetime
+
+    from textual.widgets import Input
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot, 13)
+        await pilot.press("up")
+        await settle(app, pilot)
+        event = screen.timeline.current
+        assert event.occurred_at.date().isoformat() == "2025-11-27"
+        await pilot.press("e")
+        await settle(app, pilot)
+        app.screen.query_one("#time", Input).value = "16:07"
+        await pilot.press("enter")
+        await settle(app, pilot)
+    assert demo_store.get_event(event.id).occurred_at == datetime(2025, 11, 27, 16, 7, tzinfo=UTC)

@@ -130,3 +130,14 @@ def test_two_times_are_refused() -> None:
 
 def test_markup_text_is_kept_verbatim() -> None:
     assert parse_line("[@click=app.quit]x [/]", NOW).text == "[@click=app.quit]x [/]"
+
+
+def test_clock_time_on_a_given_day() -> None:
+    from datetime import date
+
+    from tui.capture.grammar import parse_time
+
+    assert parse_time("14:05", NOW, date(2025, 11, 27)) == NOW.replace(day=27, hour=14, minute=5)
+    assert parse_time("-5m", NOW, date(2025, 11, 27)) == NOW - timedelta(minutes=5)
+    with pytest.raises(GrammarError, match="in the future"):
+        parse_time("09:30", NOW, date(2025, 11, 28))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from dateutil import parser as dateparser
 
@@ -126,13 +126,16 @@ def looks_like_time(token: str) -> bool:
     return bool(CLOCK_RE.match(token) or DATE_RE.match(token) or re.match(r"^-\d", token))
 
 
-def parse_time(text: str, now: datetime) -> datetime:
-    """A time token (or a whole date-time) as an aware UTC datetime not in the future."""
+def parse_time(text: str, now: datetime, day: date | None = None) -> datetime:
+    """A time token (or a whole date-time) as an aware UTC datetime not in the future.
+    A bare clock time (``14:05``) is on ``day`` when given (an edited event's own day), else today."""
     text = text.strip()
     if not text:
         raise GrammarError("The time is empty; use 14:05, 14:05:30, -5m, -1h30m or 2025-11-27 14:05.")
     if CLOCK_RE.match(text):
         value = _clock(text, now)
+        if day is not None:
+            value = datetime.combine(day, value.timetz())
     elif text.startswith("-"):
         value = now - relative(text)
     else:
