@@ -117,3 +117,14 @@ async def test_editing_an_old_event_to_a_clock_time_keeps_its_day(demo_store: St
         await pilot.press("enter")
         await settle(app, pilot)
     assert demo_store.get_event(event.id).occurred_at == datetime(2025, 11, 27, 16, 7, tzinfo=UTC)
+
+
+def test_milestones_break_between_milestones_not_inside_one(demo_store: Store) -> None:
+    from tui.widgets.incident_header import durations, milestones
+
+    incident = demo_store.get_incident(13)
+    lines = milestones(incident, 60).plain.split("\n")
+    assert lines == ["Impact 2025-11-27 14:00  Detected 14:05  Declared 14:08",
+                     "Acked 14:10  Mitigated 14:35  Resolved 16:15"]
+    assert all(len(line) <= 60 for line in durations(incident, 60).plain.split("\n"))
+    assert "\n" not in milestones(incident, 200).plain
