@@ -70,3 +70,22 @@ async def test_backfilled_milestones_are_on_the_timeline(store: Store) -> None:
     resolution = [e for e in store.list_events(1) if e.kind == "resolution"][0]
     store.delete_event(resolution.id)
     assert store.get_incident(1).resolved_at is None
+
+
+async def test_declare_dialog_scrolls_on_a_short_terminal(store: Store) -> None:
+    """At 80x24 the backfill fields and the Declare button are reachable (they were cut off)."""
+    from textual.widgets import Button
+
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.declare_incident()
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#backfill", Checkbox).value = True
+        await pilot.pause()
+        button = dialog.query_one("#declare", Button)
+        button.focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert dialog.query_one(".dialog").scroll_y > 0
+        assert button.region.bottom <= 24 and button.region.height > 0
