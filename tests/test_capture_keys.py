@@ -128,3 +128,36 @@ def test_milestones_break_between_milestones_not_inside_one(demo_store: Store) -
                      "Acked 14:10  Mitigated 14:35  Resolved 16:15"]
     assert all(len(line) <= 60 for line in durations(incident, 60).plain.split("\n"))
     assert "\n" not in milestones(incident, 200).plain
+
+
+async def test_enter_while_the_previous_line_is_saving_logs_nothing_twice(demo_store: Store) -> None:
+    """Typing on and pressing Enter while a slow write is in flight must not log the first line twice."""
+    import threading
+
+    release = threading.Event()
+    real = demo_store.log_event
+
+    def slow(*args, **kwargs):
+        release.wait(5)
+        return real(*args, **kwargs)
+
+    demo_store.log_event = slow
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        before = demo_store.count_events(ACTIVE)
+        screen.capture_line.value = "first"
+        await pilot.press("enter")
+        await pilot.pause()
+        screen.capture_line.value = "first second"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Still saving" in status_line(screen)
+        release.set()
+        await settle(app, pilot)
+        assert screen.capture_line.value == "second"
+        await pilot.press("enter")
+        await settle(app, pilot)
+    texts = [e.text for e in demo_store.list_events(ACTIVE)][-2:]
+    assert demo_store.count_events(ACTIVE) == before + 2
+    assert texts == ["first", "second"]

@@ -136,7 +136,10 @@ class IncidentScreen(Screen):
     def capture(self, event: Input.Submitted) -> None:
         """Parse the line; refuse it in place with the reason, or save it."""
         line = event.value
-        if not line.strip() or line == self.saving:
+        if not line.strip():
+            return
+        if self.saving is not None:  # the line still starts with the one being saved: never log it twice
+            self.say("Still saving the previous line; press Enter again in a moment.")
             return
         try:
             parsed = parse_line(line, self.app.clock())
