@@ -55,6 +55,9 @@ the start of impact (the declaration until impact is logged) to resolution.
 | `enter` | open the highlighted incident |
 | `r` | reload |
 
+Under 110 columns, Duration and Commander are left out and Started shows the
+date only, so titles stay readable (the incident screen shows everything).
+
 The Postmortem column shows its status; `overdue` marks a required
 postmortem (customer-facing, data loss, on-call escalation, security) with no
 draft 48 hours after resolution.
