@@ -161,3 +161,28 @@ async def test_enter_while_the_previous_line_is_saving_logs_nothing_twice(demo_s
     texts = [e.text for e in demo_store.list_events(ACTIVE)][-2:]
     assert demo_store.count_events(ACTIVE) == before + 2
     assert texts == ["first", "second"]
+
+
+async def test_quitting_with_a_half_typed_line_asks_first(demo_store: Store) -> None:
+    """q from the timeline used to quit and drop the capture line's text."""
+    from tui.dialogs.confirm import ConfirmDialog
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        screen.capture_line.value = "db failover [/] started"
+        await pilot.press("up")
+        await pilot.press("q")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert any("db failover [/] started" in str(s.render()) for s in app.screen.query("Static"))
+        await pilot.press("enter")  # "Stay" has the focus
+        await settle(app, pilot)
+        assert app.screen is screen and app.return_code is None
+        assert app.focused is screen.capture_line
+        assert screen.capture_line.value == "db failover [/] started"
+        screen.capture_line.value = ""
+        await pilot.press("up")
+        await pilot.press("q")
+        await settle(app, pilot)
+        assert app.return_code == 0

@@ -19,6 +19,7 @@ from store.events import MILESTONE_KINDS
 
 from ..capture.grammar import Capture, GrammarError, parse_line
 from ..dialogs.choose import ChooseDialog
+from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.edit_event import EditEventDialog
 from ..dialogs.text_prompt import TextPromptDialog
 from ..dialogs.triggers import TriggersDialog
@@ -203,6 +204,15 @@ class IncidentScreen(Screen):
             self.say("The capture line holds unsaved text: Enter logs it, ctrl+u clears it.", error=True)
         else:
             self.dismiss()
+
+    async def save_before_quit(self) -> bool:
+        """Quitting with text in the capture line asks first (that text is not an event yet)."""
+        if not self.capture_line.value.strip():
+            return True
+        question = f"The capture line holds text that is not logged: {self.capture_line.value.strip()}"
+        self.app.push_screen(ConfirmDialog("Quit without logging it?", question, "Quit without logging", "Stay"),
+                             lambda leave: self.app.exit() if leave else self.capture_line.focus())
+        return False
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Event keys act on the timeline only (typing goes to the capture line)."""
