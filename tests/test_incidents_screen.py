@@ -188,3 +188,17 @@ async def test_footer_says_enter_opens(demo_store: Store) -> None:
         await settle(app, pilot)
         assert isinstance(app.screen, IncidentScreen)
         assert app.screen.incident_id == 14
+
+
+async def test_f1_opens_help_on_every_main_screen_too(demo_store: Store) -> None:
+    """F1 works where ? is typed, so it must work everywhere (it did nothing on the Incidents screen)."""
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "HelpScreen"
+        assert "declare an incident" in app.screen.markdown
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, IncidentsScreen)
