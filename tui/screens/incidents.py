@@ -74,6 +74,7 @@ draft 48 hours after resolution.
         self.incidents: list[Incident] = []
         self.exhausted = False
         self.pm_status: dict[int, str] = {}
+        self.narrow: bool | None = None  # the column set shown (None until the first fit)
 
     def compose(self) -> ComposeResult:
         yield Static(Content("debrief · Incidents"), classes="title-bar", id="title-bar")
@@ -82,7 +83,6 @@ draft 48 hours after resolution.
         yield Footer()
 
     def on_mount(self) -> None:
-        self.narrow: bool | None = None
         self.fit_columns()
         self.query_one("#empty").display = False
         self.set_interval(30, self.action_reload)
