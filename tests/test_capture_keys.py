@@ -186,3 +186,17 @@ async def test_quitting_with_a_half_typed_line_asks_first(demo_store: Store) -> 
         await pilot.press("q")
         await settle(app, pilot)
         assert app.return_code == 0
+
+
+async def test_typing_a_letter_that_is_not_a_timeline_key_goes_to_the_capture_line(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        screen.capture_line.value = ""
+        await pilot.press("up")
+        await settle(app, pilot)
+        await pilot.press(*"hello there")
+        await settle(app, pilot)
+        assert app.focused is screen.capture_line
+        assert screen.capture_line.value == "hello there"
+        assert app.screen is screen  # 'e' and 't' were typed, not taken as edit and triggers

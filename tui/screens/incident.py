@@ -8,7 +8,7 @@ without touching the line or the scroll position.
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -204,6 +204,16 @@ class IncidentScreen(Screen):
             self.say("The capture line holds unsaved text: Enter logs it, ctrl+u clears it.", error=True)
         else:
             self.dismiss()
+
+    def on_key(self, event: events.Key) -> None:
+        """In the timeline, a printable key that is not one of its keys starts typing in the
+        capture line (instead of being dropped)."""
+        if (self.timeline.has_focus and event.is_printable and event.character
+                and event.key not in self.active_bindings):
+            event.stop()
+            event.prevent_default()
+            self.set_focus(self.capture_line)  # at once: the keys already on their way must follow it
+            self.capture_line.insert_text_at_cursor(event.character)
 
     async def save_before_quit(self) -> bool:
         """Quitting with text in the capture line asks first (that text is not an event yet)."""

@@ -36,8 +36,9 @@ is refused with the reason and the text stays in the line.
 ### Keys
 
 Letters type into the capture line, so the event and incident keys act once
-the timeline has the focus (`up`). While typing, `ctrl+p` offers status,
-severity, commander, title, postmortem and undo.
+the timeline has the focus (`up`); any other letter typed there goes to the
+capture line. While typing, `ctrl+p` offers status, severity, commander,
+title, postmortem and undo.
 
 | key | does |
 | --- | --- |
