@@ -38,4 +38,4 @@ def test_export_into_a_missing_folder_is_one_line_and_exit_2(db_path: Path, tmp_
 def test_a_bad_key_says_what_a_key_looks_like(db_path: Path) -> None:
     result = run(db_path, "log", "--incident", "BAD", "text")
     assert result.exit_code == 2
-    assert result.output.strip() == "debrief: 'BAD' is not a key like INC-0042."
+    assert result.output.strip() == "debrief: 'BAD' is not an INC key; expected something like INC-0042."
