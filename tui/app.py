@@ -57,7 +57,7 @@ class DebriefApp(App[None]):
     COMMANDS = App.COMMANDS | {DebriefCommands, SearchCommands}
     MODES = {m.mode: m.screen for m in MAIN_SCREENS}
     DEFAULT_MODE = "incidents"
-    BINDINGS = [keys.QUIT, keys.HELP, keys.PALETTE] + [
+    BINDINGS = [keys.QUIT, keys.HELP, keys.HELP_F1, keys.PALETTE] + [
         Binding(m.key, f"switch_mode('{m.mode}')", m.title, id=f"app.mode.{m.mode}", show=False)
         for m in MAIN_SCREENS
     ]

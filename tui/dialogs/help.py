@@ -15,7 +15,7 @@ GLOBAL_HELP = """
 | --- | --- |
 | `1`–`5` | switch between the main screens |
 | `ctrl+p` | command palette: screens, actions, themes |
-| `?` | this help |
+| `?`, `F1` | this help (`F1` also where `?` is typed) |
 | `q` | quit (not while typing in a field) |
 | `escape` | close a dialog or go back |
 """
