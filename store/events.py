@@ -3,6 +3,7 @@ deletes are soft and can be undone."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -11,13 +12,15 @@ from pydantic import BaseModel
 from .base import RowModel, StoreBase
 from .clock import as_utc, to_iso
 from .errors import InvalidInputError, NotFoundError
-from .incidents import STATUS_RANK, check_choice
+from .incidents import ACTIVE_STATUSES, STATUS_RANK, check_choice
 
 KINDS = (
     "note", "impact", "detection", "alert", "acknowledgement", "escalation", "action", "decision",
     "mitigation", "resolution", "communication", "deploy", "status",
 )
 SOURCES = ("tui", "cli", "import", "system")
+#: The text of a status-change event (see ``IncidentsMixin.update_incident``).
+STATUS_CHANGE_RE = re.compile(r"^Status: (\w+) → (\w+)$")
 CLOCK_SKEW = timedelta(seconds=5)
 #: Kinds that set an incident milestone, and the status they move the incident to.
 MILESTONE_KINDS: dict[str, tuple[str, str | None]] = {
@@ -87,8 +90,10 @@ class EventsMixin(StoreBase):
             self._apply_milestone(event, author, source)
         return event
 
-    def _apply_milestone(self, event: TimelineEvent, author: str | None, source: str) -> None:
-        """Set the milestone of a milestone-kind event; the status only moves forward."""
+    def _apply_milestone(self, event: TimelineEvent, author: str | None, source: str,
+                         record: bool = False) -> None:
+        """Set the milestone of a milestone-kind event; the status only moves forward.
+        The milestone change is a status event only with ``record`` (the event itself says it)."""
         if event.kind not in MILESTONE_KINDS:
             return
         field, status = MILESTONE_KINDS[event.kind]
@@ -96,7 +101,46 @@ class EventsMixin(StoreBase):
         fields: dict[str, Any] = {field: event.occurred_at}
         if status and STATUS_RANK[status] > STATUS_RANK[incident.status]:
             fields["status"] = status
-        self.update_incident(incident.id, author=author, source=source, quiet=(field,), **fields)
+        quiet = () if record else (field,)
+        self.update_incident(incident.id, author=author, source=source, quiet=quiet, **fields)
+
+    def _withdraw_milestone(self, event: TimelineEvent) -> None:
+        """``event`` no longer sets its milestone (deleted, or its kind edited away).
+
+        When the milestone holds this event's time, it falls back to the latest
+        remaining event of that kind, or is cleared; a cleared milestone also steps
+        back the status it moved the incident to. Each change is a status event."""
+        if event.kind not in MILESTONE_KINDS:
+            return
+        field, status = MILESTONE_KINDS[event.kind]
+        incident = self.get_incident(event.incident_id)
+        if getattr(incident, field) != event.occurred_at:
+            return
+        fallback = self._latest_of_kind(event.incident_id, event.kind)
+        fields: dict[str, Any] = {field: fallback.occurred_at if fallback else None}
+        if fallback is None and status is not None and incident.status == status:
+            fields["status"] = self._status_before(incident, status)
+        self.update_incident(incident.id, **fields)
+
+    def _latest_of_kind(self, incident_id: int, kind: str) -> TimelineEvent | None:
+        """The most recently entered (not deleted) event of ``kind``."""
+        row = self.db.one(
+            "SELECT * FROM timeline_event WHERE incident_id = ? AND kind = ? AND deleted_at IS NULL "
+            "ORDER BY entered_at DESC, id DESC LIMIT 1", (incident_id, kind))
+        return TimelineEvent.from_row(row) if row is not None else None
+
+    def _status_before(self, incident: Any, status: str) -> str:
+        """The active status the incident had before it moved to ``status`` (from its
+        status events); else monitoring when still mitigated, else investigating."""
+        rows = self.db.query(
+            "SELECT text FROM timeline_event WHERE incident_id = ? AND kind = 'status' AND deleted_at IS NULL "
+            "AND text LIKE ? ORDER BY entered_at DESC, id DESC LIMIT 1", (incident.id, f"Status: % → {status}"))
+        match = STATUS_CHANGE_RE.match(rows[0]["text"]) if rows else None
+        if match and match.group(1) in ACTIVE_STATUSES and STATUS_RANK[match.group(1)] < STATUS_RANK[status]:
+            return match.group(1)
+        if status == "resolved" and incident.mitigated_at is not None:
+            return "monitoring"
+        return "investigating"
 
     def get_event(self, event_id: int) -> TimelineEvent:
         """One event by id (deleted ones included)."""
@@ -147,6 +191,8 @@ class EventsMixin(StoreBase):
         with self.db.write() as conn:
             self._save_edit(conn, event_id, values, pinned)
             edited = self.get_event(event_id)
+            if edited.kind != old.kind:
+                self._withdraw_milestone(old)
             if edited.kind != old.kind or edited.occurred_at != old.occurred_at:
                 self._apply_milestone(edited, None, "tui")
         return edited
@@ -172,18 +218,26 @@ class EventsMixin(StoreBase):
         return [EventVersion.model_validate(dict(r)) for r in rows]
 
     def delete_event(self, event_id: int) -> TimelineEvent:
-        """Hide an event (soft delete; :meth:`restore_event` undoes it)."""
-        self.get_event(event_id)
+        """Hide an event (soft delete; :meth:`restore_event` undoes it). A milestone it
+        set falls back to the remaining event of its kind, or is cleared."""
+        event = self.get_event(event_id)
         with self.db.write() as conn:
             conn.execute("UPDATE timeline_event SET deleted_at = ? WHERE id = ?", (self.now_iso(), event_id))
+            if event.deleted_at is None:
+                self._withdraw_milestone(event)
         return self.get_event(event_id)
 
     def restore_event(self, event_id: int) -> TimelineEvent:
-        """Undo a delete."""
+        """Undo a delete; a milestone event sets its milestone again when it is the
+        latest of its kind (the one its delete fell back from)."""
         self.get_event(event_id)
         with self.db.write() as conn:
             conn.execute("UPDATE timeline_event SET deleted_at = NULL WHERE id = ?", (event_id,))
-        return self.get_event(event_id)
+            restored = self.get_event(event_id)
+            latest = self._latest_of_kind(restored.incident_id, restored.kind)
+            if latest is not None and latest.id == restored.id:
+                self._apply_milestone(restored, None, "tui", record=True)
+        return restored
 
     def _event_values(self, text: str, kind: str, occurred_at: datetime, now: datetime) -> dict[str, str]:
         """Validated stored values, or InvalidInputError naming the field."""

@@ -10,6 +10,7 @@ whole: every problem is listed by item and field, and nothing is written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -152,10 +153,23 @@ def card_to_dict(card: Improvement) -> dict:
     return {k: v for k, v in data.items() if v not in (None, "", [])}
 
 
+class TrackerDumper(yaml.SafeDumper):
+    """Indents list items under their key (``improvements:`` then ``  - id: IMP-001``), as the seed does."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def key_order(card: Improvement) -> tuple:
+    """``IMP-002`` before ``IMP-010``; other prefixes (imported keys) grouped by prefix."""
+    prefix, _, number = card.key.rpartition("-")
+    return (prefix, int(number) if number.isdigit() else 0, card.key)
+
+
 def export_yaml(store: "Store") -> str:
-    """Every card as the tracker file's text."""
-    cards = [card_to_dict(c) for c in store.list_improvements()]
-    return yaml.safe_dump({"improvements": cards}, sort_keys=False, allow_unicode=True, width=100)
+    """Every card, in key order, as the tracker file's text."""
+    cards = [card_to_dict(c) for c in sorted(store.list_improvements(), key=key_order)]
+    return yaml.dump({"improvements": cards}, Dumper=TrackerDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 # ---------------------------------------------------------------- import
@@ -165,9 +179,7 @@ def parse_tracker(text: str) -> tuple[TrackerFile, list[str]]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise TrackerFileError([f"The file is not valid YAML{where}: {getattr(exc, 'problem', None) or exc}."]) from None
+        raise TrackerFileError([yaml_problem(exc)]) from None
     if not isinstance(data, dict) or "improvements" not in data:
         raise TrackerFileError(["The file has no top-level 'improvements:' list."])
     try:
@@ -178,6 +190,28 @@ def parse_tracker(text: str) -> tuple[TrackerFile, list[str]]:
     if problems:
         raise TrackerFileError(problems)
     return tracker, unknown_fields(tracker)
+
+
+def yaml_problem(exc: yaml.YAMLError) -> str:
+    """``The file is not valid YAML at line 7, column 1: found unexpected end of stream (while
+    scanning a quoted scalar that starts at line 3, column 12).`` — both places, as the parser saw them."""
+    mark, context, start = (getattr(exc, n, None) for n in ("problem_mark", "context", "context_mark"))
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    text = f"The file is not valid YAML{where}: {getattr(exc, 'problem', None) or exc}"
+    if context and start and (mark is None or (start.line, start.column) != (mark.line, mark.column)):
+        text += f" (in the {plain_context(context)} that starts at line {start.line + 1}, column {start.column + 1})"
+    return text + "."
+
+
+#: The parser's names for what it was reading, in the words a person uses.
+YAML_WORDS = {"quoted scalar": "quoted text", "flow mapping": "{…} mapping", "flow sequence": "[…] list",
+              "block mapping": "mapping", "block collection": "list", "plain scalar": "text"}
+
+
+def plain_context(context: str) -> str:
+    """``while scanning a quoted scalar`` → ``quoted text``."""
+    what = re.sub(r"^while (scanning|parsing) (an? )?", "", context)
+    return YAML_WORDS.get(what, what)
 
 
 def duplicate_ids(tracker: TrackerFile) -> list[str]:

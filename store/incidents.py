@@ -158,6 +158,10 @@ def to_column(field: str, value: Any) -> Any:
         return check_choice("status", value, STATUSES)
     if field == "title" and not str(value).strip():
         raise InvalidInputError("title is empty; give the incident a short title.")
+    if field == "commander" and not str(value).strip():
+        raise InvalidInputError("commander is empty; name the person running the incident.")
+    if field in ("title", "commander"):
+        return str(value).strip()
     if field == "users_affected" and value is not None and int(value) < 0:
         raise InvalidInputError("users_affected must be a whole number of 0 or more.")
     return value
@@ -239,12 +243,15 @@ class IncidentsMixin(StoreBase):
         return self.get_incident(current.id)
 
     def set_status(self, ref: int | str, status: str, author: str | None = None) -> Incident:
-        """Change the status; resolving sets the resolution time if it is missing."""
+        """Change the status; resolving sets the resolution time if it is missing, and
+        reopening (an active status again) clears it, so the clock runs again."""
         status = check_choice("status", status, STATUSES)
         fields: dict[str, Any] = {"status": status}
         incident = self.get_incident(ref)
         if status in ("resolved", "closed") and incident.resolved_at is None:
             fields["resolved_at"] = self.now()
+        if status in ACTIVE_STATUSES and incident.resolved_at is not None:
+            fields["resolved_at"] = None
         return self.update_incident(incident.id, author=author, **fields)
 
     def set_severity(self, ref: int | str, severity: str, author: str | None = None) -> Incident:

@@ -21,5 +21,6 @@ def parse_key(prefix: str, ref: int | str) -> int:
     text = str(ref).strip()
     match = re.fullmatch(rf"(?:{prefix}-?)?0*(\d+)", text, flags=re.IGNORECASE)
     if not match:
-        raise NotFoundError(f"{text!r} is not a {prefix} key; expected something like {make_key(prefix, 42)}.")
+        article = "an" if prefix[:1] in "AEIOU" else "a"
+        raise NotFoundError(f"{text!r} is not {article} {prefix} key; expected something like {make_key(prefix, 42)}.")
     return int(match.group(1))

@@ -46,6 +46,10 @@ TARGETS: dict[str, tuple[float | str, str]] = {
     "alert_noise_pct": ("decreasing", "trend"),
 }
 EDITABLE_TARGETS = ("mttr_minutes", "change_failure_rate_pct", "toil_pct")
+#: How the targets are named in messages.
+TARGET_LABELS = {"mttr_minutes": "The MTTR target", "change_failure_rate_pct": "The change failure rate target",
+                 "toil_pct": "The toil target"}
+MTTR_TARGET_MAX = 10_000
 
 
 @dataclass
@@ -230,9 +234,11 @@ def check_target(name: str, value: Any) -> float:
         number = float(str(value).strip())
     except ValueError:
         number = -1.0
-    if not 0 < number <= (10_000 if name == "mttr_minutes" else 100):
-        accepted = "a number of minutes above 0" if name == "mttr_minutes" else "a percentage above 0 and at most 100"
-        raise InvalidInputError(f"target {name} {value!r} is not accepted; use {accepted}.")
+    top = MTTR_TARGET_MAX if name == "mttr_minutes" else 100
+    if not 0 < number <= top:
+        unit = "minutes" if name == "mttr_minutes" else "a percentage"
+        given = f"{str(value).strip()!r} is not accepted" if str(value).strip() else "is empty"
+        raise InvalidInputError(f"{TARGET_LABELS[name]} {given}; use {unit} above 0 and at most {top:,}.")
     return number
 
 

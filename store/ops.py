@@ -8,7 +8,7 @@ its Monday (ISO date).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Iterable
 
 from dateutil import parser as dateparser
@@ -18,6 +18,14 @@ from .base import StoreBase
 from .clock import as_utc, from_iso, to_iso, week_start
 from .errors import InvalidInputError
 from .keys import make_key
+
+
+#: A deployment a little ahead of this machine's clock (another machine's clock) is still accepted.
+FUTURE_SKEW = timedelta(minutes=5)
+
+
+#: An example name per required text field, for the refusal sentence.
+NAME_EXAMPLES = {"service": "checkout", "person": "dana"}
 
 
 class Deployment(BaseModel):
@@ -39,6 +47,8 @@ class AlertSample(BaseModel):
     source: str = ""
     total: int
     actionable: int
+    #: Counts of an earlier sample for the same week and source that this one replaced, as ``(total, actionable)``.
+    replaced: tuple[int, int] | None = None
 
     @property
     def noise_pct(self) -> float | None:
@@ -55,13 +65,15 @@ class ToilEntry(BaseModel):
     category: str = ""
     toil_minutes: int
     working_minutes: int
+    #: An earlier entry for the same person, week and category that this one replaced, as ``(toil, working)``.
+    replaced: tuple[int, int] | None = None
 
 
 def check_text(field: str, value: Any, required: bool = True) -> str:
     """Trimmed text; empty refused when ``required``."""
     text = "" if value is None else str(value).strip()
     if required and not text:
-        raise InvalidInputError(f"{field} is empty; give a name such as 'checkout'.")
+        raise InvalidInputError(f"{field} is empty; give a name such as '{NAME_EXAMPLES.get(field, 'checkout')}'.")
     return text
 
 
@@ -83,13 +95,17 @@ def check_time(field: str, value: Any) -> datetime:
     try:
         return as_utc(dateparser.isoparse(str(value).strip()))
     except (ValueError, OverflowError):
-        pass
-    try:
-        return as_utc(dateparser.parse(str(value).strip()))
-    except (ValueError, OverflowError, TypeError):
         raise InvalidInputError(
             f"{field} {value!r} is not a time; use a date and time such as 2025-11-27T14:00Z or '2025-11-27 14:00'."
         ) from None
+
+
+def check_past(field: str, when: datetime, now: datetime) -> datetime:
+    """A time that has happened (a few minutes of another machine's clock skew allowed)."""
+    if when > now + FUTURE_SKEW:
+        raise InvalidInputError(f"{field} {when:%Y-%m-%d %H:%M}Z is in the future (it is {now:%Y-%m-%d %H:%M}Z "
+                                "now); record a deployment once it has happened.")
+    return when
 
 
 def check_week(field: str, value: Any) -> date:
@@ -126,7 +142,7 @@ class OpsMixin(StoreBase):
     def record_deployment(self, service: str, at: Any, failed: bool = False, caused: Iterable[int | str] = (),
                           version: str = "", source: str = "cli") -> Deployment:
         """Record a deployment; one that caused an incident is stored as failed."""
-        service, when = check_text("service", service), check_time("at", at)
+        service, when = check_text("service", service), check_past("at", check_time("at", at), self.now())
         incident_ids = [self.get_incident(ref).id for ref in caused]
         with self.db.write() as conn:
             ident = conn.execute(
@@ -163,27 +179,37 @@ class OpsMixin(StoreBase):
                           failed=bool(row["failed"]), version=row["version"], caused=[make_key("INC", i) for i in ids])
 
     def record_alerts(self, week: Any, total: Any, actionable: Any, source: str = "") -> AlertSample:
-        """Record one week's alert counts."""
+        """Record one week's alert counts; a second record for the same week and source replaces the first
+        (a correction, not more alerts)."""
         monday, (total, actionable) = check_week("week", week), check_alerts(total, actionable)
+        key = (monday.isoformat(), check_text("source", source, False))
         with self.db.write() as conn:
+            old = conn.execute("SELECT sum(total), sum(actionable) FROM alert_sample WHERE week = ? AND source = ?",
+                               key).fetchone()
+            conn.execute("DELETE FROM alert_sample WHERE week = ? AND source = ?", key)
             ident = conn.execute(
                 "INSERT INTO alert_sample (week, source, total, actionable, created_at) VALUES (?,?,?,?,?)",
-                (monday.isoformat(), check_text("source", source, False), total, actionable, self.now_iso()),
+                (*key, total, actionable, self.now_iso()),
             ).lastrowid
-        return AlertSample.model_validate(dict(self.db.one("SELECT * FROM alert_sample WHERE id = ?", (ident,))))
+        row = dict(self.db.one("SELECT * FROM alert_sample WHERE id = ?", (ident,)))
+        return AlertSample.model_validate(row | {"replaced": tuple(old) if old[0] is not None else None})
 
     def record_toil(self, person: str, week: Any, toil_minutes: Any, working_minutes: Any,
                     category: str = "") -> ToilEntry:
-        """Record one person's toil for one week."""
+        """Record one person's toil for one week; the same person, week and category again replaces it."""
         person, monday = check_text("person", person), check_week("week", week)
         toil, working = check_toil(toil_minutes, working_minutes)
+        key = (person, monday.isoformat(), check_text("category", category, False))
+        where = "person = ? AND week = ? AND category = ?"
         with self.db.write() as conn:
+            old = conn.execute(f"SELECT sum(toil_minutes), sum(working_minutes) FROM toil_entry WHERE {where}",
+                               key).fetchone()
+            conn.execute(f"DELETE FROM toil_entry WHERE {where}", key)
             ident = conn.execute(
                 "INSERT INTO toil_entry (person, week, category, toil_minutes, working_minutes, created_at) "
-                "VALUES (?,?,?,?,?,?)",
-                (person, monday.isoformat(), check_text("category", category, False), toil, working, self.now_iso()),
-            ).lastrowid
-        return ToilEntry.model_validate(dict(self.db.one("SELECT * FROM toil_entry WHERE id = ?", (ident,))))
+                "VALUES (?,?,?,?,?,?)", (*key, toil, working, self.now_iso())).lastrowid
+        row = dict(self.db.one("SELECT * FROM toil_entry WHERE id = ?", (ident,)))
+        return ToilEntry.model_validate(row | {"replaced": tuple(old) if old[0] is not None else None})
 
     def list_alert_samples(self, limit: int = 500) -> list[AlertSample]:
         """Alert samples, newest week first."""

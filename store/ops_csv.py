@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import InvalidInputError, NotFoundError, StoreError
-from .ops import check_alerts, check_count, check_text, check_time, check_toil, check_week
+from .ops import check_alerts, check_count, check_past, check_text, check_time, check_toil, check_week
 
 if TYPE_CHECKING:
     from .store import Store
@@ -60,8 +60,8 @@ def read_rows(kind: str, text: str, name: str) -> list[tuple[int, dict[str, str]
     missing = [c for c in required if c not in header]
     if missing:
         raise InvalidInputError(
-            f"{name} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; a {kind} file has the "
-            f"header {','.join(required + optional)} (the last {len(optional)} optional); nothing was written.")
+            f"{name} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; {kind} files start with "
+            f"the header {','.join(required + optional)} ({', '.join(optional)} optional); nothing was written.")
     rows = []
     for number, cells in enumerate(reader, start=2):
         if any(cell.strip() for cell in cells):
@@ -96,7 +96,8 @@ Check = Callable[["Store", dict[str, str]], Any]
 CHECKS: dict[str, tuple[tuple[str, Check], ...]] = {
     "deployments": (
         ("service", lambda s, r: check_text("service", r.get("service"))),
-        ("deployed_at", lambda s, r: check_time("deployed_at", r.get("deployed_at", ""))),
+        ("deployed_at", lambda s, r: check_past("deployed_at", check_time("deployed_at", r.get("deployed_at", "")),
+                                                s.now())),
         ("failed", lambda s, r: check_failed(r.get("failed"))),
         ("caused", check_caused),
         ("version", lambda s, r: check_text("version", r.get("version"), required=False)),
@@ -125,13 +126,31 @@ def record(store: "Store", kind: str, v: dict[str, Any]) -> None:
         store.record_toil(v["person"], v["week"], *v["toil/working minutes"], category=v["category"])
 
 
+#: What a second row for the same week would repeat (a later record replaces an earlier one).
+DUPLICATE_WHAT = {"alerts": "for this source", "toil": "for this person and category"}
+
+
+def same_week_key(kind: str, values: dict[str, Any]) -> tuple | None:
+    """The week and source (alerts) or week, person and category (toil) a row records; None for deployments."""
+    if kind == "alerts":
+        return (values["week"].isoformat(), values["source"])
+    if kind == "toil":
+        return (values["week"].isoformat(), values["person"], values["category"])
+    return None
+
+
 def import_text(store: "Store", kind: str, text: str, name: str = "the file") -> int:
     """Check every row, then write them all in one transaction; return how many."""
     if kind not in COLUMNS:
         raise InvalidInputError(f"{kind!r} cannot be imported; use one of {', '.join(COLUMNS)}.")
-    checked, problems = [], []
+    checked, problems, seen = [], [], {}
     for number, row in read_rows(kind, text, name):
         values, bad = check_row(store, kind, row)
+        key = same_week_key(kind, values) if not bad else None
+        if key is not None and key in seen:
+            bad = [f"week: the week of {key[0]} {DUPLICATE_WHAT[kind]} is already in row {seen[key]}; "
+                   "keep one row per week."]
+        seen.setdefault(key, number)
         problems += [f"row {number}, {p}" for p in bad]
         checked.append(values)
     if problems:

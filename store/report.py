@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 STATUS_WORDS = {"good": "✅ on target", "bad": "❌ off target", "warn": "⚠️ watch", None: ""}
 
 
-
-
 def monthly_report(store: "Store", month: date) -> str:
     """The Markdown review of the month that contains ``month``."""
     period = Period.containing(month, "month")
@@ -33,7 +31,8 @@ def monthly_report(store: "Store", month: date) -> str:
     current, previous = store.metrics(period), store.metrics(period.previous())
     parts = [
         f"# Ops review: {period.label}\n",
-        f"Generated {store.now():%Y-%m-%d %H:%M} UTC. Trends compare with {previous.period.label}.\n",
+        f"Generated {store.now():%Y-%m-%d %H:%M} UTC. Trends compare with {previous.period.label}."
+        f"{period_note(period, store.now().date())}\n",
         metrics_section(cards(current, previous, store.metric_targets()), current),
         incidents_section(store, params),
         postmortems_section(store, params),
@@ -41,6 +40,15 @@ def monthly_report(store: "Store", month: date) -> str:
         improvements_section(store, params),
     ]
     return "\n".join(parts)
+
+
+def period_note(period: Period, today: date) -> str:
+    """A warning when the month is not over (or not begun): its figures are partial (or empty)."""
+    if period.start > today:
+        return f" {period.label} has not started yet, so there is nothing to review."
+    if today < period.end:
+        return f" {period.label} is not over yet: the figures run to {today}."
+    return ""
 
 
 def metrics_section(found: list[Card], current: Any) -> str:
@@ -57,11 +65,19 @@ def metrics_section(found: list[Card], current: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
+def postmortem_state(row: Any) -> str:
+    """``in review``, ``published``; ``none (required)`` when a trigger calls for one that does not exist."""
+    if row["pm"]:
+        return row["pm"].replace("_", " ")
+    return "none (required)" if row["required"] else "none"
+
+
 def incidents_section(store: "Store", params: dict) -> str:
     """## 2. The month's incidents, with their duration and postmortem."""
     rows = store.db.query(
         "SELECT i.id, i.severity, i.status, i.title, coalesce(i.impact_started_at, i.declared_at) AS start, "
-        "i.resolved_at, p.status AS pm FROM incident i LEFT JOIN postmortem p ON p.incident_id = i.id "
+        "i.resolved_at, p.status AS pm, (i.customer_facing OR i.data_loss OR i.oncall_escalation OR i.security) "
+        "AS required FROM incident i LEFT JOIN postmortem p ON p.incident_id = i.id "
         "WHERE coalesce(i.impact_started_at, i.declared_at) >= :t0 AND coalesce(i.impact_started_at, i.declared_at) < :t1 "
         "ORDER BY start, i.id", params)
     lines = ["## 2. Incidents this month\n"]
@@ -72,7 +88,7 @@ def incidents_section(store: "Store", params: dict) -> str:
     for r in rows:
         duration = format_duration((from_iso(r["resolved_at"]) - from_iso(r["start"])).total_seconds()) if r["resolved_at"] else "ongoing"
         lines.append(f"| {make_key('INC', r['id'])} | {r['severity']} | {r['start'][:16].replace('T', ' ')} | "
-                     f"{duration} | {r['status']} | {r['pm'] or 'none'} | {_cell(r['title'])} |")
+                     f"{duration} | {r['status']} | {postmortem_state(r)} | {_cell(r['title'])} |")
     return "\n".join(lines) + "\n"
 
 

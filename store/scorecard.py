@@ -61,8 +61,17 @@ class Card:
 
     @property
     def verdict(self) -> str:
-        """The status in a word: ``met``, ``close``, ``missed`` (empty without one)."""
-        return {"good": "met", "warn": "close" if self.trend != "▶" else "flat", "bad": "missed"}.get(self.status or "", "")
+        """The status in a word or two: ``met``, ``close``, ``flat``, ``missed`` (empty without one)."""
+        return {"good": "met", "warn": self.warn_word, "bad": "missed"}.get(self.status or "", "")
+
+    @property
+    def warn_word(self) -> str:
+        """Why a card is amber: close to its limit, flat, no earlier period to compare, or items overdue."""
+        if self.name == "action_items_open":
+            return "unmet"
+        if self.target == "decreasing":
+            return "flat" if self.trend == "▶" else "no trend yet"
+        return "close"
 
     @property
     def trend(self) -> str:
@@ -90,6 +99,8 @@ class Card:
                 return "bad"
             return "warn" if self.value >= self.target * WARN_SHARE else "good"
         if self.target == "decreasing":
+            if self.value == 0:
+                return "good"   # nothing left to decrease: no incidents, no noise
             return {True: "good", False: "bad", None: "warn"}[self.improving]
         if self.name == "action_items_open":
             return "warn" if self.note and not self.note.startswith("0 ") else "good"

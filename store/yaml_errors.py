@@ -33,32 +33,48 @@ def item_label(data: Any, index: int) -> str:
     return f"Item {index + 1} ({ident})" if isinstance(ident, str) and ident.strip() else f"Item {index + 1}"
 
 
+def shown(value: Any) -> str:
+    """The value as the file's author wrote it: ``'done'``, ``2``, ``empty``, ``a list``, ``a mapping``."""
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
 def explain(error: dict, field: str) -> str:
     """One error in plain words."""
     kind, value = error["type"], error.get("input")
     last = field.rsplit(".", 1)[-1].split("[")[0]
-    shown = repr(value) if not isinstance(value, (dict, list)) else "a " + type(value).__name__
+    shown_value = shown(value)
+    if field == "the item":
+        return f"is {shown_value}; each item must be a mapping with id, title and status."
     if kind == "missing":
         return f"{field} is missing."
     if kind in ("literal_error", "enum"):
-        return f"{field} is {shown}; use {ACCEPTED.get(last, error.get('ctx', {}).get('expected', 'an accepted value'))}."
+        return f"{field} is {shown_value}; use {ACCEPTED.get(last, error.get('ctx', {}).get('expected', 'an accepted value'))}."
     if kind == "string_pattern_mismatch":
-        return f"{field} is {shown}; use {ACCEPTED.get(last, 'the documented form')}."
+        return f"{field} is {shown_value}; use {ACCEPTED.get(last, 'the documented form')}."
     if kind.startswith(("float", "int")):
         whole = "a whole number" if kind.startswith("int") else "a number such as 7 or 2.5"
-        return f"{field} is {shown}; it must be {whole}."
+        return f"{field} is {shown_value}; it must be {whole}."
     if kind == "string_type":
-        return f"{field} is {shown}; it must be text."
+        want = f"use {ACCEPTED[last]}" if last == "id" else "it must be text"
+        return f"{field} is {shown_value}; {want}."
     if kind == "string_too_short":
         return f"{field} is empty; write something."
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"{field} is {shown}; it must be a mapping (for before/after: metric and value)."
+        what = "a mapping with metric and value" if last in ("before", "after") else "a mapping"
+        return f"{field} is {shown_value}; it must be {what}."
     if kind == "list_type":
-        return f"{field} is {shown}; it must be a list."
+        example = " of items (- id: IMP-001 …)" if field == "improvements" else ""
+        return f"{field} is {shown_value}; it must be a list{example}."
     if kind == "greater_than_equal":
-        return f"{field} is {shown}; it must be 1 or more."
+        return f"{field} is {shown_value}; it must be 1 or more."
     if kind.startswith("datetime"):
-        return f"{field} is {shown}; it must be a UTC time like 2025-11-27T14:05:00Z."
+        return f"{field} is {shown_value}; it must be a UTC time like 2025-11-27T14:05:00Z."
     message = error.get("msg", "is not accepted").removeprefix("Value error, ")
     return f"{field} {message}."
 
@@ -69,8 +85,9 @@ def describe_errors(exc: ValidationError, data: Any) -> list[str]:
     for error in exc.errors():
         loc = tuple(error["loc"])
         if len(loc) >= 2 and loc[0] == "improvements" and isinstance(loc[1], int):
-            label, field = item_label(data, loc[1]), field_name(loc[2:])
-            problems.append(f"{label}: {explain(error, field)}")
+            label, field = item_label(data, loc[1]), field_name(loc[2:]) if loc[2:] else "the item"
+            text = explain(error, field)
+            problems.append(f"{label} {text}" if field == "the item" else f"{label}: {text}")
         else:
             text = explain(error, field_name(loc))
             problems.append(text[:1].upper() + text[1:])

@@ -59,6 +59,10 @@ def test_done_marks_the_item_and_unknown_keys_fail_cleanly(db: str) -> None:
     assert first["key"] not in run(db, "actions", "list", "--mine").stdout
     missing = run(db, "actions", "done", "AI-9999")
     assert missing.exit_code == 2 and missing.stderr.strip() == "debrief: There is no action item AI-9999."
+    again = run(db, "actions", "done", first["key"])
+    assert again.exit_code == 0 and again.stdout.startswith(f"{first['key']} was already done on ")
+    wrong = run(db, "actions", "done", "foo")
+    assert wrong.exit_code == 2 and "'foo' is not an AI key; expected something like AI-0042." in wrong.stderr
 
 
 def test_export_csv_has_the_tracker_headers_and_every_item(db: str, store: Store) -> None:

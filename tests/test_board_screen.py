@@ -137,6 +137,8 @@ async def test_iterate_sends_the_card_back_to_plan(demo_store: Store) -> None:
         assert "IMP-007" in column_keys(screen, "plan")
         assert "cycle 2" in card_text(screen, "IMP-007")
         assert len(demo_store.get_improvement("IMP-007").history) == 1
+        said = [n.message for n in app._notifications]
+        assert "IMP-007: iterate. Back in Plan for cycle 2; the before value is now 12." in said
         await pilot.press("enter")
         await settle(app, pilot)
         history = str(app.screen.query_one(".form-history", Static).render())
@@ -180,7 +182,7 @@ async def test_filter_by_owner_and_status(demo_store: Store) -> None:
         await pilot.press("f")
         await settle(app, pilot)
         app.screen.query_one("#owner", Input).focus()
-        await pilot.press(*"dana", "enter")
+        await pilot.press(*"da", "enter")   # a unique prefix completes, as in reassign
         await settle(app, pilot)
         owners = {c.card.owner for c in screen.query(ImprovementCard)}
         assert owners == {"dana"}
@@ -208,3 +210,74 @@ def test_board_snapshot(snap_compare, demo_store: Store) -> None:
         await settle(pilot.app, pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=go)
+
+
+async def test_escape_on_a_changed_form_asks_before_dropping_the_typing(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_board(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, ImprovementForm)
+        await pilot.press(*"Retry budget")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#f-title", Input).value == "Retry budget"
+        assert "unsaved changes" in str(form.query_one("#error", Static).render())
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen
+        await focus(screen, pilot, "IMP-007")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("escape")   # nothing typed: closes at once
+        await settle(app, pilot)
+        assert app.screen is screen
+
+
+async def test_form_fits_an_80_by_24_terminal_with_its_error_line_and_buttons_in_view(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await pilot.press("enter")   # empty title: refused
+        await settle(app, pilot)
+        form = app.screen
+        screen_region = form.region
+        for selector in (".improvement-form", "#error", "#save", "#cancel"):
+            region = form.query_one(selector).region
+            assert region.height and screen_region.contains_region(region), selector
+        assert "Title is empty" in str(form.query_one("#error", Static).render())
+
+
+async def test_down_moves_to_the_next_card_even_when_the_column_overflows(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_board(app, pilot)
+        await focus(screen, pilot, "IMP-001")
+        holder = app.focused.parent
+        assert holder.max_scroll_y > 0, "the Act column overflows at 80x24"
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.focused.card.key == "IMP-007"
+        assert holder.region.overlaps(app.focused.region)
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.focused.card.key == "IMP-001"
+
+
+async def test_form_owner_completes_a_unique_prefix_of_a_known_person(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        app.screen.query_one("#f-title", Input).value = "Retry budget"
+        app.screen.query_one("#f-owner", Input).value = "pri"
+        app.screen.query_one("#f-title", Input).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        card = next(c for c in demo_store.list_improvements() if c.title == "Retry budget")
+        assert card.owner == "priya"

@@ -130,3 +130,27 @@ def test_two_times_are_refused() -> None:
 
 def test_markup_text_is_kept_verbatim() -> None:
     assert parse_line("[@click=app.quit]x [/]", NOW).text == "[@click=app.quit]x [/]"
+
+
+def test_clock_time_on_a_given_day() -> None:
+    from datetime import date
+
+    from tui.capture.grammar import parse_time
+
+    assert parse_time("14:05", NOW, date(2025, 11, 27)) == NOW.replace(day=27, hour=14, minute=5)
+    assert parse_time("-5m", NOW, date(2025, 11, 27)) == NOW - timedelta(minutes=5)
+    with pytest.raises(GrammarError, match="in the future"):
+        parse_time("09:30", NOW, date(2025, 11, 28))
+
+
+@pytest.mark.parametrize("line", ["14:05: alert fired", "14:05, alert fired", "14:05:00: alert fired"])
+def test_clock_with_trailing_punctuation_is_the_time(line: str) -> None:
+    """'14:05: alert fired' is how people write it: backdated, not logged now with '14:05:' in the text."""
+    capture = parse_line(line, NOW.replace(hour=15))
+    assert (capture.occurred_at, capture.text) == (NOW.replace(hour=14, minute=5), "alert fired")
+
+
+@pytest.mark.parametrize("token", ["10:30am", "2:15pm", "14:05ish"])
+def test_clock_like_tokens_are_refused_not_logged_as_text(token: str) -> None:
+    with pytest.raises(GrammarError, match="24-hour"):
+        parse_line(f"{token} paged dana", NOW)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -109,13 +110,20 @@ def test_invalid_file_is_refused_whole_with_every_problem_listed(store: Store) -
         "Item 4 (IMP-010): status is 'finished'; use proposed, in_progress, completed or abandoned.",
         "Item 5 (IMP-011): title is 42; it must be text.",
         "Item 5 (IMP-011): before.value is 'seven'; it must be a number such as 7 or 2.5.",
-        "Item 5 (IMP-011): after is 'zero'; it must be a mapping (for before/after: metric and value).",
+        "Item 5 (IMP-011): after is 'zero'; it must be a mapping with metric and value.",
     ]
     assert count(store) == 0
 
 
 @pytest.mark.parametrize("text, problem", [
     ("improvements: [", "not valid YAML at line"),
+    ('improvements:\n  - id: IMP-001\n    title: "Automate\n    status: completed\n',
+     "found unexpected end of stream (in the quoted text that starts at line 3, column 12)"),
+    ("improvements:\n  id: IMP-001\n", "Improvements is a mapping; it must be a list of items"),
+    ("improvements:\n", "Improvements is empty; it must be a list of items"),
+    ("improvements:\n  - just a string\n", "Item 1 is 'just a string'; each item must be a mapping with id"),
+    ("improvements:\n  - {id: 2, title: a, status: proposed, expected_impact: {pct: 80}}\n",
+     "Item 1: id is 2; use a key like IMP-001.\n  - Item 1: expected_impact is a mapping; it must be text."),
     ("- id: IMP-001", "no top-level 'improvements:' list"),
     ("improvements:\n  - {id: IMP-1, title: a, status: proposed}\n  - {id: imp-1, title: b, status: proposed}\n",
      "id imp-1 is already used by item 1"),
@@ -123,7 +131,7 @@ def test_invalid_file_is_refused_whole_with_every_problem_listed(store: Store) -
      "ended_at: '2025-01-01T00:00:00Z'}]}\n", "history[1].decision is 'maybe'"),
 ])
 def test_other_bad_files_are_refused_with_a_reason(store: Store, text: str, problem: str) -> None:
-    with pytest.raises(TrackerFileError, match=problem.replace("[", r"\[")):
+    with pytest.raises(TrackerFileError, match=re.escape(problem)):
         import_yaml(store, text)
     assert count(store) == 0
 
@@ -157,7 +165,8 @@ def test_cli_import_export_and_refusal(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "Imported 2 new" in result.output
     out = tmp_path / "out.yaml"
     assert runner.invoke(main, ["--db", db, "improvements", "export", str(out)]).exit_code == 0
-    assert [i["id"] for i in yaml.safe_load(out.read_text())["improvements"]] == ["IMP-002", "IMP-001"]
+    assert [i["id"] for i in yaml.safe_load(out.read_text())["improvements"]] == ["IMP-001", "IMP-002"]
+    assert out.read_text().startswith("improvements:\n  - id: IMP-001\n    title: ")
     bad = tmp_path / "bad.yaml"
     bad.write_text(BAD)
     result = runner.invoke(main, ["--db", db, "improvements", "import", str(bad)])
@@ -165,3 +174,6 @@ def test_cli_import_export_and_refusal(tmp_path: Path) -> None:
     assert "Item 1: id is missing." in result.stderr and "nothing was changed" in result.stderr
     listed = runner.invoke(main, ["--db", db, "improvements", "list"])
     assert listed.output.count("IMP-") == 2
+    lines = listed.output.splitlines()
+    assert lines[0].endswith("Circuit breaker for payment service"), "no empty [] without a metric"
+    assert lines[1].endswith("[manual checks per week: 7 → 0; measured -7 (-100%)]")

@@ -147,3 +147,58 @@ async def test_smoke_incidents(demo_store: Store, theme: str) -> None:
         assert app.theme == theme
         assert len(table_rows(app)) == demo_store.count_incidents()
         assert app.return_code is None
+
+
+@pytest.mark.parametrize("width", [80, 100, 109, 110, 200])
+async def test_titles_fit_without_scrolling_sideways(demo_store: Store, width: int) -> None:
+    """At 80 columns the title is still on screen (Duration and Commander give way)."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        labels = [str(c.label) for c in table.columns.values()]
+        assert labels[-1] == "Title"
+        assert ("Commander" in labels) == (width >= 110)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert any(r[-1].startswith("Checkout fail") for r in table_rows(app))
+
+
+async def test_resizing_narrow_and_back_keeps_every_row(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(200, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.resize_terminal(80, 30)
+        await settle(app, pilot)
+        assert len(table_rows(app)) == demo_store.count_incidents()
+        assert len(table_rows(app)[0]) == 6
+        await pilot.resize_terminal(200, 30)
+        await settle(app, pilot)
+        assert len(table_rows(app)[0]) == 8
+        assert table_rows(app)[1][-1] == demo_store.get_incident("INC-0013").title
+
+
+async def test_footer_says_enter_opens(demo_store: Store) -> None:
+    """The table's Enter is the screen's main action: the footer names it."""
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = {k: b.description for k, (_, b, _, _) in app.screen.active_bindings.items() if b.show}
+        assert shown.get("enter") == "Open"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, IncidentScreen)
+        assert app.screen.incident_id == 14
+
+
+async def test_f1_opens_help_on_every_main_screen_too(demo_store: Store) -> None:
+    """F1 works where ? is typed, so it must work everywhere (it did nothing on the Incidents screen)."""
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "HelpScreen"
+        assert "declare an incident" in app.screen.markdown
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, IncidentsScreen)

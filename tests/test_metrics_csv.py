@@ -65,3 +65,44 @@ def test_toil_import_and_refusal(store):
 def test_missing_column_is_refused(store):
     with pytest.raises(InvalidInputError, match="lacks the column actionable"):
         import_text(store, "alerts", "week,total\n2025-11-03,10\n")
+
+
+def test_a_future_deployment_row_is_listed_with_its_row_number_and_nothing_is_written(store):
+    text = ("service,deployed_at\n"
+            "checkout,2025-11-27 10:00\n"
+            "checkout,2999-01-01 10:00\n")
+    with pytest.raises(CsvImportError) as caught:
+        import_text(store, "deployments", text, "deploys.csv")
+    assert caught.value.problems == [
+        "row 3, deployed_at: deployed_at 2999-01-01 10:00Z is in the future (it is 2025-11-28 09:00Z now); "
+        "record a deployment once it has happened."]
+    assert count(store, "deployment") == 0
+
+
+def test_an_empty_person_is_asked_for_a_person_and_a_bad_header_reads_plainly(store):
+    with pytest.raises(CsvImportError) as caught:
+        import_text(store, "toil", "person,week,toil_minutes,working_minutes\n,2025-11-03,10,2400\n")
+    assert caught.value.problems == ["row 2, person: person is empty; give a name such as 'dana'."]
+    with pytest.raises(InvalidInputError) as caught:
+        import_text(store, "alerts", "foo,bar\n1,2\n", "a.csv")
+    assert str(caught.value) == ("a.csv lacks the columns week, total, actionable; alerts files start with the header "
+                                 "week,total,actionable,source (source optional); nothing was written.")
+
+
+def test_two_rows_for_the_same_week_and_source_are_refused(store):
+    text = ("week,total,actionable,source\n"
+            "2025-11-03,100,40,prometheus\n"
+            "2025-11-05,50,10,prometheus\n"     # same week (Monday 3 Nov), same source
+            "2025-11-05,50,10,pagerduty\n")
+    with pytest.raises(CsvImportError) as caught:
+        import_text(store, "alerts", text)
+    assert caught.value.problems == [
+        "row 3, week: the week of 2025-11-03 for this source is already in row 2; keep one row per week."]
+    assert count(store, "alert_sample") == 0
+
+
+def test_importing_the_same_file_twice_does_not_count_twice(store):
+    text = "person,week,toil_minutes,working_minutes\ndana,2025-11-03,600,2400\nsam,2025-11-03,300,2400\n"
+    assert import_text(store, "toil", text) == 2
+    assert import_text(store, "toil", text) == 2
+    assert count(store, "toil_entry") == 2

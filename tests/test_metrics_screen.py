@@ -61,10 +61,17 @@ async def test_period_switch_and_steps(demo_store):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.period.label == "November 2025"
-        await pilot.press("right")
+        await pilot.press("left", "right")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.screen.period.label == "December 2025"
+        assert app.screen.period.label == "November 2025"
+        await pilot.press("right")   # December has not started on 2025-11-28
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.period.label == "November 2025"
+        assert "November 2025 is the current month; later ones have no data yet." in [
+            n.message for n in app._notifications]
+        await pilot.press("left")
         await pilot.press("l")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -138,7 +145,7 @@ async def test_record_deployment_form(demo_store):
         await pilot.click("#save")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.screen is dialog and "at 'not a time' is not a time" in str(dialog.query_one("#error", Static).render())
+        assert app.screen is dialog and "When: 'not a time' is not a date and time" in str(dialog.query_one("#error", Static).render())
         assert dialog.query_one("#ops-service", Input).value == "[b]checkout"
         dialog.query_one("#ops-at", Input).value = "2025-11-27 13:50"
         dialog.query_one("#ops-caused", Input).value = "INC-0013"
@@ -203,3 +210,67 @@ async def test_enter_on_an_incomplete_incident_opens_it(store):
         await pilot.pause()
         assert type(app.screen).__name__ == "IncidentScreen"
         assert app.screen.incident_id == gap.id
+
+
+async def test_narrow_terminal_puts_two_cards_to_a_row_so_figures_and_trends_fit(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_metrics(pilot)
+        grid = app.screen.query_one("#metric-cards")
+        assert grid.styles.grid_size_columns == 2
+        bar = str(app.screen.query_one("#period-bar", Static).render())
+        assert bar.endswith("compared with October 2025"), "no key hint cut off at 80 columns"
+        card = app.screen.query_one("#card-mttr .card-value", Static)
+        assert card.size.width >= len("94 min  ▲ from 82 min") and card_text(app, "mttr").startswith("94 min")
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert grid.styles.grid_size_columns == 4
+        assert "t targets" in str(app.screen.query_one("#period-bar", Static).render())
+
+
+async def test_deployment_form_reads_times_like_the_capture_line_and_refuses_the_future(demo_store):
+    from tests.conftest import NOW
+    from datetime import timedelta
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_metrics(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#ops-service", Input).value = "qa-search"
+        dialog.query_one("#ops-at", Input).value = "10:00"
+        await pilot.click("#save")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is dialog and "10:00 is in the future" in str(dialog.query_one("#error", Static).render())
+        dialog.query_one("#ops-at", Input).value = "-30m"
+        dialog.query_one("#ops-at", Input).focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MetricsScreen), str(dialog.query_one("#error", Static).render())
+        saved = demo_store.list_deployments(where="d.service = ?", params=("qa-search",))
+        assert [d.deployed_at for d in saved] == [NOW - timedelta(minutes=30)]
+
+
+async def test_record_forms_fit_an_80_by_24_terminal_with_their_error_and_buttons_in_view(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_metrics(pilot)
+        for key in ("w", "d", "a", "t"):
+            await pilot.press(key)
+            await pilot.pause()
+            dialog = app.screen
+            first = dialog.query(Input).first()
+            first.value = ""
+            first.focus()
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "Not saved" in str(dialog.query_one("#error", Static).render())
+            for selector in ("#error", "#save", "#cancel"):
+                region = dialog.query_one(selector).region
+                assert region.height and dialog.region.contains_region(region), (key, selector)
+            await pilot.press("escape")
+            await pilot.pause()

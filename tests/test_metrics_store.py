@@ -156,6 +156,19 @@ def test_targets_default_and_edit(store):
     assert store.metric_targets()["mttr_minutes"] == 45.0  # nothing half-written
 
 
+@pytest.mark.parametrize("name, value, message", [
+    ("mttr_minutes", "10060", "The MTTR target '10060' is not accepted; use minutes above 0 and at most 10,000."),
+    ("mttr_minutes", "soon", "The MTTR target 'soon' is not accepted; use minutes above 0"),
+    ("toil_pct", "0", "The toil target '0' is not accepted; use a percentage above 0 and at most 100."),
+    ("mttr_minutes", " ", "The MTTR target is empty; use minutes above 0 and at most 10,000."),
+    ("change_failure_rate_pct", "nan", "The change failure rate target 'nan' is not accepted"),
+])
+def test_a_refused_target_is_named_in_words_with_its_range(store, name, value, message):
+    with pytest.raises(Exception) as caught:
+        store.set_metric_targets({name: value})
+    assert str(caught.value).startswith(message) and "_" not in str(caught.value)
+
+
 def test_demo_has_six_months_with_trends(demo_store):
     series = demo_store.metrics_series(Period.containing(date(2025, 11, 27), "month"), 6)
     toil = [m.toil_pct for m in series]
@@ -166,3 +179,25 @@ def test_demo_has_six_months_with_trends(demo_store):
     seed = demo_store.get_incident("INC-0013")
     linked = demo_store.db.one("SELECT count(*) FROM deployment_incident WHERE incident_id = ?", (seed.id,))[0]
     assert linked == 1
+
+
+def test_a_decreasing_target_at_zero_is_met_not_flat():
+    from store.scorecard import Card
+
+    zero = Card("incident_count", "Incidents", 0.0, 0.0, "count", "decreasing", True)
+    assert zero.trend == "▶" and zero.status == "good" and zero.verdict == "met"
+    flat = Card("incident_count", "Incidents", 3.0, 3.0, "count", "decreasing", True)
+    assert flat.status == "warn" and flat.verdict == "flat"
+    worse = Card("alert_noise", "Alert noise", 40.0, 30.0, "pct", "decreasing", True)
+    assert worse.status == "bad"
+
+
+def test_amber_cards_say_why():
+    from store.scorecard import Card
+
+    overdue = Card("action_items_open", "Action items open", 19.0, 10.0, "count", None, True, note="8 overdue")
+    assert overdue.status == "warn" and overdue.verdict == "unmet"   # 8 overdue is not "close"
+    new = Card("incident_count", "Incidents", 3.0, None, "count", "decreasing", True)
+    assert new.status == "warn" and new.verdict == "no trend yet"
+    near = Card("mttr", "MTTR", 57.0, 80.0, "minutes", 60.0, True)
+    assert near.status == "warn" and near.verdict == "close"

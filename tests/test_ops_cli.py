@@ -76,7 +76,10 @@ def test_metrics_json_keys_and_values(run, db_path):
 def test_import_command(run, tmp_path):
     good = tmp_path / "alerts.csv"
     good.write_text("week,total,actionable\n2025-11-03,10,5\n")
-    assert "Imported 1 alerts row" in run("import", "alerts", str(good)).output
+    assert "Imported 1 weekly alert count from" in run("import", "alerts", str(good)).output
+    empty = tmp_path / "empty.csv"
+    empty.write_text("week,total,actionable\n")
+    assert "has no data rows under its header; nothing was imported." in run("import", "alerts", str(empty)).output
     bad = tmp_path / "bad.csv"
     bad.write_text("week,total,actionable\n2025-11-03,10,50\nnope,1,1\n")
     result = run("import", "alerts", str(bad))
@@ -103,7 +106,9 @@ def test_report_reads_as_an_agenda(run, db_path, tmp_path):
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == ["## 1. Metrics against targets", "## 2. Incidents this month", "## 3. Postmortems published",
                         "## 4. Action items", "## 5. Improvements"]
-    assert "| INC-0013 | SEV2 | 2025-11-27 14:00 | 2h 15m |" in text
+    assert "| INC-0013 | SEV2 | 2025-11-27 14:00 | 2h 15m | resolved | in review |" in text
+    assert "| INC-0012 | SEV2 | 2025-11-15 18:00 | 52m | resolved | none (required) |" in text  # customer-facing
+    assert "| INC-0011 | SEV3 | 2025-11-01 10:00 | 1h 35m | resolved | none |" in text
     assert "| MTTR | 94 min" in text  # (95 + 52 + 135) / 3
     assert "[b]Add pool alarm (dana, due 2025-11-01)" in text
     assert "- IMP-901 Pool \\| size alarm: MTTR min 120 → 45 (target 60); MTTR fell by 62%" in text
@@ -130,3 +135,67 @@ def test_metrics_without_dates_or_data_is_not_an_error(run):
     doc = json.loads(result.output)
     assert doc["incident_count"] == 0 and doc["toil_pct"] is None
     assert run("metrics").exit_code == 0
+
+
+def test_metrics_without_dates_says_the_last_30_days_are_empty_and_suggests_a_range(run):
+    result = run("metrics")
+    assert result.exit_code == 0
+    assert "No finished incident, deployment, alert or toil entry in the last 30 days" in result.output
+    assert "choose dates with --from DATE --to DATE" in result.output
+    assert run("demo").exit_code == 0
+    result = run("metrics")   # the demo is dated 2025; the real clock is later
+    assert "The latest finished incident started on 2025-11-27" in result.output
+    assert "debrief metrics --from 2025-11-01 --to 2025-11-30" in result.output
+    ranged = run("metrics", "--from", "2025-11-01", "--to", "2025-11-30")
+    assert "No finished incident" not in ranged.output and "94 min" in ranged.output
+
+
+def test_record_deploy_at_reads_relative_and_clock_times_and_refuses_the_future(run, db_path):
+    from datetime import UTC, datetime, timedelta
+
+    assert run("record", "deploy", "--service", "api", "--at", "-30m").exit_code == 0
+    deployed = Store(db_path).list_deployments()[0].deployed_at
+    assert abs(deployed - (datetime.now(UTC) - timedelta(minutes=30))) < timedelta(minutes=1)
+    for bad, reason in (("2999-01-01 10:00", "is in the future"), ("yesterday", "is not a date and time"),
+                        ("-5x", "not a relative time")):
+        result = run("record", "deploy", "--service", "api", "--at", bad)
+        assert result.exit_code == 2 and reason in result.stderr and result.stderr.startswith("debrief: --at: ")
+    assert len(Store(db_path).list_deployments()) == 1
+
+
+def test_the_store_refuses_a_fuzzy_or_future_deployment_time(store):
+    import pytest
+    from store.errors import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match="'-5m' is not a time"):
+        store.record_deployment("api", "-5m")   # dateutil used to read this as 00:05 today
+    with pytest.raises(InvalidInputError, match="is in the future"):
+        store.record_deployment("api", "2025-11-28 10:00")
+    assert store.record_deployment("api", "2025-11-28 08:59").service == "api"
+
+
+def test_recording_the_same_week_again_replaces_it_and_says_so(run, db_path):
+    run("record", "alerts", "--week", "2025-11-26", "--total", "120", "--actionable", "45", "--source", "prometheus")
+    again = run("record", "alerts", "--week", "2025-11-24", "--total", "100", "--actionable", "50",
+                "--source", "prometheus")
+    assert "It replaces the earlier 120 total, 45 actionable." in again.output
+    other = run("record", "alerts", "--week", "2025-11-24", "--total", "10", "--actionable", "5")
+    assert "replaces" not in other.output   # another source is another sample
+    run("record", "toil", "--person", "dana", "--week", "2025-11-24", "--toil-minutes", "600", "--working-minutes", "2400")
+    toil = run("record", "toil", "--person", "dana", "--week", "2025-11-28", "--toil-minutes", "300",
+               "--working-minutes", "2400")
+    assert "12.5% of working time. It replaces the earlier 600 of 2400 minutes." in toil.output
+    doc = json.loads(run("metrics", "--from", "2025-11-24", "--to", "2025-11-30", "--json").output)
+    assert doc["alert_noise_pct"] == 50.0 and doc["toil_pct"] == 12.5   # (110-55)/110; 300/2400
+
+
+def test_report_says_when_the_month_is_not_over_or_not_begun():
+    from datetime import date
+
+    from store.periods import Period
+    from store.report import period_note
+
+    november = Period.containing(date(2025, 11, 1), "month")
+    assert period_note(november, date(2025, 11, 28)) == " November 2025 is not over yet: the figures run to 2025-11-28."
+    assert period_note(november, date(2025, 12, 1)) == ""
+    assert "has not started yet" in period_note(november, date(2025, 10, 31))

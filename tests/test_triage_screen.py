@@ -110,6 +110,15 @@ async def test_due_date_takes_natural_input_and_keeps_bad_text(demo_store: Store
         await pilot.press(*"+3d", "enter")
         await settle(app, pilot)
         assert demo_store.get_action_item(first.id).due_date == NOW.date() + timedelta(days=3)
+        assert f"{first.key} due date: 2025-12-01." in [n.message for n in app._notifications]
+        screen.query_one(DataTable).move_cursor(row=shown_keys(screen).index(first.key))
+        await pilot.press("u")
+        await settle(app, pilot)
+        app.screen.query_one(Input).value = ""
+        await pilot.press("enter")   # empty clears the date
+        await settle(app, pilot)
+        assert demo_store.get_action_item(first.id).due_date is None
+        assert f"{first.key} due date: cleared." in [n.message for n in app._notifications]
 
 
 async def test_snooze_and_reassign_with_completion(demo_store: Store) -> None:
@@ -211,9 +220,72 @@ async def test_filter_dialog_and_help(demo_store: Store) -> None:
         await settle(app, pilot)
         field = app.screen.query_one("#owner", Input)
         field.value = ""
-        await pilot.press(*"sam", "enter")
+        await pilot.press(*"sa", "enter")   # a unique prefix completes, as in reassign
         await settle(app, pilot)
         assert screen.items and {i.owner for i in screen.items} == {"sam"}
         await pilot.press("question_mark")
         await pilot.pause()
         assert "Help · Action items" in str(app.screen.query_one(".dialog-title").render())
+
+
+async def test_narrow_terminal_keeps_the_title_readable_and_every_key_in_the_footer(demo_store: Store) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_triage(app, pilot)
+        table = screen.query_one(DataTable)
+        assert [c.value for c in table.columns] == ["key", "priority", "due", "status", "owner", "title"]
+        title = table.columns[next(k for k in table.columns if k.value == "title")]
+        assert title.width >= 20 and table.virtual_size.width <= table.size.width, "no sideways scrolling"
+        assert table.get_row_at(0)[-1].plain == screen.items[0].title
+        footer_keys = {k.key for k in app.screen.query(FooterKey)}
+        assert {"d", "s", "w", "p", "u", "z", "a"} <= footer_keys
+        await pilot.resize_terminal(*SIZE)
+        await settle(app, pilot)
+        assert [c.value for c in table.columns][-3:] == ["source", "card", "title"]
+        assert len(table.get_row_at(0)) == 8 and table.get_row_at(0)[5].plain == screen.items[0].source
+
+
+async def test_enter_opens_the_source_postmortem_at_its_action_items(demo_store: Store) -> None:
+    from tui.screens.postmortem import PostmortemScreen
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_triage(app, pilot)
+        item = next(i for i in screen.items if i.pm_incident)
+        screen.query_one(DataTable).move_cursor(row=screen.items.index(item))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PostmortemScreen) and app.screen.current == "actions"
+
+
+async def test_reassign_to_a_prefix_of_several_people_asks_for_more(store: Store) -> None:
+    store.set_setting("me", "dana")
+    item = store.create_action_item("Tune the pool", owner="dana", due_date="2025-11-01")
+    for name in ("marcus", "mary"):
+        store.create_action_item(f"{name}'s item", owner=name)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_triage(app, pilot)
+        await pilot.press("a")
+        await settle(app, pilot)
+        app.screen.query_one(Input).value = ""
+        await pilot.press(*"ma", "enter")
+        await settle(app, pilot)
+        assert "'ma' could be marcus or mary; type more of the name." in str(app.screen.query_one("#error").render())
+        assert store.get_action_item(item.id).owner == "dana"
+        await pilot.press(*"ry", "enter")
+        await settle(app, pilot)
+        assert store.get_action_item(item.id).owner == "mary"
+
+
+def test_completion_of_names_typed_by_hand() -> None:
+    from tui.dialogs.reassign import ambiguous, complete
+
+    people = ["dana", "marcus", "mary", "priya"]
+    assert complete("Dana", people) == "dana", "a known name in another case is that person"
+    assert complete("pri", people) == "priya"
+    assert complete("ma", people) == "ma" and ambiguous("ma", people) == ["marcus", "mary"]
+    assert complete("zoe", people) == "zoe" and ambiguous("zoe", people) == []
+    assert complete("", people) == ""

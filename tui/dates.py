@@ -7,7 +7,7 @@ person types into a :class:`datetime.date`, relative to ``today``.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 UNITS = {"d": 1, "w": 7}
@@ -63,3 +63,16 @@ def _weekday(value: str, today: date) -> date | None:
 
 def _word(value: str, today: date) -> date | None:
     return {"today": today, "tomorrow": today + timedelta(days=1)}.get(value)
+
+
+def parse_moment(text: str, now: datetime, field: str) -> datetime:
+    """When something happened, as on the capture line: ``now``, ``-5m``, ``14:05`` (today, UTC) or
+    ``2025-11-27 14:05``; never in the future. :class:`DateInputError` names ``field``."""
+    from .capture.grammar import GrammarError, parse_time
+
+    if text.strip().lower() == "now":
+        return now
+    try:
+        return parse_time(text, now)
+    except GrammarError as exc:
+        raise DateInputError(f"{field}: {exc}") from None

@@ -33,7 +33,7 @@ def load_demo(store: "Store", force: bool = False) -> None:
             "(use --force to add it anyway)."
         )
     with store.db.write():
+        if store.get_setting("me") is None:  # first: the declarations' status events are by dana too
+            store.set_setting("me", DEMO_ME)
         for seed in SEEDERS:
             seed(store)
-        if store.get_setting("me") is None:
-            store.set_setting("me", DEMO_ME)

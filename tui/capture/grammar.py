@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from dateutil import parser as dateparser
 
@@ -45,6 +45,10 @@ DEFAULT_TEXT: dict[str, str] = {
 SKEW = timedelta(seconds=5)
 
 CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+#: A clock time written like the start of a sentence (``14:05:``, ``14:05,``): the punctuation is dropped.
+CLOCK_PUNCT_RE = re.compile(r"^(\d{1,2}:\d{2}(?::\d{2})?)[:,;.]$")
+#: Anything else that starts like a clock time (``10:30am``) is meant as a time: read it or refuse it.
+CLOCKISH_RE = re.compile(r"^\d{1,2}:\d{2}")
 RELATIVE_RE = re.compile(r"^-(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
 DATE_RE = re.compile(r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}")
 TIME_PART_RE = re.compile(r"^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|UTC|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
@@ -97,6 +101,8 @@ def _leading_token(tokens: list[str], i: int, state: dict, now: datetime) -> int
     if WORD_KIND_RE.match(token):
         state["kind"] = _kind(token, state["kind"])
         return 1
+    if CLOCK_PUNCT_RE.match(token):
+        token = tokens[i] = CLOCK_PUNCT_RE.match(token).group(1)
     if not looks_like_time(token):
         return 0
     if state["at"] is not None:
@@ -123,23 +129,28 @@ def _date_then_clock(tokens: list[str], i: int) -> bool:
 
 def looks_like_time(token: str) -> bool:
     """True when the token is meant as a time (it is then read or refused, never taken as text)."""
-    return bool(CLOCK_RE.match(token) or DATE_RE.match(token) or re.match(r"^-\d", token))
+    return bool(CLOCKISH_RE.match(token) or DATE_RE.match(token) or re.match(r"^-\d", token))
 
 
-def parse_time(text: str, now: datetime) -> datetime:
-    """A time token (or a whole date-time) as an aware UTC datetime not in the future."""
+def parse_time(text: str, now: datetime, day: date | None = None) -> datetime:
+    """A time token (or a whole date-time) as an aware UTC datetime not in the future.
+    A bare clock time (``14:05``) is on ``day`` when given (an edited event's own day), else today."""
     text = text.strip()
     if not text:
         raise GrammarError("The time is empty; use 14:05, 14:05:30, -5m, -1h30m or 2025-11-27 14:05.")
+    if CLOCKISH_RE.match(text) and not CLOCK_RE.match(text):
+        raise GrammarError(f"{text} is not a time of day; use 24-hour HH:MM or HH:MM:SS (UTC), e.g. 14:05.")
     if CLOCK_RE.match(text):
         value = _clock(text, now)
+        if day is not None:
+            value = datetime.combine(day, value.timetz())
     elif text.startswith("-"):
         value = now - relative(text)
     else:
         value = _absolute(text)
     if value > now + SKEW:
         raise GrammarError(f"{text} is in the future (it is {now:%H:%M:%S} UTC now); "
-                           "events are logged when they happened.")
+                           "give the time it happened.")
     return value
 
 

@@ -32,7 +32,7 @@ from . import export_postmortem  # noqa: F401 - registers `export postmortem`
 
 
 class DebriefGroup(click.Group):
-    """A click group that turns store errors into one line and exit code 2."""
+    """A click group that turns store and file errors into one line and exit code 2."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -41,6 +41,9 @@ class DebriefGroup(click.Group):
             fail(str(exc))
         except sqlite3.Error as exc:
             fail(f"The database could not complete the request: {exc}.")
+        except OSError as exc:  # an output file in a missing or read-only folder, a full disk
+            where = f" {exc.filename}" if exc.filename else ""
+            fail(f"Cannot open{where}: {exc.strerror or exc}.")
 
 
 @click.group(cls=DebriefGroup, invoke_without_command=True)

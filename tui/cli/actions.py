@@ -63,5 +63,11 @@ def list_(cli: CliContext, mine: bool, owner: str | None, overdue: bool, status:
 @pass_cli
 def done(cli: CliContext, key: str) -> None:
     """Mark action item KEY (AI-0007) done."""
-    item = cli.store().set_action_status(key, "done")
+    store = cli.store()
+    before = store.get_action_item(key)
+    if before.status == "done":
+        when = f" on {before.done_at:%Y-%m-%d}" if before.done_at else ""
+        click.echo(f"{before.key} was already done{when}: {before.title}")
+        return
+    item = store.set_action_status(key, "done")
     click.echo(f"{item.key} done: {item.title}")

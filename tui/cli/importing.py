@@ -24,4 +24,13 @@ def import_(cli: CliContext, kind: str, file: str) -> None:
     Every row is checked first; one bad row refuses the whole file.
     """
     count = import_file(cli.store(), kind, file)
-    click.echo(f"Imported {count} {kind} row{'s' if count != 1 else ''} from {file}.")
+    if not count:
+        click.echo(f"{file} has no data rows under its header; nothing was imported.")
+        return
+    one, many = WHAT[kind]
+    click.echo(f"Imported {count} {one if count == 1 else many} from {file}.")
+
+
+#: How to count what a file held: (one, many).
+WHAT = {"deployments": ("deployment", "deployments"), "alerts": ("weekly alert count", "weekly alert counts"),
+        "toil": ("weekly toil entry", "weekly toil entries")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import yaml
 
 from store import IMPROVEMENT_STATUSES, STAGES
 from store.improvement_yaml import export_yaml, import_yaml
@@ -30,9 +31,10 @@ def list_(cli: CliContext, stage: str | None, status: str | None, owner: str | N
         print_json([c.model_dump(mode="json") for c in cards])
         return
     for c in cards:
-        change = f"  ({c.change_text})" if c.change_text else ""
+        change = f"; measured {c.change_text}" if c.change_text else ""
         recurred = f"  recurred: {', '.join(c.recurred)}" if c.recurred else ""
-        click.echo(f"{c.key}  {c.stage:<5}  {c.status:<11}  {c.title}  [{c.metric_text}{change}]{recurred}")
+        metric = f"  [{c.metric_text}{change}]" if c.metric_text or change else ""
+        click.echo(f"{c.key}  {c.stage:<5}  {c.status:<11}  {c.title}{metric}{recurred}")
 
 
 @improvements.command("import")
@@ -63,4 +65,5 @@ def export_(cli: CliContext, file: Path) -> None:
         file.write_text(text, encoding="utf-8")
     except OSError as exc:
         fail(f"{file} cannot be written: {exc.strerror}.")
-    click.echo(f"Exported {text.count('- id: ')} improvements to {file}.")
+    count = len(yaml.safe_load(text)["improvements"])
+    click.echo(f"Exported {count} improvement{'s' if count != 1 else ''} to {file}.")

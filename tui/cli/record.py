@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .common import CliContext, pass_cli
+from ..dates import DateInputError, parse_moment
+from .common import CliContext, fail, pass_cli
 
 
 @click.group()
@@ -14,14 +15,20 @@ def record() -> None:
 
 @record.command("deploy")
 @click.option("--service", required=True, help="The service deployed.")
-@click.option("--at", "at", required=True, help="When, UTC unless a zone is given (2025-11-27T14:00Z, '2025-11-27 14:00').")
+@click.option("--at", "at", required=True,
+              help="When, UTC unless a zone is given: '2025-11-27 14:00', 14:00 (today), -30m, now.")
 @click.option("--failed", is_flag=True, help="The deployment failed (rolled back, broke something).")
 @click.option("--caused", "caused", multiple=True, metavar="INC-KEY", help="An incident it caused (repeatable); counts as failed.")
 @click.option("--version", "version", default="", help="Version or change id.")
 @pass_cli
 def deploy(cli: CliContext, service: str, at: str, failed: bool, caused: tuple[str, ...], version: str) -> None:
     """Record a deployment."""
-    found = cli.store().record_deployment(service, at, failed=failed, caused=caused, version=version)
+    store = cli.store()
+    try:
+        when = parse_moment(at, store.now(), "--at")
+    except DateInputError as exc:
+        fail(str(exc))
+    found = store.record_deployment(service, when, failed=failed, caused=caused, version=version)
     state = "failed" if found.failed else "succeeded"
     cause = f", caused {', '.join(found.caused)}" if found.caused else ""
     click.echo(f"Deployment of {found.service} at {found.deployed_at:%Y-%m-%d %H:%M}Z recorded ({state}{cause}).")
@@ -37,7 +44,10 @@ def alerts(cli: CliContext, week: str, total: str, actionable: str, source: str)
     """Record one week's alert counts."""
     sample = cli.store().record_alerts(week, total, actionable, source=source)
     noise = f"{sample.noise_pct:.1f}% noise" if sample.noise_pct is not None else "no alerts"
-    click.echo(f"Alerts for the week of {sample.week} recorded: {sample.total} total, {sample.actionable} actionable ({noise}).")
+    replaced = (f" It replaces the earlier {sample.replaced[0]} total, {sample.replaced[1]} actionable."
+                if sample.replaced else "")
+    click.echo(f"Alerts for the week of {sample.week} recorded: {sample.total} total, {sample.actionable} actionable "
+               f"({noise}).{replaced}")
 
 
 @record.command("toil")
@@ -51,4 +61,6 @@ def toil(cli: CliContext, person: str, week: str, toil: str, working: str, categ
     """Record one person's toil for one week."""
     entry = cli.store().record_toil(person, week, toil, working, category=category)
     share = 100 * entry.toil_minutes / entry.working_minutes
-    click.echo(f"Toil for {entry.person}, week of {entry.week}, recorded: {share:.1f}% of working time.")
+    replaced = (f" It replaces the earlier {entry.replaced[0]} of {entry.replaced[1]} minutes."
+                if entry.replaced else "")
+    click.echo(f"Toil for {entry.person}, week of {entry.week}, recorded: {share:.1f}% of working time.{replaced}")

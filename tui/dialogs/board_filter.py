@@ -14,6 +14,8 @@ from textual.widgets import Button, Input, Label, Select
 
 from store import IMPROVEMENT_STATUSES
 
+from .reassign import complete
+
 
 @dataclass(frozen=True)
 class BoardFilter:
@@ -56,7 +58,7 @@ class BoardFilterDialog(ModalScreen[BoardFilter | None]):
     def apply(self) -> None:
         """Return the filter."""
         status = str(self.query_one("#status", Select).value)
-        owner = self.query_one("#owner", Input).value.strip() or None
+        owner = complete(self.query_one("#owner", Input).value.strip(), self.people) or None
         self.dismiss(BoardFilter(None if status == "any" else status, owner))
 
     @on(Button.Pressed, "#cancel")

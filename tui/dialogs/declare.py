@@ -12,12 +12,24 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store import SEVERITIES, Incident, StoreError
+from store import SEVERITIES, Incident, Store, StoreError
 
-from ..capture.grammar import GrammarError, parse_time
+from ..capture.grammar import DEFAULT_TEXT, GrammarError, parse_time
 
 BACKFILL = (("impact", "Impact started", "impact_started_at"), ("detected", "Detected", "detected_at"),
             ("resolved", "Resolved", "resolved_at"))
+#: The timeline event each backfilled milestone gets (so the timeline and its exports show it).
+BACKFILL_EVENTS = (("impact_started_at", "impact"), ("detected_at", "detection"), ("resolved_at", "resolution"))
+
+
+def declare(store: Store, title: str, severity: str, commander: str | None, times: dict) -> Incident:
+    """Create the incident; a backfilled one also gets an event per milestone (one transaction)."""
+    with store.db.write():
+        incident = store.create_incident(title, severity, commander, **times)
+        for field, kind in BACKFILL_EVENTS:
+            if field in times:
+                store.add_event(incident.id, DEFAULT_TEXT[kind], kind, occurred_at=times[field], source="tui")
+    return incident
 
 
 class DeclareDialog(ModalScreen[Incident | None]):
@@ -97,7 +109,7 @@ class DeclareDialog(ModalScreen[Incident | None]):
         """Create the incident on the store thread."""
         store = self.app.store
         try:
-            incident = await self.app.run_store(store.create_incident, title, severity, commander or None, **times)
+            incident = await self.app.run_store(declare, store, title, severity, commander or None, times)
         except StoreError as exc:
             self.show_error(f"Not saved: {exc}")
             return

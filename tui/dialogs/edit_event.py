@@ -29,7 +29,7 @@ class EditEventDialog(SavingDialog):
             yield Label("Edit event (the previous version is kept)", classes="dialog-title")
             yield Label("Text")
             yield Input(self.event.text, id="text")
-            yield Label("Time (UTC): 2025-11-27 14:05:30, 14:05, -5m")
+            yield Label(f"Time (UTC): 2025-11-27 14:05:30, -5m, or 14:05 (on {self.event.occurred_at:%Y-%m-%d})")
             yield Input(self.event.occurred_at.strftime("%Y-%m-%d %H:%M:%S"), id="time")
             yield Label("Kind")
             yield Select([(k, k) for k in KINDS], value=self.event.kind, allow_blank=False, id="kind")
@@ -46,7 +46,7 @@ class EditEventDialog(SavingDialog):
     def submit(self) -> None:
         """Read the fields, refuse an unreadable or future time in place, then save."""
         try:
-            when = parse_time(self.query_one("#time", Input).value, self.app.clock())
+            when = parse_time(self.query_one("#time", Input).value, self.app.clock(), self.event.occurred_at.date())
         except GrammarError as exc:
             self.show_error(f"Time: {exc}")
             self.query_one("#time", Input).focus()

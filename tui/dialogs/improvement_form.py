@@ -13,6 +13,7 @@ from store import IMPROVEMENT_STATUSES, STAGES, Improvement
 from store.improvement_model import format_number, parse_number
 from store.errors import InvalidInputError
 
+from .reassign import complete
 from .save import Save, SaveDialog
 
 TEXT_FIELDS = (
@@ -30,6 +31,9 @@ TEXT_FIELDS = (
     ("measured_impact", "Measured", "measured impact, in words"),
 )
 NUMBERS = ("before_value", "target_value", "after_value")
+#: Rows the form needs besides its fields: border, padding, title, error line, buttons.
+FORM_CHROME = 11
+MIN_FIELD_ROWS, MAX_FIELD_ROWS = 4, 22
 #: The store fields the form saves (besides ``sources`` and ``actions``).
 FORM_FIELDS = ("title", "owner", "hypothesis", "before_metric", "before_value", "target_value", "after_metric",
                "after_value", "expected_impact", "measured_impact", "stage", "status")
@@ -94,12 +98,22 @@ class ImprovementForm(SaveDialog):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", variant="primary", id="save")
 
+    def on_resize(self) -> None:
+        """The fields scroll within what the terminal leaves, so the error line and buttons stay in view."""
+        history = self.query_one(".form-history", Static)
+        spare = int(self.app.size.height * 0.9) - FORM_CHROME - (history.outer_size.height or 0)
+        self.query_one(".form-fields").styles.max_height = max(MIN_FIELD_ROWS, min(MAX_FIELD_ROWS, spare))
+
     def on_mount(self) -> None:
         self.query_one("#f-title", Input).focus()
+        #: What the fields held when the form opened, to tell whether Escape would lose typing.
+        self.opened_with = self.typed()
+        self.warned = False
 
     def read(self) -> dict:
         """The fields as the store takes them; InvalidInputError names a bad one."""
         data = {name: self.query_one(f"#f-{name}", Input).value.strip() for name, _, _ in TEXT_FIELDS}
+        data["owner"] = complete(data["owner"], self.people)
         if not data["title"]:
             raise InvalidInputError("Title is empty: say what the improvement changes.")
         for name in NUMBERS:
@@ -127,4 +141,17 @@ class ImprovementForm(SaveDialog):
 
     @on(Button.Pressed, "#cancel")
     def cancel_pressed(self) -> None:
+        """Cancel closes without saving, at once: the button is a deliberate choice."""
         self.dismiss(None)
+
+    def typed(self) -> dict[str, str]:
+        """The text fields as they are now."""
+        return {name: self.query_one(f"#f-{name}", Input).value for name, _, _ in TEXT_FIELDS}
+
+    def action_cancel(self) -> None:
+        """Escape: close if nothing was changed; otherwise ask for a second Escape before dropping the text."""
+        if self.typed() == self.opened_with or self.warned:
+            self.dismiss(None)
+            return
+        self.warned = True
+        self.show_error("You have unsaved changes: Enter saves them, Escape again discards them.")

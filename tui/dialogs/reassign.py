@@ -13,11 +13,22 @@ from .save import Save, SaveDialog
 
 
 def complete(name: str, people: list[str]) -> str:
-    """The one known person whose name starts with ``name`` (what → would accept), else ``name``."""
-    if not name or name.lower() in (p.lower() for p in people):
+    """The known person ``name`` names (any case), or the one whose name starts with it, else ``name``."""
+    if not name:
         return name
+    exact = [p for p in people if p.lower() == name.lower()]
+    if exact:
+        return name if name in exact else exact[0]
     matches = [p for p in people if p.lower().startswith(name.lower())]
     return matches[0] if len(matches) == 1 else name
+
+
+def ambiguous(name: str, people: list[str]) -> list[str]:
+    """The known people ``name`` could be short for, when it is not a name itself and fits more than one."""
+    if name.lower() in (p.lower() for p in people):
+        return []
+    matches = [p for p in people if p.lower().startswith(name.lower())]
+    return matches if len(matches) > 1 else []
 
 
 class ReassignDialog(SaveDialog):
@@ -44,5 +55,9 @@ class ReassignDialog(SaveDialog):
         name = complete(event.value.strip(), self.people)
         if not name:
             self.show_error("Owner is empty: type a name (known people complete with →).")
+            return
+        several = ambiguous(name, self.people)
+        if several:
+            self.show_error(f"'{name}' could be {', '.join(several[:-1])} or {several[-1]}; type more of the name.")
             return
         self.save(name)

@@ -10,12 +10,15 @@ from datetime import datetime
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from store import StoreError
+from store.errors import InvalidInputError
+
+from ..dates import DateInputError, parse_moment
 
 
 @dataclass(frozen=True)
@@ -27,10 +30,13 @@ class Field:
     placeholder: str = ""
 
 
+#: Rows the dialog needs besides its fields: border, padding, title, error line, buttons.
+DIALOG_CHROME = 11
+
 FORMS: dict[str, tuple[str, tuple[Field, ...]]] = {
     "deploy": ("Record a deployment", (
         Field("service", "Service", "checkout"),
-        Field("at", "When (UTC)", "2025-11-27 14:00"),
+        Field("at", "When (UTC: 2025-11-27 14:00, 14:00 today, -30m)", "2025-11-27 14:00"),
         Field("caused", "Incidents it caused (keys, optional)", "INC-0013"),
         Field("version", "Version (optional)", "v2.3.1"),
     )),
@@ -62,13 +68,15 @@ class RecordOpsDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         title, fields = FORMS[self.kind]
-        with Vertical(classes="dialog compact"):
+        with Vertical(classes="dialog compact short-form"):
             yield Label(Content(title), classes="dialog-title")
-            for field in fields:
-                yield Label(Content(field.label))
-                yield Input(self.defaults.get(field.name, ""), placeholder=field.placeholder, id=f"ops-{field.name}")
-            if self.kind == "deploy":
-                yield Checkbox("Failed (rolled back or broke something)", id="ops-failed")
+            with VerticalScroll(classes="ops-fields"):
+                for field in fields:
+                    yield Label(Content(field.label))
+                    yield Input(self.defaults.get(field.name, ""), placeholder=field.placeholder, id=f"ops-{field.name}",
+                                compact=True)
+                if self.kind == "deploy":
+                    yield Checkbox("Failed (rolled back or broke something)", id="ops-failed", compact=True)
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
@@ -76,6 +84,11 @@ class RecordOpsDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+
+    def on_resize(self) -> None:
+        """The fields scroll within what the terminal leaves, so the error line and buttons stay in view."""
+        spare = int(self.app.size.height * 0.9) - DIALOG_CHROME
+        self.query_one(".ops-fields").styles.max_height = max(4, spare)
 
     def values(self) -> dict[str, str]:
         """What was typed, by field name."""
@@ -110,14 +123,20 @@ class RecordOpsDialog(ModalScreen[str | None]):
 def record(store, kind: str, v: dict[str, str], failed: bool) -> str:
     """Write one row (runs on the store thread); a sentence for the toast."""
     if kind == "deploy":
-        found = store.record_deployment(v["service"], v["at"], failed=failed, caused=v["caused"].replace(",", " ").split(),
+        try:
+            when = parse_moment(v["at"], store.now(), "When")
+        except DateInputError as exc:
+            raise InvalidInputError(str(exc)) from None
+        found = store.record_deployment(v["service"], when, failed=failed, caused=v["caused"].replace(",", " ").split(),
                                         version=v["version"], source="tui")
         return f"Deployment of {found.service} at {found.deployed_at:%Y-%m-%d %H:%M} UTC saved."
     if kind == "alerts":
         sample = store.record_alerts(v["week"], v["total"], v["actionable"], source=v["source"])
-        return f"Alerts for the week of {sample.week} saved."
+        again = f" (replacing {sample.replaced[0]} total, {sample.replaced[1]} actionable)" if sample.replaced else ""
+        return f"Alerts for the week of {sample.week} saved{again}."
     entry = store.record_toil(v["person"], v["week"], v["toil_minutes"], v["working_minutes"], category=v["category"])
-    return f"Toil for {entry.person}, week of {entry.week}, saved."
+    again = f" (replacing {entry.replaced[0]} of {entry.replaced[1]} minutes)" if entry.replaced else ""
+    return f"Toil for {entry.person}, week of {entry.week}, saved{again}."
 
 
 def defaults(now: datetime, me: str) -> dict[str, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
@@ -30,11 +30,12 @@ class TargetsDialog(ModalScreen[bool]):
         self.targets = targets
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog compact short-form"):
             yield Label("Metric targets", classes="dialog-title")
-            for name, label in FIELDS:
-                yield Label(label)
-                yield Input(f"{float(self.targets[name]):g}", id=f"target-{name}", type="number")
+            with VerticalScroll(classes="ops-fields"):
+                for name, label in FIELDS:
+                    yield Label(label)
+                    yield Input(f"{float(self.targets[name]):g}", id=f"target-{name}", type="number", compact=True)
             yield Static(Content("Incident count and alert noise aim to decrease period on period."), classes="muted")
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):

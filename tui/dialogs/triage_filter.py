@@ -14,6 +14,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from store.actions import STATUS_FILTERS
 
+from .reassign import complete
+
 STATUS_LABELS = {"active": "open or in progress", "open": "open", "in_progress": "in progress", "done": "done",
                  "wont_do": "won't do", "closed": "done or won't do", "all": "any status"}
 
@@ -58,8 +60,8 @@ class TriageFilterDialog(ModalScreen[TriageFilter | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#apply")
     def apply(self) -> None:
-        """Return the filter."""
-        owner = self.query_one("#owner", Input).value.strip() or None
+        """Return the filter (a unique prefix of a known name stands for that person, as in reassign)."""
+        owner = complete(self.query_one("#owner", Input).value.strip(), self.people) or None
         status = str(self.query_one("#status", Select).value)
         self.dismiss(TriageFilter(owner, status, self.query_one("#overdue", Checkbox).value))
 

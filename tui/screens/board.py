@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store import STAGES, Improvement, StoreError
+from store.improvement_model import format_number
 
 from ..dialogs.board_filter import BoardFilter, BoardFilterDialog
 from ..dialogs.choice import ChoiceDialog
@@ -49,10 +50,11 @@ shares a service or tag with its source incidents.
 | `r` | reload |
 """
     BINDINGS = [
-        Binding("up", "focus_card(0, -1)", "Up", id="board.up", show=False),
-        Binding("down", "focus_card(0, 1)", "Down", id="board.down", show=False),
-        Binding("left", "focus_card(-1, 0)", "Left", id="board.left", show=False),
-        Binding("right", "focus_card(1, 0)", "Right", id="board.right", show=False),
+        # Priority: otherwise a column that overflows takes up/down to scroll itself and the focus never moves.
+        Binding("up", "focus_card(0, -1)", "Up", id="board.up", show=False, priority=True),
+        Binding("down", "focus_card(0, 1)", "Down", id="board.down", show=False, priority=True),
+        Binding("left", "focus_card(-1, 0)", "Left", id="board.left", show=False, priority=True),
+        Binding("right", "focus_card(1, 0)", "Right", id="board.right", show=False, priority=True),
         Binding("right_square_bracket,shift+right", "move(1)", "Next stage", id="board.next"),
         Binding("left_square_bracket,shift+left", "move(-1)", "Back", id="board.previous"),
         Binding("enter", "open", "Open", id="board.open"),
@@ -191,7 +193,19 @@ shares a service or tag with its source incidents.
             return await self.app.run_store(self.app.store.decide_improvement, card.id, decision)
 
         subject = f"{card.key} {card.title}" + (f" · measured {card.change_text}" if card.change_text else "")
-        self.app.push_screen(ChoiceDialog("Act: decide", subject, DECISION_CHOICES, None, save), self.saved)
+        self.app.push_screen(ChoiceDialog("Act: decide", subject, DECISION_CHOICES, None, save), self.decided)
+
+    def decided(self, result: Improvement | None) -> None:
+        """Say what the decision did to the card (back to Plan, completed, abandoned)."""
+        if result is None:
+            return
+        if result.decision is None:
+            self.notify(f"{result.key}: iterate. Back in Plan for cycle {result.cycle}; "
+                        f"the before value is now {format_number(result.before_value)}.", markup=False)
+        else:
+            self.notify(f"{result.key}: {result.decision}, {result.status}.", markup=False)
+        self.pending_focus = result.id
+        self.load()
 
     @work(group="board-filter", exit_on_error=False)
     async def action_filter(self) -> None:

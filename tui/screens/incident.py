@@ -8,28 +8,35 @@ without touching the line or the scroll position.
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from store import SEVERITIES, STATUSES, Store, StoreError
+from store.events import MILESTONE_KINDS
 
 from ..capture.grammar import Capture, GrammarError, parse_line
 from ..dialogs.choose import ChooseDialog
+from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.edit_event import EditEventDialog
 from ..dialogs.text_prompt import TextPromptDialog
 from ..dialogs.triggers import TriggersDialog
 from ..messages import DataChanged
 from ..postmortem_nav import open_postmortem
+from ..widgets.capture_line import CaptureLine
 from ..widgets.incident_header import IncidentHeader
 from ..widgets.timeline_view import PAGE, TIME_WIDTH, KIND_WIDTH, TimelineView
 from .incident_commands import IncidentCommands
 from .incident_help import HELP
 
 PLACEHOLDER = "Type what happened, Enter logs it · 14:05 or -5m backdates · ! pins · /detect /mitigate /resolve …"
-KEYS_HINT = "↑ timeline: e edit · ! pin · x delete · u undo · s status · v severity · c commander · r title · F1 help"
+#: The hint under the capture line, by what has the focus (the event and incident keys act from the timeline;
+#: F1 lists every key).
+KEYS = "s status · v severity · c commander · r title · e edit · x delete · u undo · ! pin · p postmortem"
+KEYS_HINT = "↑ timeline keys: " + KEYS
+TIMELINE_HINT = "esc back to typing · " + KEYS
 
 
 def snapshot(store: Store, incident_id: int, cursor_id: int | None) -> tuple:
@@ -55,11 +62,11 @@ class IncidentScreen(Screen):
         Binding("escape", "escape", "Back", id="incident.back"),
         Binding("f1", "app.help", "Help", id="incident.help"),
         Binding("up", "focus_timeline", "Timeline", show=False, id="incident.timeline"),
-        Binding("a", "focus_capture", "Log", id="incident.capture"),
+        Binding("a", "focus_capture", "Log", show=False, id="incident.capture"),
         Binding("e,enter", "edit", "Edit", id="incident.edit"),
         Binding("exclamation_mark", "pin", "Pin", id="incident.pin"),
         Binding("x,delete", "delete", "Delete", id="incident.delete"),
-        Binding("u", "undo", "Undo delete", id="incident.undo"),
+        Binding("u", "undo", "Undo", id="incident.undo"),
         Binding("s", "status", "Status", id="incident.status"),
         Binding("v", "severity", "Severity", id="incident.severity"),
         Binding("c", "commander", "Commander", id="incident.commander"),
@@ -78,7 +85,7 @@ class IncidentScreen(Screen):
         yield IncidentHeader(id="header")
         yield Static(column_titles(), id="timeline-columns", markup=False)
         yield TimelineView(id="timeline")
-        yield Input(placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
+        yield CaptureLine(placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
         yield Static(KEYS_HINT, id="capture-status", markup=False)
         yield Footer()
 
@@ -130,7 +137,10 @@ class IncidentScreen(Screen):
     def capture(self, event: Input.Submitted) -> None:
         """Parse the line; refuse it in place with the reason, or save it."""
         line = event.value
-        if not line.strip() or line == self.saving:
+        if not line.strip():
+            return
+        if self.saving is not None:  # the line still starts with the one being saved: never log it twice
+            self.say("Still saving the previous line; press Enter again in a moment.")
             return
         try:
             parsed = parse_line(line, self.app.clock())
@@ -171,6 +181,11 @@ class IncidentScreen(Screen):
         status.update(message)
         status.set_class(error, "error")
 
+    def on_descendant_focus(self) -> None:
+        """The hint line names the keys of the part that has the focus (an error stays)."""
+        if not self.query_one("#capture-status", Static).has_class("error"):
+            self.say(TIMELINE_HINT if self.timeline.has_focus else KEYS_HINT)
+
     # -- moving --------------------------------------------------------------
 
     def action_focus_timeline(self) -> None:
@@ -189,6 +204,25 @@ class IncidentScreen(Screen):
             self.say("The capture line holds unsaved text: Enter logs it, ctrl+u clears it.", error=True)
         else:
             self.dismiss()
+
+    def on_key(self, event: events.Key) -> None:
+        """In the timeline, a printable key that is not one of its keys starts typing in the
+        capture line (instead of being dropped)."""
+        if (self.timeline.has_focus and event.is_printable and event.character
+                and event.key not in self.active_bindings):
+            event.stop()
+            event.prevent_default()
+            self.set_focus(self.capture_line)  # at once: the keys already on their way must follow it
+            self.capture_line.insert_text_at_cursor(event.character)
+
+    async def save_before_quit(self) -> bool:
+        """Quitting with text in the capture line asks first (that text is not an event yet)."""
+        if not self.capture_line.value.strip():
+            return True
+        question = f"The capture line holds text that is not logged: {self.capture_line.value.strip()}"
+        self.app.push_screen(ConfirmDialog("Quit without logging it?", question, "Quit without logging", "Stay"),
+                             lambda leave: self.app.exit() if leave else self.capture_line.focus())
+        return False
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Event keys act on the timeline only (typing goes to the capture line)."""
@@ -215,7 +249,10 @@ class IncidentScreen(Screen):
         event = self.timeline.current
         if event is not None:
             self.deleted.append(event.id)
-            self.change(self.app.store.delete_event, event.id, note="Event deleted: press u to undo.")
+            note = "Event deleted: press u to undo."
+            if event.kind in MILESTONE_KINDS:
+                note = "Event deleted; its milestone now follows the remaining events: press u to undo."
+            self.change(self.app.store.delete_event, event.id, note=note)
 
     def action_undo(self) -> None:
         """Bring back the last deleted event."""

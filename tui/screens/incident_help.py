@@ -35,6 +35,11 @@ is refused with the reason and the text stays in the line.
 
 ### Keys
 
+Letters type into the capture line, so the event and incident keys act once
+the timeline has the focus (`up`); any other letter typed there goes to the
+capture line. While typing, `ctrl+p` offers status, severity, commander,
+title, postmortem and undo.
+
 | key | does |
 | --- | --- |
 | `enter` | (capture line) log the line |
@@ -44,15 +49,20 @@ is refused with the reason and the text stays in the line.
 | `e` / `enter` | (timeline) edit the event: text, time, kind (old version kept) |
 | `!` | (timeline) pin or unpin the event |
 | `x` / `delete` | (timeline) delete the event |
-| `u` | undo the last delete |
-| `s` | change status |
-| `v` | change severity |
-| `c` | change commander |
-| `r` | change title |
-| `p` | open the postmortem (started, pre-filled from the incident, on first use) |
-| `t` | postmortem triggers (customer-facing, data loss, on-call escalation, security, near miss, toil) |
+| `u` | (timeline) undo the last delete |
+| `s` | (timeline) change status |
+| `v` | (timeline) change severity |
+| `c` | (timeline) change commander |
+| `r` | (timeline) change title |
+| `p` | (timeline) open the postmortem (started, pre-filled from the incident, on first use) |
+| `t` | (timeline) postmortem triggers (customer-facing, data loss, on-call escalation, security, near miss, toil) |
 | `escape` | (capture line, when empty) back to the incident list |
 | `F1` | this help (also from the capture line, where `?` is typed as text) |
 
 Status, severity, commander and title changes are recorded as `status` events.
+Deleting a milestone event (`/resolve`, `/mitigate`, …) hands its milestone to
+the remaining event of that kind, or clears it and steps the status back;
+`u` brings both back. Setting an active status on a resolved incident reopens
+it: the resolution time is cleared and the clock runs again. In the edit
+dialog a bare time such as `14:05` is on the event's own day.
 """

@@ -21,7 +21,18 @@ COLUMNS = (("Key", "key"), ("Sev", "sev"), ("Status", "status"), ("Postmortem", 
            ("Started (UTC)", "started"),
            ("Duration", "duration"), ("Commander", "commander"), ("Title", "title"))
 OTHER_COLUMNS_WIDTH = 86
+#: Below this width the title would be squeezed off screen: Duration and Commander
+#: are left out and Started shows the date only (the incident screen shows them all).
+NARROW = 110
+NARROW_LEFT_OUT = ("duration", "commander")
+NARROW_OTHER_WIDTH = 64
 EMPTY = "No incidents yet. Press n to declare one, or run `debrief demo` for example data."
+
+
+class IncidentTable(DataTable):
+    """The incident list; its Enter shows in the footer as "Open" (DataTable's own is hidden)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", id="incidents.open_row")]
 
 
 def shorten(text: str, width: int) -> str:
@@ -44,6 +55,9 @@ the start of impact (the declaration until impact is logged) to resolution.
 | `enter` | open the highlighted incident |
 | `r` | reload |
 
+Under 110 columns, Duration and Commander are left out and Started shows the
+date only, so titles stay readable (the incident screen shows everything).
+
 The Postmortem column shows its status; `overdue` marks a required
 postmortem (customer-facing, data loss, on-call escalation, security) with no
 draft 48 hours after resolution.
@@ -60,17 +74,16 @@ draft 48 hours after resolution.
         self.incidents: list[Incident] = []
         self.exhausted = False
         self.pm_status: dict[int, str] = {}
+        self.narrow: bool | None = None  # the column set shown (None until the first fit)
 
     def compose(self) -> ComposeResult:
         yield Static(Content("debrief · Incidents"), classes="title-bar", id="title-bar")
         yield Static(Content(EMPTY), classes="empty-state", id="empty")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="incident-table")
+        yield IncidentTable(cursor_type="row", zebra_stripes=True, id="incident-table")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, key in COLUMNS:
-            table.add_column(label, key=key)
+        self.fit_columns()
         self.query_one("#empty").display = False
         self.set_interval(30, self.action_reload)
         self.action_reload()
@@ -79,9 +92,22 @@ draft 48 hours after resolution.
         self.action_reload()
 
     def on_resize(self) -> None:
-        """Re-fit the title column to the new width (no new query)."""
+        """Re-fit the columns and the title to the new width (no new query)."""
+        self.fit_columns()
         if self.incidents:
             self.show(list(self.incidents))
+
+    def fit_columns(self) -> None:
+        """All columns when the title has room; fewer on a narrow terminal."""
+        narrow = self.size.width < NARROW
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for label, key in COLUMNS:
+            if not (narrow and key in NARROW_LEFT_OUT):
+                table.add_column(label, key=key)
 
     @on(DataChanged)
     def action_reload(self) -> None:
@@ -129,17 +155,19 @@ draft 48 hours after resolution.
         self.incidents.extend(incidents)
 
     def row(self, incident: Incident, now) -> tuple:
-        """The cells of one incident."""
-        return (
-            plain(incident.key),
-            severity_text(self.app, incident.severity),
-            plain(incident.status),
-            self.postmortem_cell(incident, now),
-            plain(utc(incident.started_at)),
-            plain(incident.duration_text(now)),
-            plain(incident.commander),
-            plain(shorten(incident.title, max(self.app.size.width - OTHER_COLUMNS_WIDTH, 20))),
-        )
+        """The cells of one incident, for the columns shown."""
+        other = NARROW_OTHER_WIDTH if self.narrow else OTHER_COLUMNS_WIDTH
+        cells = {
+            "key": plain(incident.key),
+            "sev": severity_text(self.app, incident.severity),
+            "status": plain(incident.status),
+            "postmortem": self.postmortem_cell(incident, now),
+            "started": plain(f"{incident.started_at:%Y-%m-%d}" if self.narrow else utc(incident.started_at)),
+            "duration": plain(incident.duration_text(now)),
+            "commander": plain(incident.commander),
+            "title": plain(shorten(incident.title, max(self.size.width - other, 12))),
+        }
+        return tuple(cells[key] for _, key in COLUMNS if not (self.narrow and key in NARROW_LEFT_OUT))
 
     def postmortem_cell(self, incident: Incident, now) -> Text:
         """Postmortem status; ``overdue`` when required and no draft 48 h after resolution."""

@@ -32,6 +32,8 @@ from ..widgets.metric_card import MetricCard
 from ..widgets.metric_charts import MttrChart, SeverityChart
 
 HISTORY = 12
+#: Below this width the cards sit two to a row (four squeeze the figures and trends off the card).
+NARROW = 100
 
 
 @dataclass
@@ -68,7 +70,7 @@ Incidents belong to the period in which their impact started.
 | key | does |
 | --- | --- |
 | `p` | switch the period: month, quarter, week |
-| `←` / `→` | previous / next period |
+| `←` / `→` | previous / next period (up to the current one) |
 | `l` | back to the period of the latest incident |
 | `t` | edit the targets |
 | `d` | record a deployment |
@@ -134,6 +136,12 @@ Incidents belong to the period in which their impact started.
         if self.data is not None:
             self.action_reload()
 
+    def on_resize(self) -> None:
+        """Two cards to a row on a narrow terminal, four otherwise; the period bar drops its key hint."""
+        self.query_one("#metric-cards").styles.grid_size_columns = 2 if self.app.size.width < NARROW else 4
+        if self.data is not None and self.period is not None:
+            self.show_period_bar(self.data)
+
     @on(DataChanged)
     def action_reload(self) -> None:
         """Read the metrics again; the loading indicator shows at once the first
@@ -185,8 +193,9 @@ Incidents belong to the period in which their impact started.
         """``◀ November 2025 ▶ · month · compared with October 2025``."""
         assert self.period is not None
         kinds = "  ".join(f"[{k}]" if k == self.period.kind else k for k in KINDS)
+        hint = "   [dim]p period · ←/→ step · t targets[/dim]" if self.app.size.width >= NARROW else ""
         bar = Content.from_markup(
-            "[b]◀ $label ▶[/b]    $kinds   compared with $previous   [dim]p period · ←/→ step · t targets[/dim]",
+            "[b]◀ $label ▶[/b]    $kinds   compared with $previous" + hint,
             label=self.period.label, kinds=kinds, previous=data.previous.period.label)
         self.query_one("#period-bar", Static).update(bar)
 
@@ -224,11 +233,16 @@ Incidents belong to the period in which their impact started.
         self.action_reload()
 
     def action_step(self, steps: int) -> None:
-        """Move to the previous or next period."""
-        if self.period is not None:
-            self.period = self.period.shift(steps)
-            self.anchor = self.period.start
-            self.action_reload()
+        """Move to the previous or next period (not past the one that holds today: it has no data yet)."""
+        if self.period is None:
+            return
+        later = self.period.shift(steps)
+        if later.start > self.app.clock().date():
+            self.notify(f"{self.period.label} is the current {self.period.kind}; later ones have no data yet.",
+                        markup=False)
+            return
+        self.period, self.anchor = later, later.start
+        self.action_reload()
 
     def action_latest(self) -> None:
         """Back to the period that holds the latest finished incident."""

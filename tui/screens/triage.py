@@ -23,12 +23,10 @@ from ..dialogs.reassign import ReassignDialog
 from ..dialogs.triage_filter import TriageFilter, TriageFilterDialog
 from ..messages import DataChanged
 from ..render import plain, theme_colour
+from .triage_layout import TriageLayout
 
-COLUMNS = (("Key", "key"), ("Pri", "priority"), ("Due", "due"), ("Status", "status"), ("Owner", "owner"),
-           ("Source", "source"), ("Card", "card"), ("Title", "title"))
 PRIORITY_CHOICES = [("P1", "urgent: do this first"), ("P2", "important"), ("P3", "when there is time")]
 SNOOZE_DAYS = 7
-TITLE_MIN = 20
 
 
 def postmortem_opener():
@@ -40,7 +38,7 @@ def postmortem_opener():
     return open_postmortem
 
 
-class TriageScreen(Screen):
+class TriageScreen(TriageLayout, Screen):
     """Action items across postmortems, overdue first, then priority, then due date; paged in SQL."""
 
     HELP_TITLE = "Action items"
@@ -72,7 +70,7 @@ priority, then by due date. The header counts open and overdue items.
         Binding("w", "set_status('wont_do')", "Won't do", id="triage.wont_do"),
         Binding("p", "priority", "Priority", id="triage.priority"),
         Binding("u", "due_date", "Due", id="triage.due_date"),
-        Binding("z", "snooze", "Snooze", id="triage.snooze", show=False),
+        Binding("z", "snooze", "Snooze", id="triage.snooze"),
         Binding("a", "reassign", "Reassign", id="triage.reassign"),
         Binding("enter", "open_source", "Source", id="triage.open_source"),
         Binding("i", "promote", "Improve", id="triage.promote"),
@@ -105,35 +103,12 @@ priority, then by due date. The header counts open and overdue items.
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, key in COLUMNS:
-            table.add_column(label, key=key, width=TITLE_MIN if key == "title" else None)
+        self.add_columns()
         self.query_one("#empty").display = False
         self.action_reload()
 
     def on_screen_resume(self) -> None:
         self.action_reload()
-
-    def on_resize(self) -> None:
-        self.fit_title()
-
-    def fit_title(self) -> None:
-        """The title column takes the width left over, so the table never scrolls sideways.
-
-        DataTable has no public call to resize a column; after changing ``width`` it needs
-        its dimensions and caches recomputed (the same flags its own ``update_cell`` sets).
-        """
-        table = self.query_one(DataTable)
-        if not table.columns or not table.size.width:
-            return
-        others = sum(c.get_render_width(table) for k, c in table.columns.items() if k.value != "title")
-        width = max(TITLE_MIN, table.scrollable_content_region.width - others - 2 * table.cell_padding - 2)
-        column = table.columns[next(k for k in table.columns if k.value == "title")]
-        if column.width != width:
-            column.width = width
-            table._require_update_dimensions = True
-            table._clear_caches()
-            table.refresh()
 
     @on(DataChanged)
     def action_reload(self) -> None:
@@ -212,8 +187,11 @@ priority, then by due date. The header counts open and overdue items.
             due = Text(f"{item.due_date.isoformat()} !", style=Style(color=theme_colour(self.app, "status-bad"), bold=True))
         pri = Text(item.priority, style=Style(bold=item.priority == "P1"))
         status = plain(item.status.replace("_", " "))
-        return (plain(item.key), pri, due, status, plain(item.owner or "—"), plain(item.source or "—"),
-                plain(item.improvement_key or ""), plain(item.title))
+        cells = {"key": plain(item.key), "priority": pri, "due": due, "status": status,
+                 "owner": plain(item.owner or "—"), "source": plain(item.source or "—"),
+                 "card": plain(item.improvement_key or ""),
+                 "title": Text(item.title, no_wrap=True, overflow="ellipsis")}
+        return tuple(cells[key.value] for key in self.query_one(DataTable).columns)
 
     def selected_id(self) -> int | None:
         """The highlighted item's id."""
@@ -277,7 +255,7 @@ priority, then by due date. The header counts open and overdue items.
         """An awaitable that writes one field of one item (for a dialog to run)."""
         async def save(value):
             await self.app.run_store(fn, ident, **{field: value})
-            return value if value is not None else "none"
+            return value if value is not None else "cleared"
         return save
 
     def action_priority(self) -> None:
@@ -294,7 +272,7 @@ priority, then by due date. The header counts open and overdue items.
         if item is not None:
             save = self.store_call(self.app.store.update_action_item, item.id, "due_date")
             self.app.push_screen(DueDateDialog(item.title, item.due_date, self.today, save),
-                                 self.edited(f"{item.key} due {{result}}."))
+                                 self.edited(f"{item.key} due date: {{result}}."))
 
     def action_reassign(self) -> None:
         """Type the new owner, completing from known people."""
@@ -306,14 +284,14 @@ priority, then by due date. The header counts open and overdue items.
 
     @work(group="triage-open", exit_on_error=False)
     async def action_open_source(self) -> None:
-        """Open the postmortem the item came from (the incident when the editor is not there)."""
+        """Open the postmortem the item came from at its Action Items (the incident when the editor is not there)."""
         item = self.selected()
         if item is None or not (item.postmortem_id or item.incident_id):
             self.notify("This item has no source postmortem or incident.", markup=False)
             return
         editor = postmortem_opener()
         if editor is not None and item.pm_incident:
-            await editor(self.app, item.pm_incident)
+            await editor(self.app, item.pm_incident, "actions")
         elif hasattr(self.app, "open_postmortem") and item.postmortem_id:
             self.app.open_postmortem(item.postmortem_id)
         else:

@@ -44,28 +44,41 @@ def headline(incident: Incident, now: datetime) -> Content:
     )
 
 
-def milestones(incident: Incident) -> Content:
-    """The milestone times that exist, in UTC (the date once, then on a change of day)."""
-    parts: list = []
+def milestones(incident: Incident, width: int = 0) -> Content:
+    """The milestone times that exist, in UTC (the date once, then on a change of day).
+    A line longer than ``width`` breaks between milestones, never inside one."""
+    chunks: list[Content] = []
     day = None
     for field, label in MILESTONE_LABELS:
         value = getattr(incident, field)
         if value is not None:
-            clock = "%H:%M"
-            stamp = value.strftime(clock if value.date() == day else f"%Y-%m-%d {clock}")
+            stamp = value.strftime("%H:%M" if value.date() == day else "%Y-%m-%d %H:%M")
             day = value.date()
-            parts += [(label, "dim"), " ", stamp, "  "]
-    return Content.assemble(*parts) if parts else Content("")
+            chunks.append(Content.assemble((label, "dim"), " ", stamp))
+    return fit(chunks, width)
 
 
-def durations(incident: Incident) -> Content:
+def fit(chunks: list[Content], width: int, gap: str = "  ") -> Content:
+    """Chunks joined by ``gap``, starting a new line where the next would pass ``width``."""
+    lines: list[Content] = []
+    for chunk in chunks:
+        if lines and width and lines[-1].cell_length + len(gap) + chunk.cell_length > width:
+            lines.append(chunk)
+        elif lines:
+            lines[-1] = Content.assemble(lines[-1], gap, chunk)
+        else:
+            lines.append(chunk)
+    return Content("\n").join(lines)
+
+
+def durations(incident: Incident, width: int = 0) -> Content:
     """Time to detect/ack/mitigate/resolve that exist, then out-of-order warnings."""
-    parts: list = []
-    for label, seconds in incident.milestone_durations():
-        parts += [(f"Time {DURATION_LABELS[label]}", "dim"), " ", format_duration(seconds), "   "]
-    for problem in incident.out_of_order():
-        parts += [(f"⚠ {problem}", "bold $error"), "   "]
-    return Content.assemble(*parts) if parts else Content.from_markup("[dim]No durations yet: log /detect, /ack, /mitigate, /resolve[/]")
+    chunks = [Content.assemble((f"Time {DURATION_LABELS[label]}", "dim"), " ", format_duration(seconds))
+              for label, seconds in incident.milestone_durations()]
+    chunks += [Content.assemble((f"⚠ {problem}", "bold $error")) for problem in incident.out_of_order()]
+    if not chunks:
+        return Content.from_markup("[dim]No durations yet: log /detect, /ack, /mitigate, /resolve[/]")
+    return fit(chunks, width, gap="   ")
 
 
 class IncidentHeader(Static):
@@ -78,5 +91,10 @@ class IncidentHeader(Static):
         self.incident = incident or self.incident
         if self.incident is None:
             return
-        self.update(Content("\n").join([headline(self.incident, now), milestones(self.incident),
-                                        durations(self.incident)]))
+        width = self.content_region.width
+        self.update(Content("\n").join([headline(self.incident, now), milestones(self.incident, width),
+                                        durations(self.incident, width)]))
+
+    def on_resize(self) -> None:
+        """Re-break the milestone lines for the new width."""
+        self.show(None, self.app.clock())

@@ -122,10 +122,11 @@ class TimelineView(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         self._want(index // PAGE)
         text = self.row_text(self.rows.get(index), width)
-        style = self.rich_style
+        style, cursor = self.rich_style, Style()
         if index == self.cursor and self.has_focus:
-            style += self.get_component_rich_style("timeline--cursor")
-        segments = [Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console)]
+            cursor = self.get_component_rich_style("timeline--cursor")  # last: it covers the whole row
+        segments = [Segment(s.text, (style + s.style if s.style else style) + cursor)
+                    for s in text.render(self.app.console)]
         return Strip(segments, width).crop(self.scroll_offset.x, self.scroll_offset.x + width)
 
     def row_text(self, event: TimelineEvent | None, width: int) -> Text:
