@@ -26,7 +26,8 @@ OTHER_COLUMNS_WIDTH = 86
 NARROW = 110
 NARROW_LEFT_OUT = ("duration", "commander")
 NARROW_OTHER_WIDTH = 64
-EMPTY = "No incidents yet. Press n to declare one, or run `debrief demo` for example data."
+EMPTY = ("No incidents yet. Press n to declare one, or quit and run `make demo` "
+         "(or `debrief demo`) to look around with example data.")
 
 
 class IncidentTable(DataTable):
