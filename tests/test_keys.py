@@ -159,3 +159,29 @@ async def test_number_keys_switch_from_a_pushed_screen_but_not_from_a_dialog(dem
         await pilot.press("escape", "escape")
         await settle(app, pilot)
         assert app.current_mode == "incidents" and type(app.screen).__name__ == "IncidentsScreen"
+
+
+async def test_no_sql_on_the_ui_thread(demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Walking every main screen, opening an incident, its postmortem and the declare
+    dialog never touches the database from the UI thread (store calls go through run_store)."""
+    import threading
+
+    from store.db import Database
+
+    ui, used = threading.get_ident(), []
+    plain = Database.conn.fget
+
+    def conn(db):
+        if threading.get_ident() == ui:
+            used.append("".join(__import__("traceback").format_stack(limit=6)))
+        return plain(db)
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        monkeypatch.setattr(Database, "conn", property(conn))
+        for key in ("n", "escape", "enter", "up", "p", "escape", "escape", "escape", "2", "3", "4", "5"):
+            await pilot.press(key)
+            await settle(app, pilot)
+        assert app.current_mode == "search"
+    assert used == [], used[0]

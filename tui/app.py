@@ -117,7 +117,7 @@ class DebriefApp(App[None]):
                 self.notify(f"{incident.key} declared and saved.", markup=False)
                 self.open_incident(incident.id)
 
-        self.push_screen(DeclareDialog(self.store.me), opened)
+        self.push_screen(DeclareDialog(), opened)
 
     def open_incident(self, incident_id: int) -> None:
         """Show one incident."""

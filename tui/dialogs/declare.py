@@ -37,7 +37,8 @@ class DeclareDialog(ModalScreen[Incident | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="declare.cancel")]
 
-    def __init__(self, commander: str) -> None:
+    def __init__(self, commander: str = "") -> None:
+        """``commander`` empty: the dialog fills in ``me`` (read on the store thread)."""
         super().__init__()
         self.default_commander = commander
 
@@ -65,6 +66,17 @@ class DeclareDialog(ModalScreen[Incident | None]):
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
         self.query_one("#backfill-times").display = False
+        if not self.default_commander:
+            self.fill_commander()
+
+    @work(group="declare-me", exit_on_error=False)
+    async def fill_commander(self) -> None:
+        """Default the commander to me, unless something was typed there already (the store
+        falls back to me too, so a quick Enter before this arrives loses nothing)."""
+        me = await self.app.run_store(lambda: self.app.store.me)
+        box = self.query_one("#commander", Input)
+        if not box.value:
+            box.value = me
 
     @on(Checkbox.Changed, "#backfill")
     def toggle_backfill(self, event: Checkbox.Changed) -> None:
