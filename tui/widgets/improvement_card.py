@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Static
 
 from store import Improvement
@@ -34,14 +33,7 @@ def card_content(card: Improvement) -> Content:
 
 
 class ImprovementCard(Static, can_focus=True):
-    """A focusable card; Enter asks the board to open its form."""
-
-    class Opened(Message):
-        """The user wants this card's form."""
-
-        def __init__(self, card: Improvement) -> None:
-            super().__init__()
-            self.card = card
+    """A focusable card (the board binds Enter to open its form)."""
 
     def __init__(self, card: Improvement) -> None:
         super().__init__(card_content(card), classes=f"improvement-card stage-{card.stage}", id=f"card-{card.id}")
