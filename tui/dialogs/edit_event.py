@@ -29,7 +29,8 @@ class EditEventDialog(SavingDialog):
             yield Label("Edit event (the previous version is kept)", classes="dialog-title")
             yield Label("Text")
             yield Input(self.event.text, id="text")
-            yield Label(f"Time (UTC): 2025-11-27 14:05:30, -5m, or 14:05 (on {self.event.occurred_at:%Y-%m-%d})")
+            yield Label(f"Time (UTC): 2025-11-27 14:05:30, -5m, or 14:05 (on {self.event.occurred_at:%Y-%m-%d})",
+                        markup=False)
             yield Input(self.event.occurred_at.strftime("%Y-%m-%d %H:%M:%S"), id="time")
             yield Label("Kind")
             yield Select([(k, k) for k in KINDS], value=self.event.kind, allow_blank=False, id="kind")
