@@ -57,14 +57,46 @@ async def test_blameful_sentence_hint_rewrite_and_autosave(demo_store: Store) ->
         await pilot.press("ctrl+n")
         assert screen.editor.cursor_location == (0, 4)
         assert "should have checked" in str(screen.query_one("#hint-detail").render())
+        assert "ctrl+r will insert the example of suggestion 1 after your sentence" in str(screen.query_one("#hint-detail").render())
         await pilot.press("ctrl+r")
         await pilot.pause()
-        assert "should have" not in screen.editor.text and screen.hints == []
+        example = "The on-call restarted the primary; replication lag was not visible on the dashboard they used."
+        assert screen.editor.text == f"{BLAME} {example}" and screen.editor.selected_text == example
+        await pilot.press("ctrl+z")
+        assert screen.editor.text == BLAME
+        await pilot.press("ctrl+y")
+        screen.editor.replace("", (0, 0), screen.editor.offset_location(len(BLAME) + 1))
+        await pilot.pause()
+        assert screen.editor.text == example and screen.hints == []
         await pilot.pause(1.3)
         await settle(app, pilot)
         pm = demo_store.get_postmortem("PM-0012")
         assert demo_store.section_text(pm.id, "root_cause") == screen.editor.text
         assert demo_store.revisions(pm.id, "root_cause")
+
+
+async def test_rewrite_replaces_only_the_hinted_words_and_undoes(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "went_wrong")
+        screen.editor.focus()
+        typed = "Obviously, the limiter rejected valid calls, which was human error."
+        await pilot.press(*typed)
+        await pilot.press("ctrl+n")
+        assert "ctrl+r will remove “Obviously”" in str(screen.query_one("#hint-detail").render())
+        await pilot.press("ctrl+r")
+        assert screen.editor.text == "The limiter rejected valid calls, which was human error."
+        await pilot.press("ctrl+n", "ctrl+r")
+        assert screen.editor.text == "The limiter rejected valid calls, which was [action] because [condition]."
+        assert screen.editor.selected_text == "[action]"
+        await pilot.press(*"a retry")
+        assert screen.editor.text == "The limiter rejected valid calls, which was a retry because [condition]."
+        await pilot.press("ctrl+z", "ctrl+z")  # the typing, then the typed-over selection
+        assert screen.editor.text == "The limiter rejected valid calls, which was [action] because [condition]."
+        await pilot.press("ctrl+z")
+        assert screen.editor.text == "The limiter rejected valid calls, which was human error."
+        await pilot.press("ctrl+z")
+        assert screen.editor.text == typed
 
 
 async def test_dismiss_is_remembered_after_unrelated_edits(demo_store: Store) -> None:

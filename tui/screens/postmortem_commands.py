@@ -15,7 +15,7 @@ from ..dialogs.export import ExportDialog
 from ..dialogs.review import ReviewDialog
 from ..dialogs.revisions import RevisionsDialog
 from ..hints import fingerprint
-from ..postmortem_hints import apply_suggestion, hint_at, next_hint
+from ..postmortem_hints import hint_at, next_hint, rewrite_edit
 from ..postmortem_state import publish_check
 
 
@@ -45,7 +45,9 @@ class PostmortemCommands:
             current = self.current_hint()
             panel.show([a.hint for a in self.action_hint_list], current.hint if current else None, "Action Items")
         else:
-            panel.show(self.hints, self.current_hint(), BY_NAME[self.current].title)
+            edit = self.current_rewrite()
+            panel.show(self.hints, self.current_hint(), BY_NAME[self.current].title,
+                       edit.label if edit else "")
 
     def action_next_hint(self) -> None:
         """Move the cursor to the next hint of the section."""
@@ -74,19 +76,28 @@ class PostmortemCommands:
         table.focus()
         table.move_cursor(row=ids.index(target), animate=False)
 
+    def current_rewrite(self):
+        """The edit ctrl+r would make for the hint under the cursor (or None)."""
+        hint = self.current_hint() if self.current != "actions" else None
+        return rewrite_edit(self.linter, self.editor.text, hint) if hint is not None else None
+
     def action_apply_hint(self) -> None:
-        """Replace the hinted sentence with the first suggested rewrite, selected for adapting."""
-        hint = hint_at(self.hints, self.editor.cursor_offset) if self.current != "actions" else None
+        """Rewrite the hinted words (the rule's exact replacement), or insert the
+        rule's example after the sentence; one edit, so ctrl+z undoes it."""
         if self.current == "actions" and self.current_hint() is not None:
             self.notify("Edit the action item (enter) to reword it along the hint's suggestions.", markup=False)
             return
-        if hint is None or not hint.suggestions:
+        edit = self.current_rewrite()
+        if edit is None:
             self.notify("Put the cursor on an underlined phrase first (ctrl+n finds one).", markup=False)
             return
-        text, start, end = apply_suggestion(self.editor.text, hint)
-        begin, finish = self.editor.offset_location(0), self.editor.document.end
-        self.editor.replace(text, begin, finish)
-        self.editor.selection = Selection(self.editor.offset_location(start), self.editor.offset_location(end))
+        editor = self.editor
+        editor.focus()
+        editor.history.checkpoint()
+        editor.replace(edit.new, editor.offset_location(edit.start), editor.offset_location(edit.end))
+        editor.history.checkpoint()
+        first, last = edit.select
+        editor.selection = Selection(editor.offset_location(first), editor.offset_location(last))
 
     async def action_dismiss_hint(self) -> None:
         """Dismiss the current hint; its fingerprint is saved so it stays dismissed."""
