@@ -147,6 +147,35 @@ async def test_add_action_item_with_natural_date_and_traps(demo_store: Store) ->
         assert screen.counts["actions"][0] == 1
 
 
+async def test_action_item_by_keyboard_then_ctrl_r_rewords_its_title(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "actions")
+        await pilot.press("a")
+        await settle(app, pilot)
+        await pilot.press(*"Engineers need to be more careful with limits", "tab", *"pri", "right", "tab", *"+7d")
+        dialog = app.screen
+        assert dialog.query_one("#owner", Input).value == "priya"
+        assert str(dialog.query_one("#due-preview").render()) == "→ Fri 05 Dec 2025"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        table = screen.query_one("#actions")
+        assert str(table.get_row_at(0)[0]) == "⚠ 1"
+        await pilot.press("ctrl+n")
+        assert "ctrl+r will open the item to replace “be more careful”" in str(screen.query_one("#hint-detail").render())
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        title = app.screen.query_one("#title", Input)
+        assert title.value == "Engineers need to have [a guardrail: a confirmation, check or automation] with limits"
+        assert title.selected_text == "[a guardrail: a confirmation, check or automation]"
+        await pilot.press(*"a dry-run diff", "ctrl+s")
+        await settle(app, pilot)
+        pm = demo_store.get_postmortem("PM-0012")
+        [item] = demo_store.action_items_for_postmortem(pm.id)
+        assert item.title == "Engineers need to have a dry-run diff with limits" and item.owner == "priya"
+        assert screen.action_hint_list == [] and str(table.get_row_at(0)[0]) == ""
+
+
 async def test_review_workflow_from_draft_to_published(demo_store: Store) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:

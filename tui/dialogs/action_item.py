@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets.input import Selection as InputSelection
 
 from store import ACTION_TYPES, PRIORITIES, ActionItem, StoreError
 
@@ -26,12 +27,16 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="action_item.cancel"),
                 Binding("ctrl+s", "submit", "Save", id="action_item.save")]
 
-    def __init__(self, postmortem_id: int, people: list[str], today: date, item: ActionItem | None = None) -> None:
+    def __init__(self, postmortem_id: int, people: list[str], today: date, item: ActionItem | None = None,
+                 draft: tuple[str, tuple[int, int]] | None = None) -> None:
+        """``draft`` is a reworded title and the range to select in it (ctrl+r
+        on a hinted item): shown in place of the saved title until saved."""
         super().__init__()
         self.postmortem_id = postmortem_id
         self.people = people
         self.today = today
         self.item = item
+        self.draft = draft
 
     def compose(self) -> ComposeResult:
         item = self.item
@@ -46,6 +51,7 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
             yield Label("Due date")
             due = item.due_date.isoformat() if item and item.due_date else ""
             yield Input(due, id="due", placeholder="2025-12-01, fri, +7d")
+            yield Static("", id="due-preview", markup=False)
             with Horizontal(classes="row"):
                 yield Select([(p, p) for p in PRIORITIES], value=item.priority if item else "P2",
                              allow_blank=False, id="priority")
@@ -57,8 +63,25 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
                 yield Button("Save", variant="primary", id="save")
 
     def on_mount(self) -> None:
-        self.query_one("#title", Input).focus()
+        title = self.query_one("#title", Input)
+        title.focus()
+        if self.draft is not None:
+            text, (start, end) = self.draft
+            title.value = text
+            title.selection = InputSelection(start, end)
         self.title_changed()
+        self.due_changed()
+
+    @on(Input.Changed, "#due")
+    def due_changed(self) -> None:
+        """Say which day ``fri`` or ``+7d`` means, as it is typed."""
+        preview = self.query_one("#due-preview", Static)
+        try:
+            due = parse_due_date(self.query_one("#due", Input).value, self.today)
+        except DateInputError:
+            due = None
+        preview.update(f"→ {due:%a %d %b %Y}" if due else "")
+        preview.display = due is not None
 
     @on(Input.Changed, "#title")
     def title_changed(self) -> None:

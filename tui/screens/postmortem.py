@@ -128,6 +128,7 @@ when you leave; the title bar says whether it is saved.
         """Refresh everything from :attr:`bundle`."""
         bundle = self.bundle
         self.query_one(TimelineTable).show(bundle.events, self.app)
+        _, self.action_hint_list = all_hints(bundle, self.linter)
         self.query_one(ActionsTable).show(bundle.actions, self.action_counts())
         if first:
             self.show_section(self.current)

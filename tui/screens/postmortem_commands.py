@@ -42,12 +42,13 @@ class PostmortemCommands:
         """Follow the cursor in the hints panel."""
         panel = self.query_one("#hints")
         if self.current == "actions":
-            current = self.current_hint()
-            panel.show([a.hint for a in self.action_hint_list], current.hint if current else None, "Action Items")
+            current, edit = self.current_hint(), self.current_rewrite()
+            label = f"open the item to {edit.label}; ctrl+s there keeps it, escape drops it" if edit else ""
+            panel.show([a.hint for a in self.action_hint_list], current.hint if current else None, "Action Items", label)
         else:
             edit = self.current_rewrite()
             panel.show(self.hints, self.current_hint(), BY_NAME[self.current].title,
-                       edit.label if edit else "")
+                       f"{edit.label}; ctrl+z undoes it" if edit else "")
 
     def action_next_hint(self) -> None:
         """Move the cursor to the next hint of the section."""
@@ -77,15 +78,30 @@ class PostmortemCommands:
         table.move_cursor(row=ids.index(target), animate=False)
 
     def current_rewrite(self):
-        """The edit ctrl+r would make for the hint under the cursor (or None)."""
-        hint = self.current_hint() if self.current != "actions" else None
+        """The edit ctrl+r would make for the hint under the cursor, or for the
+        highlighted action item's title (or None)."""
+        if self.current == "actions":
+            found = self.current_hint()
+            item = next((a for a in self.bundle.actions if found and a.id == found.action_id), None)
+            return rewrite_edit(self.linter, item.title, found.hint) if item else None
+        hint = self.current_hint()
         return rewrite_edit(self.linter, self.editor.text, hint) if hint is not None else None
+
+    async def reword_action(self) -> None:
+        """ctrl+r on an action item: open it with its title reworded (saved only with ctrl+s)."""
+        edit = self.current_rewrite()
+        found = self.current_hint()
+        if edit is None or found is None:
+            self.notify("Highlight an action item marked ⚠ first (ctrl+n finds one).", markup=False)
+            return
+        item = next(a for a in self.bundle.actions if a.id == found.action_id)
+        await self.open_action_dialog(item, (edit.apply(item.title), edit.select))
 
     def action_apply_hint(self) -> None:
         """Rewrite the hinted words (the rule's exact replacement), or insert the
         rule's example after the sentence; one edit, so ctrl+z undoes it."""
-        if self.current == "actions" and self.current_hint() is not None:
-            self.notify("Edit the action item (enter) to reword it along the hint's suggestions.", markup=False)
+        if self.current == "actions":
+            self.run_worker(self.reword_action(), exit_on_error=False)
             return
         edit = self.current_rewrite()
         if edit is None:
@@ -145,14 +161,14 @@ class PostmortemCommands:
     def action_row_moved(self) -> None:
         self.show_hints_panel()
 
-    async def open_action_dialog(self, item) -> None:
+    async def open_action_dialog(self, item, draft=None) -> None:
         def saved(result) -> None:
             if result is not None:
                 self.notify(f"{result.key} saved.", markup=False)
                 self.reload()
 
         people = await self.app.run_store(self.app.store.known_people)
-        self.app.push_screen(ActionItemDialog(self.postmortem_id, people, self.app.clock().date(), item), saved)
+        self.app.push_screen(ActionItemDialog(self.postmortem_id, people, self.app.clock().date(), item, draft), saved)
 
     # dialogs and leaving --------------------------------------------------
 

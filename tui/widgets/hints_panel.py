@@ -48,7 +48,7 @@ class HintsPanel(VerticalScroll):
             where = "an action item marked ⚠" if label == "Action Items" else "an underlined phrase"
             detail = Content(f"Move the cursor onto {where}, or press ctrl+n.\n\n{KEYS}")
         else:
-            action = ["\n\n", ("ctrl+r will ", "bold"), rewrite, ". ctrl+z undoes it."] if rewrite else []
+            action = ["\n\n", ("ctrl+r will ", "bold"), rewrite, "."] if rewrite else []
             detail = Content.assemble(hint_detail(current), *action, "\n\n", (KEYS, "$foreground-muted"))
         self.query_one("#hint-detail", Static).update(detail)
         lines = [hint_line(h, h is current) for h in hints]
