@@ -48,3 +48,17 @@ def test_action_titles_get_punitive_remedy_hints() -> None:
     found = action_hints(Linter(), [(1, "Retrain the on-call engineer"), (2, "Alert on pool saturation")], set())
     assert [(a.action_id, a.hint.category) for a in found] == [(1, "punitive_remedy")]
     assert action_hints(Linter(), [(1, "Retrain the on-call engineer")], {found[0].fingerprint}) == []
+
+
+def test_publish_check_lists_placeholders_a_rewrite_left(demo_store) -> None:
+    from tui.dialogs.review import check_text
+    from tui.postmortem_state import load_bundle, publish_check
+
+    pm = demo_store.create_postmortem(12)
+    demo_store.save_section(pm.id, "summary", "It was [action] because [condition]. Our [x] and [red]x[/red] stay.")
+    guardrail = "[a guardrail: a confirmation, check or automation]"
+    demo_store.create_action_item(f"Deploys have {guardrail}", postmortem_id=pm.id)
+    check = publish_check(load_bundle(demo_store, pm.id), Linter())
+    assert check.placeholders == [("Summary", "[action]"), ("Summary", "[condition]"), ("Action Items", guardrail)]
+    assert not check.clean
+    assert "Placeholders to fill in: Summary “[action]”, Summary “[condition]”" in str(check_text(check))

@@ -80,6 +80,17 @@ def plan(text: str, hint: Hint, rule: Rule) -> Edit | None:
     return Edit(hint.start, hint.end, new, select, "replace", f"replace “{hint.text}” with “{new}”")
 
 
+def placeholders(rules: tuple[Rule, ...] | list[Rule]) -> frozenset[str]:
+    """Every ``[placeholder]`` a rule's replacement can leave for the writer."""
+    return frozenset(found for rule in rules for item in rule.replace for found in PLACEHOLDER.findall(item.to))
+
+
+def unfilled(text: str, rules: tuple[Rule, ...] | list[Rule]) -> list[str]:
+    """The rewrite placeholders still in ``text``, in order."""
+    known = placeholders(rules)
+    return [found.group(0) for found in PLACEHOLDER.finditer(text) if found.group(0) in known]
+
+
 def _insert_example(text: str, hint: Hint, rule: Rule) -> Edit | None:
     if not rule.suggestions:
         return None
