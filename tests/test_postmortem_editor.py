@@ -253,3 +253,18 @@ async def test_f1_shows_editor_help(demo_store: Store) -> None:
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen) and "ctrl+r" in app.screen.markdown
+
+
+async def test_f3_exports_markdown_and_says_the_full_path(demo_store: Store, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(app, pilot, 12)
+        await pilot.press("f3")
+        await settle(app, pilot)
+        assert str(tmp_path) in str(app.screen.query("Label")[1].render())
+        await pilot.press("enter")
+        await settle(app, pilot)
+        written = tmp_path / "PM-0012.md"
+        assert written.read_text(encoding="utf-8").startswith("# Postmortem: API rate limiter rejected valid traffic")
+        assert any(f"Exported to {written}." == n.message for n in app._notifications)

@@ -39,10 +39,13 @@ async def test_search_syntax_error_is_a_message(demo_store: Store) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5")
+        app.screen.query_one(Input).value = "pool"
+        await settle(app, pilot)
+        assert app.screen.query_one(DataTable).row_count > 0
         app.screen.query_one(Input).value = '"pool AND ('
         await settle(app, pilot)
-        assert "not a valid query" in str(app.screen.query_one("#search-status").render())
-        assert app.is_running
+        assert "not a valid query: a quote is not closed" in str(app.screen.query_one("#search-status").render())
+        assert app.is_running and app.screen.query_one(DataTable).row_count == 0 and app.screen.hits == []
 
 
 async def test_incidents_marks_overdue_postmortem(demo_store: Store) -> None:
