@@ -268,3 +268,21 @@ async def test_f3_exports_markdown_and_says_the_full_path(demo_store: Store, tmp
         written = tmp_path / "PM-0012.md"
         assert written.read_text(encoding="utf-8").startswith("# Postmortem: API rate limiter rejected valid traffic")
         assert any(f"Exported to {written}." == n.message for n in app._notifications)
+
+
+async def test_typing_redraws_only_what_changed(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "went_wrong")
+        screen.editor.focus()
+        screen.editor.load_text(f"The alert was quiet.\n\n{BLAME}\n\nThe pool recovered.")
+        await pilot.pause()
+        sections, panel = screen.query_one("#sections"), screen.query_one("#hints")
+        calls = []
+        sections.replace_option_prompt = lambda *args: calls.append(args)
+        panel.query_one("#hint-list").update = lambda *args: calls.append(args)
+        screen.editor.cursor_location = (4, 3)
+        await pilot.press(*"ly")
+        assert screen.editor.document.get_line(4) == "Thely pool recovered." and calls == []
+        assert [screen.editor.offset_location(h.start) for h in screen.hints] == [(2, 4)]
+        assert screen.editor.location_offset((4, 3)) == screen.editor.text.index("ly pool")

@@ -39,7 +39,13 @@ class HintsPanel(VerticalScroll):
 
     def show(self, hints: list[Hint], current: Hint | None, label: str = "", rewrite: str = "") -> None:
         """Render ``current`` in full and every hint as a line; ``rewrite``
-        says what ctrl+r will do to it."""
+        says what ctrl+r will do to it. Nothing is redrawn when nothing changed
+        (it is called on every keystroke)."""
+        key = (tuple((h.line, h.column, h.level, h.text, h is current) for h in hints),
+               current and (current.rule, current.level, current.text), label, rewrite)
+        if getattr(self, "_shown", None) == key:
+            return
+        self._shown = key
         title = f"Hints · {label}" if label else "Hints"
         self.query_one(".panel-title", Static).update(Content(f"{title} ({len(hints)})"))
         if not hints:
