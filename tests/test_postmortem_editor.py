@@ -286,3 +286,15 @@ async def test_typing_redraws_only_what_changed(demo_store: Store) -> None:
         assert screen.editor.document.get_line(4) == "Thely pool recovered." and calls == []
         assert [screen.editor.offset_location(h.start) for h in screen.hints] == [(2, 4)]
         assert screen.editor.location_offset((4, 3)) == screen.editor.text.index("ly pool")
+
+
+async def test_footer_offers_tick_only_in_the_checklist(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "factors")
+        screen.editor.focus()
+        await pilot.pause()
+        assert "postmortem.tick" in {b.id for _, b, enabled, _ in app.active_bindings.values() if enabled}
+        await pilot.press("ctrl+down")
+        await settle(app, pilot)
+        assert "postmortem.tick" not in {b.id for _, b, enabled, _ in app.active_bindings.values() if enabled}

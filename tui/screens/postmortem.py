@@ -69,7 +69,7 @@ when you leave; the title bar says whether it is saved.
         Binding("ctrl+n", "next_hint", "Next hint", id="postmortem.next_hint"),
         Binding("ctrl+r", "apply_hint", "Rewrite", id="postmortem.apply_hint"),
         Binding("ctrl+g", "dismiss_hint", "Dismiss", id="postmortem.dismiss_hint"),
-        Binding("ctrl+t", "tick", "Tick", id="postmortem.tick", show=False),
+        Binding("ctrl+t", "tick", "Tick", id="postmortem.tick"),
         Binding("ctrl+down", "section(1)", "Next section", id="postmortem.next_section", show=False),
         Binding("ctrl+up", "section(-1)", "Previous section", id="postmortem.previous_section", show=False),
         Binding("a", "add_action", "Add action", id="postmortem.add_action"),
@@ -172,6 +172,7 @@ when you leave; the title bar says whether it is saved.
         self.query_one(SectionList).select_section(name)
         self.show_head()
         self.refresh_hints()
+        self.refresh_bindings()
 
     def show_head(self) -> None:
         """The section's heading: the computed facts for Summary, else its prompt."""
