@@ -96,8 +96,17 @@ async def test_meeting_mode_steps_and_captures_action(demo_store: Store) -> None
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.screen is meeting and meeting.current == "actions"
-        assert "Page the database team" in str(meeting.query_one("#meeting-text").render())
+        text = str(meeting.query_one("#meeting-text").render())
+        assert "Page the database team" in text and "⚠" not in text
         assert len(demo_store.action_items_for_postmortem(1)) == 5
+        await pilot.press("a")
+        await settle(app, pilot)
+        app.screen.query_one("#title", Input).value = "Remind engineers to check the pool size [b]x"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        text = str(meeting.query_one("#meeting-text").render())
+        assert "Remind engineers to check the pool size [b]x" in text
+        assert text.count("⚠") == 1 and "⚠ A reminder relies on memory" in text
 
 
 async def editor_with_hint(pilot) -> None:
