@@ -298,3 +298,15 @@ async def test_footer_offers_tick_only_in_the_checklist(demo_store: Store) -> No
         await pilot.press("ctrl+down")
         await settle(app, pilot)
         assert "postmortem.tick" not in {b.id for _, b, enabled, _ in app.active_bindings.values() if enabled}
+
+
+async def test_offsets_follow_crlf_text(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "went_wrong")
+        screen.editor.load_text("The alert was quiet.\r\n\r\nIt was obviously the limiter.")
+        await pilot.pause()
+        [hint] = screen.hints
+        assert screen.editor.text[hint.start:hint.end] == "obviously"
+        assert screen.editor.offset_location(hint.start) == (2, 7)
+        assert screen.editor.location_offset((2, 7)) == hint.start

@@ -14,9 +14,9 @@ from ..hints import Hint
 HIGHLIGHT = "debrief-hint"
 
 
-def _line_starts(lines: list[str]) -> list[int]:
+def _line_starts(lines: list[str], newline: str = "\n") -> list[int]:
     """Offsets at which each line starts in the text the lines join to."""
-    return [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+    return [0, *accumulate(len(line) + len(newline) for line in lines[:-1])]
 
 
 def _location(starts: list[int], offset: int) -> tuple[int, int]:
@@ -44,7 +44,7 @@ class HintEditor(TextArea):
         self._install_style()
         if not getattr(self, "hints", None):
             return
-        starts = _line_starts(self.document.lines)
+        starts = _line_starts(self.document.lines, self.document.newline)
         for hint in self.hints:
             self._highlight_span(_location(starts, hint.start), _location(starts, hint.end))
 
@@ -60,12 +60,12 @@ class HintEditor(TextArea):
 
     def offset_location(self, offset: int) -> tuple[int, int]:
         """(row, column) of a character offset into the text."""
-        return _location(_line_starts(self.document.lines), offset)
+        return _location(_line_starts(self.document.lines, self.document.newline), offset)
 
     def location_offset(self, location: tuple[int, int]) -> int:
         """Character offset of a (row, column) location."""
         row, column = location
-        return sum(len(line) + 1 for line in self.document.lines[:row]) + column
+        return sum(len(line) + len(self.document.newline) for line in self.document.lines[:row]) + column
 
     @property
     def cursor_offset(self) -> int:
