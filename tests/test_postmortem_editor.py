@@ -310,3 +310,19 @@ async def test_offsets_follow_crlf_text(demo_store: Store) -> None:
         assert screen.editor.text[hint.start:hint.end] == "obviously"
         assert screen.editor.offset_location(hint.start) == (2, 7)
         assert screen.editor.location_offset((2, 7)) == hint.start
+
+
+async def test_ctrl_r_in_the_action_dialog_rewords_the_title(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(app, pilot, 12, "actions")
+        await pilot.press("a")
+        await settle(app, pilot)
+        await pilot.press(*"Be more careful with [b]limits[/b]")
+        dialog = app.screen
+        assert "ctrl+r will replace “Be more careful” with “Have [a guardrail" in str(dialog.query_one("#title-hint").render())
+        await pilot.press("ctrl+r")
+        title = dialog.query_one("#title", Input)
+        assert title.value == "Have [a guardrail: a confirmation, check or automation] with [b]limits[/b]"
+        await pilot.press(*"a dry-run")
+        assert title.value == "Have a dry-run with [b]limits[/b]" and not dialog.query_one("#title-hint").display

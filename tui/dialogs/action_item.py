@@ -18,14 +18,18 @@ from textual.widgets.input import Selection as InputSelection
 from store import ACTION_TYPES, PRIORITIES, ActionItem, StoreError
 
 from ..dates import DateInputError, parse_due_date
-from ..hints import lint
+from ..hints import Linter
+from ..hints.rewrite import Edit, plan
+
+LINTER = Linter()
 
 
 class ActionItemDialog(ModalScreen[ActionItem | None]):
     """Creates (``item`` None) or edits an action item of a postmortem."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="action_item.cancel"),
-                Binding("ctrl+s", "submit", "Save", id="action_item.save")]
+                Binding("ctrl+s", "submit", "Save", id="action_item.save"),
+                Binding("ctrl+r", "reword", "Rewrite", id="action_item.reword")]
 
     def __init__(self, postmortem_id: int, people: list[str], today: date, item: ActionItem | None = None,
                  draft: tuple[str, tuple[int, int]] | None = None) -> None:
@@ -83,14 +87,32 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
         preview.update(f"→ {due:%a %d %b %Y}" if due else "")
         preview.display = due is not None
 
+    def title_rewrite(self) -> Edit | None:
+        """What ctrl+r does to the title's first hint (None without a hint)."""
+        title = self.query_one("#title", Input).value
+        hints = LINTER.lint(title, "Action Items")
+        return plan(title, hints[0], LINTER.by_id[hints[0].rule]) if hints else None
+
     @on(Input.Changed, "#title")
     def title_changed(self) -> None:
         """Blameless hints on the title as it is typed (punitive remedies and the like)."""
-        hints = lint(self.query_one("#title", Input).value, "Action Items")
-        text = f"Hint: {hints[0].message}" if hints else ""
+        hints = LINTER.lint(self.query_one("#title", Input).value, "Action Items")
+        edit = self.title_rewrite() if hints else None
+        text = f"Hint: {hints[0].message}" + (f" ctrl+r will {edit.label}." if edit else "") if hints else ""
         hint = self.query_one("#title-hint", Static)
         hint.update(text)
         hint.display = bool(hints)
+
+    def action_reword(self) -> None:
+        """ctrl+r: apply the title hint's rewrite, selecting any placeholder to fill in."""
+        edit = self.title_rewrite()
+        if edit is None:
+            self.notify("The action has no blameless hint to rewrite.", markup=False)
+            return
+        title = self.query_one("#title", Input)
+        title.value = edit.apply(title.value)
+        title.focus()
+        title.selection = InputSelection(*edit.select)
 
     def action_submit(self) -> None:
         """ctrl+s: save from any field."""
