@@ -326,3 +326,25 @@ async def test_ctrl_r_in_the_action_dialog_rewords_the_title(demo_store: Store) 
         assert title.value == "Have [a guardrail: a confirmation, check or automation] with [b]limits[/b]"
         await pilot.press(*"a dry-run")
         assert title.value == "Have a dry-run with [b]limits[/b]" and not dialog.query_one("#title-hint").display
+
+
+async def test_failed_autosave_is_reported_once_and_the_text_kept(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "impact")
+        screen.editor.focus()
+        screen.editor.load_text("Users affected: lots\nRevenue impact: none")
+        screen.editor.cursor_location = (1, 20)
+        await pilot.press("s")
+        await pilot.pause(1.3)
+        await settle(app, pilot)
+        await pilot.press("!")
+        await pilot.pause(1.3)
+        await settle(app, pilot)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and "Users affected 'lots' is not a whole number" in errors[0].message
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert len([n for n in app._notifications if n.severity == "error"]) == 2
+        assert screen.editor.text == "Users affected: lots\nRevenue impact: nones!"
+        assert "Not saved" in str(screen.query_one("#title-bar").render())

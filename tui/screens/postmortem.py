@@ -262,18 +262,20 @@ when you leave; the title bar says whether it is saved.
 
     @work(group="postmortem-save", exit_on_error=False)
     async def save_worker(self) -> None:
-        await self.save_now()
+        await self.save_now(quiet=True)
 
-    async def save_now(self) -> bool:
-        """Save the editor's text if it changed; False (text kept, reason shown) on failure."""
+    async def save_now(self, quiet: bool = False) -> bool:
+        """Save the editor's text if it changed; False (text kept, reason shown) on failure.
+        ``quiet`` (autosave) does not repeat a failure already reported."""
         if not self.dirty:
             return True
         name, text = self.current, self.editor.text
         try:
             await self.app.run_store(self.app.store.save_section, self.postmortem_id, name, text)
         except (StoreError, OSError, ValueError) as exc:
+            if not (quiet and self.save_state == f"Not saved: {exc}"):  # autosave retries: say it once
+                self.notify(f"{BY_NAME[name].title} not saved: {exc}", severity="error", markup=False)
             self.save_state = f"Not saved: {exc}"
-            self.notify(f"{BY_NAME[name].title} not saved: {exc}", severity="error", markup=False)
             self.show_title()
             return False
         self.bundle.texts[name] = text
