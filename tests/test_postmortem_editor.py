@@ -348,3 +348,20 @@ async def test_failed_autosave_is_reported_once_and_the_text_kept(demo_store: St
         assert len([n for n in app._notifications if n.severity == "error"]) == 2
         assert screen.editor.text == "Users affected: lots\nRevenue impact: nones!"
         assert "Not saved" in str(screen.query_one("#title-bar").render())
+
+
+async def test_ctrl_q_in_the_action_dialog_asks_before_dropping_a_typed_item(demo_store: Store) -> None:
+    from tui.dialogs.confirm import ConfirmDialog
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(app, pilot, 12, "actions")
+        await pilot.press("a")
+        await settle(app, pilot)
+        dialog = app.screen
+        await pilot.press(*"Alert on 429 rate", "ctrl+q")
+        await settle(app, pilot)
+        assert app.is_running and isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is dialog and dialog.query_one("#title", Input).value == "Alert on 429 rate"

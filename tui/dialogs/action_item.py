@@ -155,6 +155,23 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
         if focus:
             self.query_one(focus, Input).focus()
 
+    def typed(self) -> bool:
+        """True when the title differs from what is saved (a new title, or an edit)."""
+        title = self.query_one("#title", Input).value.strip()
+        return title != (self.item.title if self.item else "")
+
+    async def save_before_quit(self) -> bool:
+        """Called by the app before it quits (ctrl+q): ask
+        instead of dropping a typed action item."""
+        if not self.typed():
+            return True
+        from .confirm import ConfirmDialog
+
+        self.app.push_screen(ConfirmDialog("Not saved", "This action item is not saved. Quit and lose it?",
+                                           "Quit without saving", "Stay"),
+                             lambda leave: self.app.exit() if leave else None)
+        return False
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Close without saving."""
