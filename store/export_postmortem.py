@@ -24,7 +24,8 @@ def impact_line(incident: Incident) -> str:
     parts = []
     if incident.users_affected is not None:
         parts.append(f"{incident.users_affected:,} users affected")
-    parts += [p for p in (incident.revenue_impact, incident.slo_impact) if p.strip()]
+    parts += [f"{label}: {value.strip()}" for label, value in (("revenue", incident.revenue_impact),
+                                                               ("SLO", incident.slo_impact)) if value.strip()]
     return "; ".join(parts) or "Not recorded"
 
 

@@ -3,6 +3,7 @@ postmortem sections and action items. The index is kept by triggers (m0005)."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from pydantic import BaseModel
@@ -48,10 +49,25 @@ class SearchMixin(StoreBase):
             rows = self.db.query(sql, (text, limit, offset))
         except sqlite3.OperationalError as exc:
             raise InvalidInputError(
-                f"search {text!r} is not a valid query ({exc}); use plain words, \"a phrase\" or word*."
+                f"search {text!r} is not a valid query: {_reason(str(exc))}; use plain words, \"a phrase\" or word*."
             ) from None
         return [SearchHit(kind=r["kind"], incident_id=_int(r["incident_id"]), section=r["section"] or "",
                           ref_id=int(r["ref_id"]), snippet=r["snippet"] or "", rank=r["rank"]) for r in rows]
+
+
+def _reason(message: str) -> str:
+    """SQLite's FTS5 error in words a person can act on."""
+    near = re.search(r'syntax error near "(.*)"', message)
+    if near:
+        return f"“{near.group(1)}” is out of place" if near.group(1) else "it stops before an operator or bracket is finished"
+    column = re.search(r"no such column: (\S+)", message)
+    if column:
+        return f"“{column.group(1)}:” reads as a field name (put the words in quotes to search for them)"
+    if "unterminated string" in message:
+        return "a quote is not closed"
+    if "unknown special query" in message:
+        return "it has no words to search for"
+    return message
 
 
 def _int(value: object) -> int | None:

@@ -57,14 +57,46 @@ async def test_blameful_sentence_hint_rewrite_and_autosave(demo_store: Store) ->
         await pilot.press("ctrl+n")
         assert screen.editor.cursor_location == (0, 4)
         assert "should have checked" in str(screen.query_one("#hint-detail").render())
+        assert "ctrl+r will insert the example of suggestion 1 after your sentence" in str(screen.query_one("#hint-detail").render())
         await pilot.press("ctrl+r")
         await pilot.pause()
-        assert "should have" not in screen.editor.text and screen.hints == []
+        example = "The on-call restarted the primary; replication lag was not visible on the dashboard they used."
+        assert screen.editor.text == f"{BLAME} {example}" and screen.editor.selected_text == example
+        await pilot.press("ctrl+z")
+        assert screen.editor.text == BLAME
+        await pilot.press("ctrl+y")
+        screen.editor.replace("", (0, 0), screen.editor.offset_location(len(BLAME) + 1))
+        await pilot.pause()
+        assert screen.editor.text == example and screen.hints == []
         await pilot.pause(1.3)
         await settle(app, pilot)
         pm = demo_store.get_postmortem("PM-0012")
         assert demo_store.section_text(pm.id, "root_cause") == screen.editor.text
         assert demo_store.revisions(pm.id, "root_cause")
+
+
+async def test_rewrite_replaces_only_the_hinted_words_and_undoes(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "went_wrong")
+        screen.editor.focus()
+        typed = "Obviously, the limiter rejected valid calls, which was human error."
+        await pilot.press(*typed)
+        await pilot.press("ctrl+n")
+        assert "ctrl+r will remove “Obviously”" in str(screen.query_one("#hint-detail").render())
+        await pilot.press("ctrl+r")
+        assert screen.editor.text == "The limiter rejected valid calls, which was human error."
+        await pilot.press("ctrl+n", "ctrl+r")
+        assert screen.editor.text == "The limiter rejected valid calls, which was [action] because [condition]."
+        assert screen.editor.selected_text == "[action]"
+        await pilot.press(*"a retry")
+        assert screen.editor.text == "The limiter rejected valid calls, which was a retry because [condition]."
+        await pilot.press("ctrl+z", "ctrl+z")  # the typing, then the typed-over selection
+        assert screen.editor.text == "The limiter rejected valid calls, which was [action] because [condition]."
+        await pilot.press("ctrl+z")
+        assert screen.editor.text == "The limiter rejected valid calls, which was human error."
+        await pilot.press("ctrl+z")
+        assert screen.editor.text == typed
 
 
 async def test_dismiss_is_remembered_after_unrelated_edits(demo_store: Store) -> None:
@@ -113,6 +145,35 @@ async def test_add_action_item_with_natural_date_and_traps(demo_store: Store) ->
         assert (item.title, item.owner, item.due_date) == ("Retrain the on-call engineer [b]bold", MARKUP_TRAPS[3], date(2025, 12, 5))
         assert screen.action_hint_list and screen.action_hint_list[0].hint.category == "punitive_remedy"
         assert screen.counts["actions"][0] == 1
+
+
+async def test_action_item_by_keyboard_then_ctrl_r_rewords_its_title(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "actions")
+        await pilot.press("a")
+        await settle(app, pilot)
+        await pilot.press(*"Engineers need to be more careful with limits", "tab", *"pri", "right", "tab", *"+7d")
+        dialog = app.screen
+        assert dialog.query_one("#owner", Input).value == "priya"
+        assert str(dialog.query_one("#due-preview").render()) == "→ Fri 05 Dec 2025"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        table = screen.query_one("#actions")
+        assert str(table.get_row_at(0)[0]) == "⚠ 1"
+        await pilot.press("ctrl+n")
+        assert "ctrl+r will open the item to replace “be more careful”" in str(screen.query_one("#hint-detail").render())
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        title = app.screen.query_one("#title", Input)
+        assert title.value == "Engineers need to have [a guardrail: a confirmation, check or automation] with limits"
+        assert title.selected_text == "[a guardrail: a confirmation, check or automation]"
+        await pilot.press(*"a dry-run diff", "ctrl+s")
+        await settle(app, pilot)
+        pm = demo_store.get_postmortem("PM-0012")
+        [item] = demo_store.action_items_for_postmortem(pm.id)
+        assert item.title == "Engineers need to have a dry-run diff with limits" and item.owner == "priya"
+        assert screen.action_hint_list == [] and str(table.get_row_at(0)[0]) == ""
 
 
 async def test_review_workflow_from_draft_to_published(demo_store: Store) -> None:
@@ -192,3 +253,115 @@ async def test_f1_shows_editor_help(demo_store: Store) -> None:
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen) and "ctrl+r" in app.screen.markdown
+
+
+async def test_f3_exports_markdown_and_says_the_full_path(demo_store: Store, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(app, pilot, 12)
+        await pilot.press("f3")
+        await settle(app, pilot)
+        assert str(tmp_path) in str(app.screen.query("Label")[1].render())
+        await pilot.press("enter")
+        await settle(app, pilot)
+        written = tmp_path / "PM-0012.md"
+        assert written.read_text(encoding="utf-8").startswith("# Postmortem: API rate limiter rejected valid traffic")
+        assert any(f"Exported to {written}." == n.message for n in app._notifications)
+
+
+async def test_typing_redraws_only_what_changed(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "went_wrong")
+        screen.editor.focus()
+        screen.editor.load_text(f"The alert was quiet.\n\n{BLAME}\n\nThe pool recovered.")
+        await pilot.pause()
+        sections, panel = screen.query_one("#sections"), screen.query_one("#hints")
+        calls = []
+        sections.replace_option_prompt = lambda *args: calls.append(args)
+        panel.query_one("#hint-list").update = lambda *args: calls.append(args)
+        screen.editor.cursor_location = (4, 3)
+        await pilot.press(*"ly")
+        assert screen.editor.document.get_line(4) == "Thely pool recovered." and calls == []
+        assert [screen.editor.offset_location(h.start) for h in screen.hints] == [(2, 4)]
+        assert screen.editor.location_offset((4, 3)) == screen.editor.text.index("ly pool")
+
+
+async def test_footer_offers_tick_only_in_the_checklist(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "factors")
+        screen.editor.focus()
+        await pilot.pause()
+        assert "postmortem.tick" in {b.id for _, b, enabled, _ in app.active_bindings.values() if enabled}
+        await pilot.press("ctrl+down")
+        await settle(app, pilot)
+        assert "postmortem.tick" not in {b.id for _, b, enabled, _ in app.active_bindings.values() if enabled}
+
+
+async def test_offsets_follow_crlf_text(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "went_wrong")
+        screen.editor.load_text("The alert was quiet.\r\n\r\nIt was obviously the limiter.")
+        await pilot.pause()
+        [hint] = screen.hints
+        assert screen.editor.text[hint.start:hint.end] == "obviously"
+        assert screen.editor.offset_location(hint.start) == (2, 7)
+        assert screen.editor.location_offset((2, 7)) == hint.start
+
+
+async def test_ctrl_r_in_the_action_dialog_rewords_the_title(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(app, pilot, 12, "actions")
+        await pilot.press("a")
+        await settle(app, pilot)
+        await pilot.press(*"Be more careful with [b]limits[/b]")
+        dialog = app.screen
+        assert "ctrl+r will replace “Be more careful” with “Have [a guardrail" in str(dialog.query_one("#title-hint").render())
+        await pilot.press("ctrl+r")
+        title = dialog.query_one("#title", Input)
+        assert title.value == "Have [a guardrail: a confirmation, check or automation] with [b]limits[/b]"
+        await pilot.press(*"a dry-run")
+        assert title.value == "Have a dry-run with [b]limits[/b]" and not dialog.query_one("#title-hint").display
+
+
+async def test_failed_autosave_is_reported_once_and_the_text_kept(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 12, "impact")
+        screen.editor.focus()
+        screen.editor.load_text("Users affected: lots\nRevenue impact: none")
+        screen.editor.cursor_location = (1, 20)
+        await pilot.press("s")
+        await pilot.pause(1.3)
+        await settle(app, pilot)
+        await pilot.press("!")
+        await pilot.pause(1.3)
+        await settle(app, pilot)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and "Users affected 'lots' is not a whole number" in errors[0].message
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert len([n for n in app._notifications if n.severity == "error"]) == 2
+        assert screen.editor.text == "Users affected: lots\nRevenue impact: nones!"
+        assert "Not saved" in str(screen.query_one("#title-bar").render())
+
+
+async def test_ctrl_q_in_the_action_dialog_asks_before_dropping_a_typed_item(demo_store: Store) -> None:
+    from tui.dialogs.confirm import ConfirmDialog
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(app, pilot, 12, "actions")
+        await pilot.press("a")
+        await settle(app, pilot)
+        dialog = app.screen
+        await pilot.press(*"Alert on 429 rate", "ctrl+q")
+        await settle(app, pilot)
+        assert app.is_running and isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is dialog and dialog.query_one("#title", Input).value == "Alert on 429 rate"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.hints import Linter, fingerprint
-from tui.postmortem_hints import action_hints, apply_suggestion, hint_at, next_hint, rewrite_of, section_hints
+from tui.postmortem_hints import action_hints, hint_at, next_hint, rewrite_edit, section_hints
 
 TEXT = "The rollback started. Bob should have checked the pool size. Service recovered.\n\n- The engineer failed to notice it."
 
@@ -17,24 +17,48 @@ def test_dismissed_fingerprint_survives_unrelated_edit() -> None:
     assert [h.rule for h in section_hints(linter, edited, "Root Cause", dismissed)] == ["failed-to"]
 
 
-def test_navigation_and_rewrite_keep_the_rest_of_the_text() -> None:
-    hints = section_hints(Linter(), TEXT, "Root Cause", set())
+def test_navigation_and_example_rewrite_keep_the_writers_words() -> None:
+    linter = Linter()
+    hints = section_hints(linter, TEXT, "Root Cause", set())
     assert hint_at(hints, hints[0].start + 2) is hints[0] and hint_at(hints, 0) is None
     assert next_hint(hints, hints[1].start) is hints[0]
-    text, start, end = apply_suggestion(TEXT, hints[1])
-    assert text.endswith("- The page was acknowledged 20 minutes after it fired.")
-    assert text[start:end] == "The page was acknowledged 20 minutes after it fired."
-    text, _, _ = apply_suggestion(TEXT, hints[0])
-    assert text.startswith("The rollback started. The on-call restarted the primary;")
-    assert "Service recovered." in text and "should have" not in text
+    edit = rewrite_edit(linter, TEXT, hints[1])
+    text = edit.apply(TEXT)
+    assert edit.kind == "example" and edit.label.startswith("insert the example of suggestion 1 after")
+    assert text.endswith("- The engineer failed to notice it. The page was acknowledged 20 minutes after it fired.")
+    assert text[edit.select[0]:edit.select[1]] == "The page was acknowledged 20 minutes after it fired."
+    text = rewrite_edit(linter, TEXT, hints[0]).apply(TEXT)
+    assert "Bob should have checked the pool size. The on-call restarted the primary;" in text
+    assert text.startswith("The rollback started.") and "Service recovered." in text
 
 
-def test_rewrite_of_takes_the_quoted_example() -> None:
-    assert rewrite_of('Say it: "A thing happened."') == "A thing happened."
-    assert rewrite_of("No quotes here") == "No quotes here"
+def test_exact_replacement_rewrites_only_the_span() -> None:
+    linter = Linter()
+    text = "Alex pushed the limits, which was human error. The root cause was a missing unit."
+    human, root = section_hints(linter, text, "Root Cause", set())
+    edit = rewrite_edit(linter, text, human)
+    new = edit.apply(text)
+    assert new == "Alex pushed the limits, which was [action] because [condition]. The root cause was a missing unit."
+    assert new[edit.select[0]:edit.select[1]] == "[action]" and edit.kind == "replace"
+    assert edit.label == "replace “human error” with “[action] because [condition]”"
+    assert rewrite_edit(linter, text, root).apply(text).endswith("The trigger was a missing unit.")
 
 
 def test_action_titles_get_punitive_remedy_hints() -> None:
     found = action_hints(Linter(), [(1, "Retrain the on-call engineer"), (2, "Alert on pool saturation")], set())
     assert [(a.action_id, a.hint.category) for a in found] == [(1, "punitive_remedy")]
     assert action_hints(Linter(), [(1, "Retrain the on-call engineer")], {found[0].fingerprint}) == []
+
+
+def test_publish_check_lists_placeholders_a_rewrite_left(demo_store) -> None:
+    from tui.dialogs.review import check_text
+    from tui.postmortem_state import load_bundle, publish_check
+
+    pm = demo_store.create_postmortem(12)
+    demo_store.save_section(pm.id, "summary", "It was [action] because [condition]. Our [x] and [red]x[/red] stay.")
+    guardrail = "[a guardrail: a confirmation, check or automation]"
+    demo_store.create_action_item(f"Deploys have {guardrail}", postmortem_id=pm.id)
+    check = publish_check(load_bundle(demo_store, pm.id), Linter())
+    assert check.placeholders == [("Summary", "[action]"), ("Summary", "[condition]"), ("Action Items", guardrail)]
+    assert not check.clean
+    assert "Placeholders to fill in: Summary “[action]”, Summary “[condition]”" in str(check_text(check))

@@ -39,10 +39,13 @@ async def test_search_syntax_error_is_a_message(demo_store: Store) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5")
+        app.screen.query_one(Input).value = "pool"
+        await settle(app, pilot)
+        assert app.screen.query_one(DataTable).row_count > 0
         app.screen.query_one(Input).value = '"pool AND ('
         await settle(app, pilot)
-        assert "not a valid query" in str(app.screen.query_one("#search-status").render())
-        assert app.is_running
+        assert "not a valid query: a quote is not closed" in str(app.screen.query_one("#search-status").render())
+        assert app.is_running and app.screen.query_one(DataTable).row_count == 0 and app.screen.hits == []
 
 
 async def test_incidents_marks_overdue_postmortem(demo_store: Store) -> None:
@@ -93,8 +96,17 @@ async def test_meeting_mode_steps_and_captures_action(demo_store: Store) -> None
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.screen is meeting and meeting.current == "actions"
-        assert "Page the database team" in str(meeting.query_one("#meeting-text").render())
+        text = str(meeting.query_one("#meeting-text").render())
+        assert "Page the database team" in text and "⚠" not in text
         assert len(demo_store.action_items_for_postmortem(1)) == 5
+        await pilot.press("a")
+        await settle(app, pilot)
+        app.screen.query_one("#title", Input).value = "Remind engineers to check the pool size [b]x"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        text = str(meeting.query_one("#meeting-text").render())
+        assert "Remind engineers to check the pool size [b]x" in text
+        assert text.count("⚠") == 1 and "⚠ A reminder relies on memory" in text
 
 
 async def editor_with_hint(pilot) -> None:

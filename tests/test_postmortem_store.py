@@ -89,11 +89,16 @@ def test_search_finds_sections_events_and_follows_edits(store: Store) -> None:
     assert not [h for h in store.search("pool") if h.kind == "section"]
 
 
-@pytest.mark.parametrize("query", ['"unterminated', "AND", "pool AND", "(a"])
-def test_search_syntax_error_is_one_sentence(store: Store, query: str) -> None:
+@pytest.mark.parametrize(("query", "reason"), [
+    ('"unterminated', "a quote is not closed"), ("AND", "“AND” is out of place"),
+    ("pool AND", "it stops before an operator or bracket is finished"),
+    ("(a", "it stops before an operator or bracket is finished"),
+    ("owner:dana", "“owner:” reads as a field name"), ("*", "it has no words to search for")])
+def test_search_syntax_error_is_one_sentence(store: Store, query: str, reason: str) -> None:
     start(store)
-    with pytest.raises(InvalidInputError, match="not a valid query"):
+    with pytest.raises(InvalidInputError, match="not a valid query") as caught:
         store.search(query)
+    assert reason in str(caught.value) and "fts5" not in str(caught.value) and "\n" not in str(caught.value)
 
 
 def test_parsers() -> None:

@@ -1,4 +1,4 @@
-"""Natural due-date input: ``2025-12-01``, ``fri``, ``+7d``, ``tomorrow``.
+"""Natural due-date input: ``2025-12-01``, ``fri``, ``+7d`` (or ``7d``), ``tomorrow``.
 
 A pure module (no Textual, no store): :func:`parse_due_date` turns what a
 person types into a :class:`datetime.date`, relative to ``today``.
@@ -28,7 +28,10 @@ def parse_due_date(text: str, today: date, field: str = "due date") -> date | No
     if not value:
         return None
     for parse in (_iso, _relative, _weekday, _word):
-        found = parse(value, today)
+        try:
+            found = parse(value, today)
+        except DateInputError as exc:
+            raise DateInputError(f"{field} {exc}") from None
         if found is not None:
             return found
     raise DateInputError(f"{field} {text.strip()!r} is not understood; use {ACCEPTED}.")
@@ -45,7 +48,7 @@ def _iso(value: str, today: date) -> date | None:
 
 
 def _relative(value: str, today: date) -> date | None:
-    match = re.fullmatch(r"\+\s*(\d{1,4})\s*([dw])", value)
+    match = re.fullmatch(r"\+?\s*(\d{1,4})\s*([dw])", value)
     if not match:
         return None
     return today + timedelta(days=int(match.group(1)) * UNITS[match.group(2)])

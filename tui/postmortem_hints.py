@@ -1,19 +1,15 @@
 """Hints for the postmortem editor (pure: no Textual, no store).
 
 Wraps the blameless hint engine for one section's text or the action item
-titles, filters dismissed fingerprints, and applies a suggested rewrite.
+titles, filters dismissed fingerprints, and plans the rewrite ctrl+r applies.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .hints import Hint, Linter, fingerprint
-from .hints.text import mask, scan, sentences
-
-QUOTED = re.compile(r"[\"“](.+?)[\"”]")
-MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+from .hints.rewrite import Edit, plan
 
 
 @dataclass(frozen=True)
@@ -60,35 +56,8 @@ def next_hint(hints: list[Hint], offset: int) -> Hint | None:
     return hints[0] if hints else None
 
 
-def rewrite_of(suggestion: str) -> str:
-    """The example sentence inside a suggestion's quotes (or the whole suggestion)."""
-    match = QUOTED.search(suggestion)
-    return (match.group(1) if match else suggestion).strip()
-
-
-def sentence_span(text: str, offset: int) -> tuple[int, int]:
-    """Character range of the sentence around ``offset`` (within its Markdown block)."""
-    for block in scan(text):
-        if block.start <= offset < block.end:
-            paragraph = text[block.start:block.end]
-            for first, last in sentences(mask(paragraph)):
-                if first <= offset - block.start < last:
-                    chunk = paragraph[first:last]
-                    marker = MARKER.match(chunk)
-                    lead = marker.end() if marker else len(chunk) - len(chunk.lstrip())
-                    return block.start + first + lead, block.start + first + len(chunk.rstrip())
-            return block.start, block.end
-    return offset, offset
-
-
-def apply_suggestion(text: str, hint: Hint, index: int = 0) -> tuple[str, int, int]:
-    """Replace the hinted sentence with the suggestion's example rewrite.
-
-    Returns the new text and the range of the inserted rewrite, which the
-    editor selects so the writer can adapt it (undo restores the original).
-    """
-    if not hint.suggestions:
-        return text, hint.start, hint.end
-    rewrite = rewrite_of(hint.suggestions[index % len(hint.suggestions)])
-    start, end = sentence_span(text, hint.start)
-    return text[:start] + rewrite + text[end:], start, start + len(rewrite)
+def rewrite_edit(linter: Linter, text: str, hint: Hint) -> Edit | None:
+    """What ctrl+r does to ``hint``: the rule's exact replacement of the
+    span, or (when it has none) the example inserted after the sentence."""
+    rule = linter.by_id.get(hint.rule)
+    return plan(text, hint, rule) if rule is not None else None

@@ -12,6 +12,7 @@ from store.postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS
 from store.postmortem_review import Reviewer
 
 from .hints import Hint, Linter
+from .hints.rewrite import unfilled
 from .postmortem_hints import ActionHint, action_hints, count_by_level, section_hints
 
 TIMELINE_PAGE = 2000
@@ -32,15 +33,17 @@ class Bundle:
 
 @dataclass
 class PublishCheck:
-    """What is left before publishing: warning hints (section, phrase) and empty required sections."""
+    """What is left before publishing: warning hints (section, phrase), empty
+    required sections, and rewrite placeholders not filled in (section, placeholder)."""
 
     warnings: list[tuple[str, str]] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)
+    placeholders: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
         """Nothing left to decide on."""
-        return not self.warnings and not self.empty
+        return not self.warnings and not self.empty and not self.placeholders
 
 
 def load_bundle(store, postmortem_id: int) -> Bundle:
@@ -81,7 +84,14 @@ def publish_check(bundle: Bundle, linter: Linter) -> PublishCheck:
     warnings = [(BY_NAME[name].title, h.text) for name, hints in texts.items() for h in hints if h.level == "warning"]
     warnings += [("Action Items", a.hint.text) for a in actions if a.hint.level == "warning"]
     marks = filled(bundle)
-    return PublishCheck(warnings, [s.title for s in SECTIONS if s.required and not marks.get(s.name)])
+    return PublishCheck(warnings, [s.title for s in SECTIONS if s.required and not marks.get(s.name)],
+                        left_to_fill(bundle, linter))
+
+
+def left_to_fill(bundle: Bundle, linter: Linter) -> list[tuple[str, str]]:
+    """Placeholders a rewrite left (``[condition]``) that nobody filled in yet."""
+    found = [(BY_NAME[name].title, mark) for name, text in bundle.texts.items() for mark in unfilled(text, linter.rules)]
+    return found + [("Action Items", mark) for a in bundle.actions for mark in unfilled(a.title, linter.rules)]
 
 
 def summary_facts(bundle: Bundle, now: datetime) -> list[tuple[str, str]]:

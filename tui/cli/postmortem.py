@@ -20,7 +20,7 @@ def postmortem() -> None:
 @click.option("--author", help="Author (default: the `me` setting).")
 @pass_cli
 def new(cli: CliContext, incident: str, author: str | None) -> None:
-    """Start the postmortem of INCIDENT (e.g. INC-0013), pre-filled from it."""
+    """Start the postmortem of INCIDENT, such as INC-0013, pre-filled from it."""
     created = cli.store().create_postmortem(incident, author=author)
     click.echo(created.key)
 

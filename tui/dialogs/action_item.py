@@ -13,25 +13,34 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets.input import Selection as InputSelection
 
 from store import ACTION_TYPES, PRIORITIES, ActionItem, StoreError
 
 from ..dates import DateInputError, parse_due_date
-from ..hints import lint
+from ..hints import Linter
+from ..hints.rewrite import Edit, plan
+
+LINTER = Linter()
 
 
 class ActionItemDialog(ModalScreen[ActionItem | None]):
     """Creates (``item`` None) or edits an action item of a postmortem."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="action_item.cancel"),
-                Binding("ctrl+s", "submit", "Save", id="action_item.save")]
+                Binding("ctrl+s", "submit", "Save", id="action_item.save"),
+                Binding("ctrl+r", "reword", "Rewrite", id="action_item.reword")]
 
-    def __init__(self, postmortem_id: int, people: list[str], today: date, item: ActionItem | None = None) -> None:
+    def __init__(self, postmortem_id: int, people: list[str], today: date, item: ActionItem | None = None,
+                 draft: tuple[str, tuple[int, int]] | None = None) -> None:
+        """``draft`` is a reworded title and the range to select in it (ctrl+r
+        on a hinted item): shown in place of the saved title until saved."""
         super().__init__()
         self.postmortem_id = postmortem_id
         self.people = people
         self.today = today
         self.item = item
+        self.draft = draft
 
     def compose(self) -> ComposeResult:
         item = self.item
@@ -46,6 +55,7 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
             yield Label("Due date")
             due = item.due_date.isoformat() if item and item.due_date else ""
             yield Input(due, id="due", placeholder="2025-12-01, fri, +7d")
+            yield Static("", id="due-preview", markup=False)
             with Horizontal(classes="row"):
                 yield Select([(p, p) for p in PRIORITIES], value=item.priority if item else "P2",
                              allow_blank=False, id="priority")
@@ -57,17 +67,52 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
                 yield Button("Save", variant="primary", id="save")
 
     def on_mount(self) -> None:
-        self.query_one("#title", Input).focus()
+        title = self.query_one("#title", Input)
+        title.focus()
+        if self.draft is not None:
+            text, (start, end) = self.draft
+            title.value = text
+            title.selection = InputSelection(start, end)
         self.title_changed()
+        self.due_changed()
+
+    @on(Input.Changed, "#due")
+    def due_changed(self) -> None:
+        """Say which day ``fri`` or ``+7d`` means, as it is typed."""
+        preview = self.query_one("#due-preview", Static)
+        try:
+            due = parse_due_date(self.query_one("#due", Input).value, self.today)
+        except DateInputError:
+            due = None
+        preview.update(f"→ {due:%a %d %b %Y}" if due else "")
+        preview.display = due is not None
+
+    def title_rewrite(self) -> Edit | None:
+        """What ctrl+r does to the title's first hint (None without a hint)."""
+        title = self.query_one("#title", Input).value
+        hints = LINTER.lint(title, "Action Items")
+        return plan(title, hints[0], LINTER.by_id[hints[0].rule]) if hints else None
 
     @on(Input.Changed, "#title")
     def title_changed(self) -> None:
         """Blameless hints on the title as it is typed (punitive remedies and the like)."""
-        hints = lint(self.query_one("#title", Input).value, "Action Items")
-        text = f"Hint: {hints[0].message}" if hints else ""
+        hints = LINTER.lint(self.query_one("#title", Input).value, "Action Items")
+        edit = self.title_rewrite() if hints else None
+        text = f"Hint: {hints[0].message}" + (f" ctrl+r will {edit.label}." if edit else "") if hints else ""
         hint = self.query_one("#title-hint", Static)
         hint.update(text)
         hint.display = bool(hints)
+
+    def action_reword(self) -> None:
+        """ctrl+r: apply the title hint's rewrite, selecting any placeholder to fill in."""
+        edit = self.title_rewrite()
+        if edit is None:
+            self.notify("The action has no blameless hint to rewrite.", markup=False)
+            return
+        title = self.query_one("#title", Input)
+        title.value = edit.apply(title.value)
+        title.focus()
+        title.selection = InputSelection(*edit.select)
 
     def action_submit(self) -> None:
         """ctrl+s: save from any field."""
@@ -109,6 +154,23 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
         self.query_one("#error", Static).update(message)
         if focus:
             self.query_one(focus, Input).focus()
+
+    def typed(self) -> bool:
+        """True when the title differs from what is saved (a new title, or an edit)."""
+        title = self.query_one("#title", Input).value.strip()
+        return title != (self.item.title if self.item else "")
+
+    async def save_before_quit(self) -> bool:
+        """Called by the app before it quits (ctrl+q): ask
+        instead of dropping a typed action item."""
+        if not self.typed():
+            return True
+        from .confirm import ConfirmDialog
+
+        self.app.push_screen(ConfirmDialog("Not saved", "This action item is not saved. Quit and lose it?",
+                                           "Quit without saving", "Stay"),
+                             lambda leave: self.app.exit() if leave else None)
+        return False
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
@@ -36,7 +37,7 @@ class ExportDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"Export {self.key}", classes="dialog-title", markup=False)
-            yield Label("File (.md for Markdown, .json for JSON)")
+            yield Label(Content(f"File (.md for Markdown, .json for JSON), in {Path.cwd()} unless a path is given"))
             yield Input(f"{self.key}.md", id="path")
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
@@ -58,7 +59,7 @@ class ExportDialog(ModalScreen[Path | None]):
         except (StoreError, OSError) as exc:
             self.query_one("#error", Static).update(f"Not written: {exc}")
             return
-        self.dismiss(path)
+        self.dismiss(path.resolve())
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

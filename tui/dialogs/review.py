@@ -22,13 +22,19 @@ from ..postmortem_state import PublishCheck
 def check_text(check: PublishCheck) -> Content:
     """The publish check as readable lines."""
     if check.clean:
-        return Content.styled("Ready: no warning-level hints, every required section filled.", "$success")
+        return Content.styled("Ready: no warning-level hints or placeholders, every required section filled.",
+                              "$success")
     parts: list = []
     if check.warnings:
         parts.append((f"Warning-level hints remaining ({len(check.warnings)}):", "bold $warning"))
         parts += [f"\n  {title}: “{phrase}”" for title, phrase in check.warnings[:8]]
+    if len(check.warnings) > 8:
+        parts.append(f"\n  … and {len(check.warnings) - 8} more")
     if check.empty:
-        parts += ["\n" if parts else "", (f"Empty required sections: ", "bold $warning"), ", ".join(check.empty)]
+        parts += ["\n" if parts else "", ("Empty required sections: ", "bold $warning"), ", ".join(check.empty)]
+    if check.placeholders:
+        parts += ["\n" if parts else "", ("Placeholders to fill in: ", "bold $warning"),
+                  ", ".join(f"{title} “{mark}”" for title, mark in check.placeholders)]
     return Content.assemble(*parts)
 
 

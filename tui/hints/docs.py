@@ -9,7 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .engine import lint
 from .model import CATEGORIES, Rule, load_rules
+from .rewrite import plan
 
 RULES_MD = Path(__file__).with_name("RULES.md")
 
@@ -22,6 +24,11 @@ both). Levels: `warning` counts toward `debrief lint`'s exit code 1,
 their level, in `.blameless.yml`; silence one block with
 `<!-- blameless ignore RULE -->` or a range with
 `<!-- blameless disable RULE -->` … `<!-- blameless enable RULE -->`.
+
+The ctrl+r column is what the postmortem editor's rewrite key does to the
+example: a rule with a `replace` entry rewrites exactly the matched words
+(removing a minimiser, or putting a `[placeholder]` for the writer to fill);
+a rule without one inserts its example rewrite after the writer's sentence.
 """
 
 
@@ -35,15 +42,25 @@ def _level(rule: Rule) -> str:
     return f"{rule.level}{f' ({extra})' if extra else ''}{limited}"
 
 
+def _ctrl_r(rule: Rule) -> str:
+    """What the editor's ctrl+r does to the rule's example."""
+    section = "Action Items" if "prose" not in rule.sections else None
+    hint = next(h for h in lint(rule.example, section) if h.rule == rule.id)
+    edit = plan(rule.example, hint, rule)
+    if edit.kind == "replace":
+        return f"`{hint.text}` → `{edit.new}`"
+    return f"`{hint.text}` → removed" if edit.kind == "remove" else "inserts the example rewrite"
+
+
 def _row(rule: Rule) -> str:
-    cells = (f"`{rule.id}`", _level(rule), rule.example, rule.trap, rule.rewrite)
+    cells = (f"`{rule.id}`", _level(rule), rule.example, rule.trap, rule.rewrite, _ctrl_r(rule))
     return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
 
 
 def _category(name: str, rules: list[Rule]) -> list[str]:
     lines = [f"## {name}", "", f"{rules[0].why}", "",
-             "| rule | level | fires on | does not fire on | rewrite |",
-             "| --- | --- | --- | --- | --- |"]
+             "| rule | level | fires on | does not fire on | rewrite | ctrl+r |",
+             "| --- | --- | --- | --- | --- | --- |"]
     lines.extend(_row(rule) for rule in rules)
     lines.append("")
     lines.extend(f"- `{rule.id}`: {rule.message} ([source]({rule.source}))" for rule in rules)

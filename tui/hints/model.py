@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 LEVELS: tuple[str, ...] = ("info", "suggestion", "warning")
 """Hint levels, weakest first; ``LEVELS.index`` orders them."""
@@ -66,6 +66,42 @@ class RuleDataError(ValueError):
     """The rule data is malformed; the message names the rule id and field."""
 
 
+TEMPLATE_REF = re.compile(r"\\(\d+)|\\g<(\w+)>")
+
+
+class Replacement(BaseModel):
+    """An exact rewrite of a hint's span: when ``match`` (a case-insensitive
+    regex) matches the whole span, ctrl+r puts ``with`` there (``\\1``
+    refers to a group; an empty ``with`` removes the span)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    match: str = Field(min_length=1)
+    to: str = Field(alias="with")
+
+    @field_validator("match")
+    @classmethod
+    def _match_compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression ({exc})") from None
+        return value
+
+    @model_validator(mode="after")
+    def _groups_exist(self) -> "Replacement":
+        compiled = re.compile(self.match)
+        for number, name in TEMPLATE_REF.findall(self.to):
+            if (number and int(number) > compiled.groups) or (name and name not in compiled.groupindex):
+                raise ValueError(f"'with' refers to group {number or name}, which 'match' does not have")
+        return self
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled ``match`` (case-insensitive)."""
+        return re.compile(self.match, re.IGNORECASE)
+
+
 class Rule(BaseModel):
     """One rule of ``rules.yml``: a trigger regex plus the checks that keep
     its precision high, and the text shown to the writer."""
@@ -91,6 +127,7 @@ class Rule(BaseModel):
     example: str = Field(min_length=1)
     trap: str = Field(min_length=1)
     rewrite: str = Field(min_length=1)
+    replace: list[Replacement] = Field(default_factory=list)
 
     @field_validator("pattern", "not_before", "not_after")
     @classmethod
@@ -124,6 +161,15 @@ class Rule(BaseModel):
     def level_in(self, section: str) -> str:
         """The rule's level in a section kind (``prose`` or ``actions``)."""
         return self.section_levels.get(section, self.level)
+
+    def replacement(self, span: str) -> str | None:
+        """The exact rewrite of a matched span ("" removes it), or None when
+        the rule has no replacement for this span."""
+        for item in self.replace:
+            found = item.regex.fullmatch(span.strip())
+            if found:
+                return found.expand(item.to)
+        return None
 
 
 def _describe(rule_id: str, exc: ValidationError) -> str:

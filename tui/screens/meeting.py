@@ -16,20 +16,28 @@ from store.postmortem_parts import BY_NAME, SECTIONS
 
 from ..dialogs.action_item import ActionItemDialog
 from ..messages import DataChanged
+from ..hints import Linter
+from ..postmortem_hints import action_hints
 from ..postmortem_state import Bundle, load_bundle, summary_facts
 
 EMPTY = "Nothing written yet. Talk it through, then capture it in the editor (e)."
 
 
-def action_lines(bundle: Bundle) -> Content:
-    """Action items as large readable lines."""
+def action_lines(bundle: Bundle, linter: Linter | None = None) -> Content:
+    """Action items as large readable lines; one with a blameless hint (such as
+    "be more careful") carries the hint, for the room to reword it."""
     if not bundle.actions:
         return Content.styled("No action items yet: press a to capture one.", "italic $foreground-muted")
+    flagged = {a.action_id: a.hint for a in action_hints(linter or Linter(), [(i.id, i.title) for i in bundle.actions],
+                                                         bundle.dismissed)}
     lines = []
     for item in bundle.actions:
         due = item.due_date.isoformat() if item.due_date else "no due date"
-        lines.append(Content.assemble((f"{item.priority}  ", "bold $accent"), (item.title, "bold"), "\n",
-                                      (f"     {item.owner or 'no owner'} · {due} · {item.type}", "$foreground-muted")))
+        parts = [(f"{item.priority}  ", "bold $accent"), (item.title, "bold"), "\n",
+                 (f"     {item.owner or 'no owner'} · {due} · {item.type}", "$foreground-muted")]
+        if item.id in flagged:
+            parts += ["\n", (f"     ⚠ {flagged[item.id].message}", "$warning")]
+        lines.append(Content.assemble(*parts))
     return Content("\n\n").join(lines)
 
 

@@ -52,7 +52,7 @@ when you leave; the title bar says whether it is saved.
 | `ctrl+down` / `ctrl+up` | next / previous section |
 | `ctrl+s` | save now |
 | `ctrl+n` | jump to the next hint |
-| `ctrl+r` | apply the hint's suggested rewrite (ctrl+z undoes) |
+| `ctrl+r` | rewrite the hinted words ("just" removed, "root cause" → "trigger", "human error" → `[action] because [condition]`); a rule without an exact rewrite inserts its example after your sentence. The hints panel says which; ctrl+z undoes. On an action item it opens the item reworded |
 | `ctrl+g` | dismiss the hint (stays dismissed after other edits) |
 | `ctrl+t` | tick / untick the checklist item on the cursor line |
 | `a` / `enter` | add / edit an action item (Action Items section) |
@@ -69,7 +69,7 @@ when you leave; the title bar says whether it is saved.
         Binding("ctrl+n", "next_hint", "Next hint", id="postmortem.next_hint"),
         Binding("ctrl+r", "apply_hint", "Rewrite", id="postmortem.apply_hint"),
         Binding("ctrl+g", "dismiss_hint", "Dismiss", id="postmortem.dismiss_hint"),
-        Binding("ctrl+t", "tick", "Tick", id="postmortem.tick", show=False),
+        Binding("ctrl+t", "tick", "Tick", id="postmortem.tick"),
         Binding("ctrl+down", "section(1)", "Next section", id="postmortem.next_section", show=False),
         Binding("ctrl+up", "section(-1)", "Previous section", id="postmortem.previous_section", show=False),
         Binding("a", "add_action", "Add action", id="postmortem.add_action"),
@@ -128,6 +128,7 @@ when you leave; the title bar says whether it is saved.
         """Refresh everything from :attr:`bundle`."""
         bundle = self.bundle
         self.query_one(TimelineTable).show(bundle.events, self.app)
+        _, self.action_hint_list = all_hints(bundle, self.linter)
         self.query_one(ActionsTable).show(bundle.actions, self.action_counts())
         if first:
             self.show_section(self.current)
@@ -171,6 +172,7 @@ when you leave; the title bar says whether it is saved.
         self.query_one(SectionList).select_section(name)
         self.show_head()
         self.refresh_hints()
+        self.refresh_bindings()
 
     def show_head(self) -> None:
         """The section's heading: the computed facts for Summary, else its prompt."""
@@ -260,18 +262,20 @@ when you leave; the title bar says whether it is saved.
 
     @work(group="postmortem-save", exit_on_error=False)
     async def save_worker(self) -> None:
-        await self.save_now()
+        await self.save_now(quiet=True)
 
-    async def save_now(self) -> bool:
-        """Save the editor's text if it changed; False (text kept, reason shown) on failure."""
+    async def save_now(self, quiet: bool = False) -> bool:
+        """Save the editor's text if it changed; False (text kept, reason shown) on failure.
+        ``quiet`` (autosave) does not repeat a failure already reported."""
         if not self.dirty:
             return True
         name, text = self.current, self.editor.text
         try:
             await self.app.run_store(self.app.store.save_section, self.postmortem_id, name, text)
         except (StoreError, OSError, ValueError) as exc:
+            if not (quiet and self.save_state == f"Not saved: {exc}"):  # autosave retries: say it once
+                self.notify(f"{BY_NAME[name].title} not saved: {exc}", severity="error", markup=False)
             self.save_state = f"Not saved: {exc}"
-            self.notify(f"{BY_NAME[name].title} not saved: {exc}", severity="error", markup=False)
             self.show_title()
             return False
         self.bundle.texts[name] = text

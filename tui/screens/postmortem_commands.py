@@ -16,7 +16,7 @@ from ..dialogs.export import ExportDialog
 from ..dialogs.review import ReviewDialog
 from ..dialogs.revisions import RevisionsDialog
 from ..hints import fingerprint
-from ..postmortem_hints import apply_suggestion, hint_at, next_hint
+from ..postmortem_hints import hint_at, next_hint, rewrite_edit
 from ..postmortem_state import publish_check
 
 
@@ -44,10 +44,13 @@ class PostmortemCommands(Screen):
         """Follow the cursor in the hints panel."""
         panel = self.query_one("#hints")
         if self.current == "actions":
-            current = self.current_hint()
-            panel.show([a.hint for a in self.action_hint_list], current.hint if current else None, "Action Items")
+            current, edit = self.current_hint(), self.current_rewrite()
+            label = f"open the item to {edit.label}; ctrl+s there keeps it, escape drops it" if edit else ""
+            panel.show([a.hint for a in self.action_hint_list], current.hint if current else None, "Action Items", label)
         else:
-            panel.show(self.hints, self.current_hint(), BY_NAME[self.current].title)
+            edit = self.current_rewrite()
+            panel.show(self.hints, self.current_hint(), BY_NAME[self.current].title,
+                       f"{edit.label}; ctrl+z undoes it" if edit else "")
 
     def action_next_hint(self) -> None:
         """Move the cursor to the next hint of the section."""
@@ -76,19 +79,43 @@ class PostmortemCommands(Screen):
         table.focus()
         table.move_cursor(row=ids.index(target), animate=False)
 
-    def action_apply_hint(self) -> None:
-        """Replace the hinted sentence with the first suggested rewrite, selected for adapting."""
-        hint = hint_at(self.hints, self.editor.cursor_offset) if self.current != "actions" else None
-        if self.current == "actions" and self.current_hint() is not None:
-            self.notify("Edit the action item (enter) to reword it along the hint's suggestions.", markup=False)
+    def current_rewrite(self):
+        """The edit ctrl+r would make for the hint under the cursor, or for the
+        highlighted action item's title (or None)."""
+        if self.current == "actions":
+            found = self.current_hint()
+            item = next((a for a in self.bundle.actions if found and a.id == found.action_id), None)
+            return rewrite_edit(self.linter, item.title, found.hint) if item else None
+        hint = self.current_hint()
+        return rewrite_edit(self.linter, self.editor.text, hint) if hint is not None else None
+
+    async def reword_action(self) -> None:
+        """ctrl+r on an action item: open it with its title reworded (saved only with ctrl+s)."""
+        edit = self.current_rewrite()
+        found = self.current_hint()
+        if edit is None or found is None:
+            self.notify("Highlight an action item marked ⚠ first (ctrl+n finds one).", markup=False)
             return
-        if hint is None or not hint.suggestions:
+        item = next(a for a in self.bundle.actions if a.id == found.action_id)
+        await self.open_action_dialog(item, (edit.apply(item.title), edit.select))
+
+    def action_apply_hint(self) -> None:
+        """Rewrite the hinted words (the rule's exact replacement), or insert the
+        rule's example after the sentence; one edit, so ctrl+z undoes it."""
+        if self.current == "actions":
+            self.run_worker(self.reword_action(), exit_on_error=False)
+            return
+        edit = self.current_rewrite()
+        if edit is None:
             self.notify("Put the cursor on an underlined phrase first (ctrl+n finds one).", markup=False)
             return
-        text, start, end = apply_suggestion(self.editor.text, hint)
-        begin, finish = self.editor.offset_location(0), self.editor.document.end
-        self.editor.replace(text, begin, finish)
-        self.editor.selection = Selection(self.editor.offset_location(start), self.editor.offset_location(end))
+        editor = self.editor
+        editor.focus()
+        editor.history.checkpoint()
+        editor.replace(edit.new, editor.offset_location(edit.start), editor.offset_location(edit.end))
+        editor.history.checkpoint()
+        first, last = edit.select
+        editor.selection = Selection(editor.offset_location(first), editor.offset_location(last))
 
     async def action_dismiss_hint(self) -> None:
         """Dismiss the current hint; its fingerprint is saved so it stays dismissed."""
@@ -136,14 +163,14 @@ class PostmortemCommands(Screen):
     def action_row_moved(self) -> None:
         self.show_hints_panel()
 
-    async def open_action_dialog(self, item) -> None:
+    async def open_action_dialog(self, item, draft=None) -> None:
         def saved(result) -> None:
             if result is not None:
                 self.notify(f"{result.key} saved.", markup=False)
                 self.reload()
 
         people = await self.app.run_store(self.app.store.known_people)
-        self.app.push_screen(ActionItemDialog(self.postmortem_id, people, self.app.clock().date(), item), saved)
+        self.app.push_screen(ActionItemDialog(self.postmortem_id, people, self.app.clock().date(), item, draft), saved)
 
     # dialogs and leaving --------------------------------------------------
 

@@ -78,6 +78,7 @@ and action items (SQLite FTS5). Plain words search as you type; quotes,
         try:
             hits = await self.app.run_store(self.app.store.search, query, self.LIMIT)
         except StoreError as exc:
+            self.show([], text)
             self.query_one("#search-status", Static).update(Content(str(exc)))
             return
         self.show(hits, text)

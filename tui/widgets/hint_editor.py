@@ -3,12 +3,25 @@ underlined in the theme's ``$hint-underline`` colour."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from rich.style import Style
 from textual.widgets import TextArea
 
 from ..hints import Hint
 
 HIGHLIGHT = "debrief-hint"
+
+
+def _line_starts(lines: list[str], newline: str = "\n") -> list[int]:
+    """Offsets at which each line starts in the text the lines join to."""
+    return [0, *accumulate(len(line) + len(newline) for line in lines[:-1])]
+
+
+def _location(starts: list[int], offset: int) -> tuple[int, int]:
+    row = bisect_right(starts, offset) - 1
+    return row, offset - starts[row]
 
 
 class HintEditor(TextArea):
@@ -31,12 +44,13 @@ class HintEditor(TextArea):
         self._install_style()
         if not getattr(self, "hints", None):
             return
+        starts = _line_starts(self.document.lines, self.document.newline)
         for hint in self.hints:
-            self._highlight_span(hint.start, hint.end)
+            self._highlight_span(_location(starts, hint.start), _location(starts, hint.end))
 
-    def _highlight_span(self, start: int, end: int) -> None:
+    def _highlight_span(self, begin: tuple[int, int], finish: tuple[int, int]) -> None:
         """Add byte-offset highlights for a character range, line by line."""
-        (row, col), (end_row, end_col) = self.offset_location(start), self.offset_location(end)
+        (row, col), (end_row, end_col) = begin, finish
         for line in range(row, end_row + 1):
             text = self.document.get_line(line)
             first = col if line == row else 0
@@ -46,15 +60,12 @@ class HintEditor(TextArea):
 
     def offset_location(self, offset: int) -> tuple[int, int]:
         """(row, column) of a character offset into the text."""
-        text = self.text[:offset]
-        row = text.count("\n")
-        return row, offset - (text.rfind("\n") + 1)
+        return _location(_line_starts(self.document.lines, self.document.newline), offset)
 
     def location_offset(self, location: tuple[int, int]) -> int:
         """Character offset of a (row, column) location."""
         row, column = location
-        lines = self.text.split("\n")
-        return sum(len(line) + 1 for line in lines[:row]) + column
+        return sum(len(line) + len(self.document.newline) for line in self.document.lines[:row]) + column
 
     @property
     def cursor_offset(self) -> int:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from ..hints import Hint
 
 LEVEL_STYLE = {"warning": "bold $warning", "suggestion": "bold $accent", "info": "$foreground-muted"}
-KEYS = "ctrl+n next · ctrl+r apply rewrite · ctrl+g dismiss"
+KEYS = "ctrl+n next · ctrl+r rewrite · ctrl+g dismiss"
 
 
 def hint_detail(hint: Hint) -> Content:
@@ -37,8 +37,15 @@ class HintsPanel(VerticalScroll):
         yield Static(Content(""), id="hint-detail")
         yield Static(Content(""), id="hint-list")
 
-    def show(self, hints: list[Hint], current: Hint | None, label: str = "") -> None:
-        """Render ``current`` in full and every hint as a line."""
+    def show(self, hints: list[Hint], current: Hint | None, label: str = "", rewrite: str = "") -> None:
+        """Render ``current`` in full and every hint as a line; ``rewrite``
+        says what ctrl+r will do to it. Nothing is redrawn when nothing changed
+        (it is called on every keystroke)."""
+        key = (tuple((h.line, h.column, h.level, h.text, h is current) for h in hints),
+               current and (current.rule, current.level, current.text), label, rewrite)
+        if getattr(self, "_shown", None) == key:
+            return
+        self._shown = key
         title = f"Hints · {label}" if label else "Hints"
         self.query_one(".panel-title", Static).update(Content(f"{title} ({len(hints)})"))
         if not hints:
@@ -47,7 +54,8 @@ class HintsPanel(VerticalScroll):
             where = "an action item marked ⚠" if label == "Action Items" else "an underlined phrase"
             detail = Content(f"Move the cursor onto {where}, or press ctrl+n.\n\n{KEYS}")
         else:
-            detail = Content.assemble(hint_detail(current), "\n\n", (KEYS, "$foreground-muted"))
+            action = ["\n\n", ("ctrl+r will ", "bold"), rewrite, "."] if rewrite else []
+            detail = Content.assemble(hint_detail(current), *action, "\n\n", (KEYS, "$foreground-muted"))
         self.query_one("#hint-detail", Static).update(detail)
         lines = [hint_line(h, h is current) for h in hints]
         self.query_one("#hint-list", Static).update(Content("\n").join(lines) if lines else Content(""))

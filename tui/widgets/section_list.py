@@ -25,10 +25,14 @@ class SectionList(OptionList):
         self.highlighted = 0
 
     def show_state(self, filled: dict[str, bool], hints: dict[str, tuple[int, int]]) -> None:
-        """Refresh every section's mark and hint count."""
+        """Refresh the sections whose mark or hint count changed (called on every keystroke)."""
+        shown = getattr(self, "_shown", {})
         for s in SECTIONS:
-            total, warnings = hints.get(s.name, (0, 0))
-            self.replace_option_prompt(s.name, section_label(s.title, filled.get(s.name, False), total, warnings))
+            state = (filled.get(s.name, False), *hints.get(s.name, (0, 0)))
+            if shown.get(s.name) != state:
+                self.replace_option_prompt(s.name, section_label(s.title, *state))
+                shown[s.name] = state
+        self._shown = shown
 
     def select_section(self, name: str) -> None:
         """Move the highlight to ``name``."""
