@@ -14,6 +14,8 @@ from .keys import make_key
 
 #: Marks around matched words in :attr:`SearchHit.snippet` (never in user text).
 MARK_START, MARK_END = "\x02", "\x03"
+#: A query that is a key (``INC-0012``, ``pm-12``, ``AI-0007``) goes straight to what it names.
+KEY = re.compile(r"(INC|PM|AI)-?0*(\d+)", re.IGNORECASE)
 KIND_LABELS = {"incident": "Incident", "event": "Timeline", "section": "Postmortem", "action": "Action item"}
 
 
@@ -42,6 +44,8 @@ class SearchMixin(StoreBase):
         text = query.strip()
         if not text:
             return []
+        if KEY.fullmatch(text.strip('"* ')):
+            return self._key_hits(text.strip('"* '))
         sql = ("SELECT kind, incident_id, section, ref_id, rank, "
                f"snippet(search_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14) AS snippet "
                "FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?")
@@ -53,6 +57,24 @@ class SearchMixin(StoreBase):
             ) from None
         return [SearchHit(kind=r["kind"], incident_id=_int(r["incident_id"]), section=r["section"] or "",
                           ref_id=int(r["ref_id"]), snippet=r["snippet"] or "", rank=r["rank"]) for r in rows]
+
+    def _key_hits(self, text: str) -> list[SearchHit]:
+        """The incident, postmortem or action item a key names (none when it names nothing)."""
+        prefix, number = KEY.fullmatch(text).groups()
+        prefix, ident = prefix.upper(), int(number)
+        if prefix == "AI":
+            row = self.db.one("SELECT id, incident_id, title FROM action_item WHERE id = ?", (ident,))
+            kind, title = "action", row["title"] if row else ""
+            incident_id = row["incident_id"] if row else None
+        else:
+            row = self.db.one("SELECT id, title FROM incident WHERE id = ?", (ident,))
+            if prefix == "PM" and not self.db.one("SELECT 1 FROM postmortem WHERE incident_id = ?", (ident,)):
+                row = None
+            kind, title, incident_id = ("section" if prefix == "PM" else "incident"), row["title"] if row else "", ident
+        if row is None:
+            return []
+        return [SearchHit(kind=kind, incident_id=incident_id, section="summary" if prefix == "PM" else "",
+                          ref_id=ident, snippet=f"{MARK_START}{make_key(prefix, ident)}{MARK_END} {title}", rank=-1e9)]
 
 
 def _reason(message: str) -> str:

@@ -169,3 +169,18 @@ async def test_palette_search_jumps_to_postmortem_section(demo_store: Store) -> 
         hits[0].command()
         await settle(app, pilot)
         assert isinstance(app.screen, PostmortemScreen) and app.screen.current == "lucky"
+
+
+async def test_search_down_moves_from_the_box_to_the_results(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await settle(app, pilot)
+        await pilot.press(*"INC-0013")
+        await settle(app, pilot)
+        assert [(h.kind, h.incident_id) for h in app.screen.hits] == [("incident", 13)]
+        await pilot.press("down")
+        assert app.focused is app.screen.query_one("#search-results")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "IncidentScreen"

@@ -105,3 +105,15 @@ def test_parsers() -> None:
     assert parse_checklist("* [X] a\n\n- b") == [("a", True), ("b", False)]
     assert parse_links("[x](y)") == [("x", "y")]
     assert parse_impact("- Users affected: \nSLO impact: none") == {"users_affected": None, "slo_impact": "none"}
+
+
+@pytest.mark.parametrize("query, kind, incident_id", [
+    ("INC-0012", "incident", 12), ('"inc-12"*', "incident", 12), ("PM-0013", "section", 13), ("AI-0001", "action", 13),
+])
+def test_search_for_a_key_finds_what_it_names(demo_store: Store, query: str, kind: str, incident_id: int) -> None:
+    [hit] = demo_store.search(query)
+    assert (hit.kind, hit.incident_id) == (kind, incident_id)
+
+
+def test_search_for_a_key_that_names_nothing_finds_nothing(demo_store: Store) -> None:
+    assert demo_store.search("INC-0999") == [] and demo_store.search("PM-0012") == []

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from store import ACTIVE_STATUSES, Incident
+from store import ACTIVE_STATUSES, Incident, Store
 from themes import VARIABLE_DEFAULTS
 
 from ..messages import DataChanged
@@ -39,6 +39,13 @@ class IncidentTable(DataTable):
 def shorten(text: str, width: int) -> str:
     """``text`` cut to ``width`` characters with an ellipsis (the incident view shows it whole)."""
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def read_page(store: Store, limit: int, offset: int = 0) -> tuple[list[Incident], dict[int, str], int, int]:
+    """One store-thread call: a page of incidents, their postmortem states, and the counts."""
+    incidents = store.list_incidents(limit=limit, offset=offset)
+    states = store.postmortem_statuses([i.id for i in incidents])
+    return incidents, states, store.count_incidents(), store.count_incidents(status=ACTIVE_STATUSES)
 
 
 class IncidentsScreen(Screen):
@@ -118,11 +125,7 @@ draft 48 hours after resolution.
     @work(exclusive=True, group="incidents-load", exit_on_error=False)
     async def load(self, limit: int) -> None:
         """Read ``limit`` incidents and show them, keeping the cursor on the same row."""
-        store = self.app.store
-        incidents = await self.app.run_store(store.list_incidents, limit=limit)
-        self.pm_status = await self.app.run_store(store.postmortem_statuses, [i.id for i in incidents])
-        total = await self.app.run_store(store.count_incidents)
-        active = await self.app.run_store(store.count_incidents, status=ACTIVE_STATUSES)
+        incidents, self.pm_status, total, active = await self.app.run_store(read_page, self.app.store, limit)
         self.exhausted = len(incidents) < limit
         self.show(incidents)
         self.query_one("#title-bar", Static).update(
@@ -131,8 +134,8 @@ draft 48 hours after resolution.
     @work(exclusive=True, group="incidents-more", exit_on_error=False)
     async def load_more(self) -> None:
         """Append the next page."""
-        more = await self.app.run_store(self.app.store.list_incidents, limit=self.PAGE, offset=len(self.incidents))
-        self.pm_status.update(await self.app.run_store(self.app.store.postmortem_statuses, [i.id for i in more]))
+        more, states, _, _ = await self.app.run_store(read_page, self.app.store, self.PAGE, len(self.incidents))
+        self.pm_status.update(states)
         self.exhausted = len(more) < self.PAGE
         self.append_rows(more)
 

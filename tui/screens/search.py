@@ -33,7 +33,7 @@ and action items (SQLite FTS5). Plain words search as you type; quotes,
 
 | key | does |
 | --- | --- |
-| `enter` (in the box) | go to the results |
+| `enter` or `down` (in the box) | go to the results |
 | `enter` (on a result) | open the postmortem section or the incident |
 | `/` | back to the search box |
 | `escape` | back to the search box |
@@ -41,6 +41,7 @@ and action items (SQLite FTS5). Plain words search as you type; quotes,
     BINDINGS = [
         Binding("slash", "focus_box", "Search box", id="search.focus"),
         Binding("escape", "focus_box", "Search box", id="search.escape", show=False),
+        Binding("down", "focus_results", "Results", id="search.results", show=False),
     ]
     LIMIT = 100
 
@@ -100,3 +101,8 @@ and action items (SQLite FTS5). Plain words search as you type; quotes,
 
     def action_focus_box(self) -> None:
         self.query_one(Input).focus()
+
+    def action_focus_results(self) -> None:
+        """From the box down into the results (when there are any)."""
+        if self.hits and self.query_one(Input).has_focus:
+            self.query_one(DataTable).focus()

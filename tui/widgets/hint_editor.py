@@ -10,6 +10,7 @@ from rich.style import Style
 from textual.widgets import TextArea
 
 from ..hints import Hint
+from ..render import theme_colour
 
 HIGHLIGHT = "debrief-hint"
 
@@ -77,7 +78,7 @@ class HintEditor(TextArea):
         theme = getattr(self, "_theme", None)
         if theme is None or not self.is_mounted:
             return
-        colour = self.app.theme_variables.get("hint-underline", "yellow")
+        colour = theme_colour(self.app, "hint-underline")
         style = Style(underline=True, color=colour, bold=True)
         if theme.syntax_styles.get(HIGHLIGHT) != style:
             theme.syntax_styles = {**theme.syntax_styles, HIGHLIGHT: style}
