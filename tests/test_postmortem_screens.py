@@ -184,3 +184,13 @@ async def test_search_down_moves_from_the_box_to_the_results(demo_store: Store) 
         await pilot.press("enter")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "IncidentScreen"
+
+
+async def test_search_escape_leaves_the_box_so_number_keys_switch_screens(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await settle(app, pilot)
+        await pilot.press("escape", "1")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "IncidentsScreen"

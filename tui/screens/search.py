@@ -36,11 +36,11 @@ and action items (SQLite FTS5). Plain words search as you type; quotes,
 | `enter` or `down` (in the box) | go to the results |
 | `enter` (on a result) | open the postmortem section or the incident |
 | `/` | back to the search box |
-| `escape` | back to the search box |
+| `escape` | out of the box (then `1`–`5` switch screens, `q` quits), or back into it |
 """
     BINDINGS = [
         Binding("slash", "focus_box", "Search box", id="search.focus"),
-        Binding("escape", "focus_box", "Search box", id="search.escape", show=False),
+        Binding("escape", "toggle_focus", "Leave the box", id="search.escape", show=False),
         Binding("down", "focus_results", "Results", id="search.results", show=False),
     ]
     LIMIT = 100
@@ -101,6 +101,14 @@ and action items (SQLite FTS5). Plain words search as you type; quotes,
 
     def action_focus_box(self) -> None:
         self.query_one(Input).focus()
+
+    def action_toggle_focus(self) -> None:
+        """Escape: out of the box to the results (so number keys work again), or back in."""
+        box = self.query_one(Input)
+        if box.has_focus:
+            self.query_one(DataTable).focus()
+        else:
+            box.focus()
 
     def action_focus_results(self) -> None:
         """From the box down into the results (when there are any)."""
