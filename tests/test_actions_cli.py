@@ -47,6 +47,12 @@ def test_list_owner_overdue_and_status(db: str) -> None:
     assert "[b]bold [/] owner test" in text.stdout
 
 
+def test_owner_in_another_case_is_the_same_person(db: str) -> None:
+    lower = json.loads(run(db, "actions", "list", "--owner", "sam", "--status", "all", "--json").stdout)
+    upper = json.loads(run(db, "actions", "list", "--owner", "Sam", "--status", "all", "--json").stdout)
+    assert lower and upper == lower
+
+
 def test_mine_and_owner_together_are_refused(db: str) -> None:
     result = run(db, "actions", "list", "--mine", "--owner", "sam")
     assert result.exit_code == 2 and "either --mine or --owner" in result.stderr

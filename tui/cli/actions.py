@@ -26,6 +26,13 @@ def item_line(item: TriageItem, today) -> str:
     return f"{item.key}  {item.priority}  {due} {flag} {item.status:<12} {item.owner:<10} {item.source:<8} {item.title}"
 
 
+
+def known_spelling(people: list[str], name: str | None) -> str | None:
+    """``Dana`` is ``dana`` when debrief knows dana (owners are stored as first written)."""
+    if name is None:
+        return None
+    return next((p for p in people if p.lower() == name.strip().lower()), name.strip())
+
 @click.group()
 def actions() -> None:
     """Triage action items from the command line."""
@@ -46,7 +53,7 @@ def list_(cli: CliContext, mine: bool, owner: str | None, overdue: bool, status:
     if mine and owner:
         fail("use either --mine or --owner NAME, not both.")
     store = cli.store()
-    who = store.me if mine else owner
+    who = store.me if mine else known_spelling(store.known_people(), owner)
     items = store.list_action_items(owner=who, overdue=overdue, status=status, limit=limit)
     today = store.now().date()
     if as_json:
