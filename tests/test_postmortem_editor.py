@@ -199,7 +199,7 @@ async def test_review_workflow_from_draft_to_published(demo_store: Store) -> Non
         await pilot.click("#publish")
         await settle(app, pilot)
         assert demo_store.get_postmortem_by_id(pm_id).status == "published"
-        assert "published" in str(screen.query_one("#title-bar").render())
+        assert "published (edits are kept as new revisions)" in str(screen.query_one("#title-bar").render())
 
 
 async def test_quit_saves_unsaved_text(demo_store: Store) -> None:

@@ -189,9 +189,10 @@ when you leave; the title bar says whether it is saved.
         """``PM-0013 · title · status · saved``."""
         pm, incident = self.bundle.pm, self.bundle.incident
         state = "Unsaved changes" if self.dirty and not self.save_state.startswith("Not saved") else self.save_state
+        note = " (edits are kept as new revisions)" if pm.status == "published" else ""
         self.query_one("#title-bar", Static).update(Content.assemble(
             (pm.key, "bold"), " · ", incident.title, " · ", (pm.status.replace("_", " "), "bold $accent"),
-            ("  " + state if state else "", "$foreground-muted")))
+            (note, "$warning"), ("  " + state if state else "", "$foreground-muted")))
 
     @on(OptionList.OptionHighlighted, "#sections")
     async def section_highlighted(self, event: OptionList.OptionHighlighted) -> None:
