@@ -22,20 +22,12 @@ from ..dialogs.improvement_form import FORM_FIELDS, ImprovementForm
 from ..dialogs.reassign import ReassignDialog
 from ..dialogs.triage_filter import TriageFilter, TriageFilterDialog
 from ..messages import DataChanged
+from ..postmortem_nav import open_postmortem
 from ..render import plain, theme_colour
 from .triage_layout import TriageLayout
 
 PRIORITY_CHOICES = [("P1", "urgent: do this first"), ("P2", "important"), ("P3", "when there is time")]
 SNOOZE_DAYS = 7
-
-
-def postmortem_opener():
-    """The postmortem editor's opener (``tui/postmortem_nav.py``, built on another branch), if present."""
-    try:
-        from ..postmortem_nav import open_postmortem
-    except ImportError:
-        return None
-    return open_postmortem
 
 
 class TriageScreen(TriageLayout, Screen):
@@ -284,16 +276,13 @@ priority, then by due date. The header counts open and overdue items.
 
     @work(group="triage-open", exit_on_error=False)
     async def action_open_source(self) -> None:
-        """Open the postmortem the item came from at its Action Items (the incident when the editor is not there)."""
+        """Open the postmortem the item came from at its Action Items (the incident when it has none)."""
         item = self.selected()
         if item is None or not (item.postmortem_id or item.incident_id):
             self.notify("This item has no source postmortem or incident.", markup=False)
             return
-        editor = postmortem_opener()
-        if editor is not None and item.pm_incident:
-            await editor(self.app, item.pm_incident, "actions")
-        elif hasattr(self.app, "open_postmortem") and item.postmortem_id:
-            self.app.open_postmortem(item.postmortem_id)
+        if item.pm_incident:
+            await open_postmortem(self.app, item.pm_incident, "actions")
         else:
             self.app.open_incident(item.pm_incident or item.incident_id)
 
