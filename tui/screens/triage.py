@@ -30,6 +30,12 @@ PRIORITY_CHOICES = [("P1", "urgent: do this first"), ("P2", "important"), ("P3",
 SNOOZE_DAYS = 7
 
 
+
+def read_view(store, f: TriageFilter, limit: int):
+    """One store-thread call: the first items of the view, the counts, and the people known (for completion)."""
+    items = store.list_action_items(owner=f.owner, overdue=f.overdue, status=f.status, limit=limit)
+    return items, store.action_counts(f.owner), store.known_people()
+
 class TriageScreen(TriageLayout, Screen):
     """Action items across postmortems, overdue first, then priority, then due date; paged in SQL."""
 
@@ -119,11 +125,7 @@ priority, then by due date. The header counts open and overdue items.
         if self.filter is None:
             self.me = await self.app.run_store(lambda: store.me)
             self.filter = TriageFilter(self.me)
-        f = self.filter
-        items = await self.app.run_store(store.list_action_items, owner=f.owner, overdue=f.overdue,
-                                         status=f.status, limit=limit)
-        counts = await self.app.run_store(store.action_counts, f.owner)
-        self.people = await self.app.run_store(store.known_people)
+        items, counts, self.people = await self.app.run_store(read_view, store, self.filter, limit)
         self.exhausted = len(items) < limit
         self.show_counts(counts.open, counts.overdue)
         self.show(items)
