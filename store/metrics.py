@@ -214,10 +214,6 @@ class MetricsMixin(StoreBase):
             targets[name] = float(stored) if stored is not None and kind == "max" else default
         return targets
 
-    def set_metric_target(self, name: str, value: Any) -> None:
-        """Change one numeric target (MTTR minutes, change failure rate %, toil %)."""
-        self.set_metric_targets({name: value})
-
     def set_metric_targets(self, values: dict[str, Any]) -> None:
         """Check every target, then save them all in one transaction."""
         checked = {name: check_target(name, value) for name, value in values.items()}

@@ -32,10 +32,6 @@ class SettingsMixin(StoreBase):
                 (key, value),
             )
 
-    def all_settings(self) -> dict[str, str]:
-        """Every stored setting."""
-        return {row["key"]: row["value"] for row in self.db.query("SELECT key, value FROM setting")}
-
     @property
     def me(self) -> str:
         """Who "me" is: the ``me`` setting, or the login name."""

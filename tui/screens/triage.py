@@ -36,6 +36,7 @@ def read_view(store, f: TriageFilter, limit: int):
     items = store.list_action_items(owner=f.owner, overdue=f.overdue, status=f.status, limit=limit)
     return items, store.action_counts(f.owner), store.known_people()
 
+
 class TriageScreen(TriageLayout, Screen):
     """Action items across postmortems, overdue first, then priority, then due date; paged in SQL."""
 
