@@ -8,10 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from store import StoreError
+from .saving import SavingDialog
 
 FIELDS = (
     ("mttr_minutes", "MTTR under (minutes)"),
@@ -20,7 +19,7 @@ FIELDS = (
 )
 
 
-class TargetsDialog(ModalScreen[bool]):
+class TargetsDialog(SavingDialog):
     """Three numeric targets; incident count and alert noise always aim to decrease."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="targets.cancel")]
@@ -53,13 +52,13 @@ class TargetsDialog(ModalScreen[bool]):
 
     @work(group="targets", exit_on_error=False)
     async def save(self, values: dict[str, str]) -> None:
-        """Write the targets on the store thread, all or none."""
-        try:
-            await self.app.run_store(self.app.store.set_metric_targets, values)
-        except StoreError as exc:
-            self.query_one("#error", Static).update(f"Not saved: {exc}")
-            return
-        self.dismiss(True)
+        """Write the targets on the store thread, all or none; close with True once saved."""
+        await self.commit(self.write(values))
+
+    async def write(self, values: dict[str, str]) -> bool:
+        """The store call; True when the targets are on disk."""
+        await self.app.run_store(self.app.store.set_metric_targets, values)
+        return True
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
