@@ -9,12 +9,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store import SEVERITIES, Incident, Store, StoreError
+from store import SEVERITIES, Incident, Store
 
 from ..capture.grammar import DEFAULT_TEXT, GrammarError, parse_time
+from .saving import SavingDialog
 
 BACKFILL = (("impact", "Impact started", "impact_started_at"), ("detected", "Detected", "detected_at"),
             ("resolved", "Resolved", "resolved_at"))
@@ -32,7 +32,7 @@ def declare(store: Store, title: str, severity: str, commander: str | None, time
     return incident
 
 
-class DeclareDialog(ModalScreen[Incident | None]):
+class DeclareDialog(SavingDialog):
     """Asks for title, severity and commander, then creates the incident."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="declare.cancel")]
@@ -118,21 +118,8 @@ class DeclareDialog(ModalScreen[Incident | None]):
 
     @work(group="declare", exit_on_error=False)
     async def save(self, title: str, severity: str, commander: str, times: dict) -> None:
-        """Create the incident on the store thread."""
-        store = self.app.store
-        try:
-            incident = await self.app.run_store(declare, store, title, severity, commander or None, times)
-        except StoreError as exc:
-            self.show_error(f"Not saved: {exc}")
-            return
-        except Exception as exc:  # noqa: BLE001 - disk full, locked: keep the text, say why
-            self.show_error(f"Not saved: {exc}. Your text is still here.")
-            return
-        self.dismiss(incident)
-
-    def show_error(self, message: str) -> None:
-        """One sentence under the fields; the typed text stays."""
-        self.query_one("#error", Static).update(message)
+        """Create the incident on the store thread; close with it once it is on disk."""
+        await self.save_with(declare, self.app.store, title, severity, commander or None, times)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
