@@ -12,13 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from store import StoreError
 from store.errors import InvalidInputError
 
 from ..dates import DateInputError, parse_moment
+from .saving import SavingDialog
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ FORMS: dict[str, tuple[str, tuple[Field, ...]]] = {
 }
 
 
-class RecordOpsDialog(ModalScreen[str | None]):
+class RecordOpsDialog(SavingDialog):
     """A form for one kind of operational data; returns a sentence saying what was saved."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="record-ops.cancel")]
@@ -103,16 +102,8 @@ class RecordOpsDialog(ModalScreen[str | None]):
 
     @work(group="record-ops", exit_on_error=False)
     async def save(self, values: dict[str, str], failed: bool) -> None:
-        """Write on the store thread, then close with a confirmation."""
-        try:
-            done = await self.app.run_store(record, self.app.store, self.kind, values, failed)
-        except StoreError as exc:
-            self.query_one("#error", Static).update(f"Not saved: {exc}")
-            return
-        except Exception as exc:  # noqa: BLE001 - disk full, locked: keep the text, say why
-            self.query_one("#error", Static).update(f"Not saved: {exc}. Your text is still here.")
-            return
-        self.dismiss(done)
+        """Write on the store thread, then close with a confirmation (or keep the text and say why)."""
+        await self.save_with(record, self.app.store, self.kind, values, failed)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
