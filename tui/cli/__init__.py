@@ -6,7 +6,9 @@ on stderr and exit code 2, never a traceback.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 
 import click
 
@@ -37,6 +39,8 @@ class DebriefGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            quiet_broken_pipe()
         except StoreError as exc:
             fail(str(exc))
         except sqlite3.Error as exc:
@@ -44,6 +48,13 @@ class DebriefGroup(click.Group):
         except OSError as exc:  # an output file in a missing or read-only folder, a full disk
             where = f" {exc.filename}" if exc.filename else ""
             fail(f"Cannot open{where}: {exc.strerror or exc}.")
+
+
+def quiet_broken_pipe() -> None:
+    """The reader went away (``debrief … | head``): stop without a word."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)
 
 
 @click.group(cls=DebriefGroup, invoke_without_command=True)
@@ -63,7 +74,7 @@ def open_app(cli: CliContext) -> None:
     """Open the Textual app on the database."""
     from ..app import DebriefApp
 
-    store = cli.store()
+    store = cli.store(create=True)
     DebriefApp(store, theme=store.get_setting("theme")).run()
 
 

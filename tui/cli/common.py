@@ -19,9 +19,16 @@ class CliContext:
         self.path = Path(db_path).expanduser() if db_path else default_path()
         self._store: Store | None = None
 
-    def store(self) -> Store:
-        """The open store (created and migrated on first use)."""
+    def store(self, create: bool = False) -> Store:
+        """The open store, migrated on first use.
+
+        Only commands that write something new (``create=True``) make a missing
+        database; the others, reads above all, say there is none instead.
+        """
         if self._store is None:
+            if not create and not self.path.exists():
+                fail(f"There is no database at {self.path} yet; `debrief demo` fills one with demo data "
+                     "and `debrief` opens the app on a new one.")
             self._store = Store(self.path)
         return self._store
 

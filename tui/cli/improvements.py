@@ -46,7 +46,7 @@ def import_(cli: CliContext, file: Path) -> None:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"{file} cannot be read: {exc}.")
-    result = import_yaml(cli.store(), text)
+    result = import_yaml(cli.store(create=True), text)
     for warning in result.warnings:
         click.echo(f"debrief: {warning}", err=True)
     click.echo(f"Imported {len(result.created)} new and updated {len(result.updated)} improvements from {file}.")

@@ -26,7 +26,7 @@ def incident() -> None:
 def new(cli: CliContext, title: str, severity: str, commander: str | None, started: str | None,
         services: tuple[str, ...], tags: tuple[str, ...]) -> None:
     """Declare an incident and print its key."""
-    store = cli.store()
+    store = cli.store(create=True)
     times = {}
     if started:
         try:
