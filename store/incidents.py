@@ -113,15 +113,21 @@ class Incident(BaseModel):
             first, second = getattr(self, earlier), getattr(self, later)
             if first is not None and second is not None and second < first:
                 problems.append(text)
+        if self.impact_started_at is None:
+            problems += [f"{name.removesuffix('_at')} before declared, impact start unknown"
+                         for _, start, name in DURATIONS
+                         if start is None and (getattr(self, name) or self.declared_at) < self.declared_at]
         return problems
 
     def milestone_durations(self) -> list[tuple[str, float]]:
-        """Time to detect, ack, mitigate and resolve (seconds) for the milestones that exist."""
+        """Time to detect, ack, mitigate and resolve (seconds) for the milestones that
+        exist and are in order; an impossible (negative) one is unknown, and
+        :meth:`out_of_order` says why."""
         found = []
         for label, start, end in DURATIONS:
             begin = self.started_at if start is None else getattr(self, start)
             finish = getattr(self, end)
-            if begin is not None and finish is not None:
+            if begin is not None and finish is not None and finish >= begin:
                 found.append((label, (finish - begin).total_seconds()))
         return found
 

@@ -72,7 +72,7 @@ def test_metrics_json_keys_and_values(run, db_path):
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
     assert list(doc) == ["from", "to", "incident_count", "incidents_by_severity", "mttr_minutes", "ttd_minutes",
-                         "tta_minutes", "ttm_minutes", "incomplete_incidents", "deployments", "change_failure_rate_pct",
+                         "tta_minutes", "ttm_minutes", "incomplete_incidents", "incidents_still_open", "deployments", "change_failure_rate_pct",
                          "toil_pct", "alert_noise_pct", "action_items", "postmortem_within_48h_pct", "targets"]
     assert doc["mttr_minutes"] == {"mean": 60.0, "median": 60.0, "p90": 60.0, "n": 1}
     assert (doc["deployments"], doc["change_failure_rate_pct"], doc["toil_pct"]) == (2, 50.0, None)
@@ -117,7 +117,7 @@ def test_report_reads_as_an_agenda(run, db_path, tmp_path):
     assert "| INC-0013 | SEV2 | 2025-11-27 14:00 | 2h 15m | resolved | in review |" in text
     assert "| INC-0012 | SEV2 | 2025-11-15 18:00 | 52m | resolved | none (required) |" in text  # customer-facing
     assert "| INC-0011 | SEV3 | 2025-11-01 10:00 | 1h 35m | resolved | none |" in text
-    assert "| MTTR | 94 min" in text  # (95 + 52 + 135) / 3
+    assert "| MTTR · 1 still open | 94 min" in text  # (95 + 52 + 135) / 3; the active one is open
     assert "[b]Add pool alarm (dana, due 2025-11-01)" in text
     assert "- IMP-901 Pool \\| size alarm: MTTR min 120 → 45 (target 60); MTTR fell by 62%" in text
     assert "- IMP-902 Pool \\| size alarm (dana): expected halve MTTR" in text
@@ -134,7 +134,7 @@ def test_demo_json_matches_hand_computed_values(run, db_path):
     assert doc["mttr_minutes"] == {"mean": 94.0, "median": 95.0, "p90": 135.0, "n": 3}   # (95+52+135)/3
     assert doc["ttd_minutes"] == {"mean": 8.5, "median": 6.0, "p90": 18.0, "n": 4}      # (18+7+5+4)/4, the active one too
     assert doc["tta_minutes"] == {"mean": 4.67, "median": 5.0, "p90": 6.0, "n": 3}      # (6+3+5)/3
-    assert doc["incomplete_incidents"] == []
+    assert doc["incomplete_incidents"] == ["INC-0014"] and doc["incidents_still_open"] == 1  # the active one
     assert doc["targets"]["mttr_minutes"] == 60.0
 
 

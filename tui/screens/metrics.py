@@ -200,12 +200,12 @@ Incidents belong to the period in which their impact started.
         self.query_one("#period-bar", Static).update(bar)
 
     def show_incomplete(self, metrics: Metrics) -> None:
-        """The finished incidents that lack a milestone."""
+        """The incidents that lack a milestone (open ones lack resolution) or have impossible ones."""
         table = self.query_one("#incomplete-table", DataTable)
         table.clear()
         for item in metrics.incomplete:
             table.add_row(plain(item.key), severity_text(self.app, item.severity),
-                          plain(", ".join(item.missing)), plain(item.title), key=str(item.id))
+                          plain(item.gaps), plain(item.title), key=str(item.id))
         if not metrics.incomplete:
             table.add_row(Text("—"), Text(""), Text("none: all milestones recorded"), Text(""))
 
