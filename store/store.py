@@ -17,6 +17,7 @@ from .ops import OpsMixin
 from .postmortem_content import PostmortemContentMixin
 from .postmortem_review import PostmortemReviewMixin
 from .postmortems import PostmortemsMixin
+from .recurrence import RecurrenceMixin
 from .search import SearchMixin
 from .settings import SettingsMixin
 
@@ -30,6 +31,7 @@ class Store(
     SearchMixin,
     ActionsMixin,
     ImprovementsMixin,
+    RecurrenceMixin,
     SettingsMixin,
     OpsMixin,
     MetricsMixin,

@@ -37,6 +37,12 @@ HISTORY = (
     (12, 18, "SEV2", "API rate limiter rejected valid traffic", ["api-gateway"], ["config"], (7, 3, 27, 52), "alex", {"customer_facing": True}),
 )
 
+#: Summaries of some history incidents (the rest have none yet).
+SUMMARIES = {
+    "Checkout errors after config push": "A config push changed the checkout timeout rule; requests failed until it was reverted.",
+    "API rate limiter rejected valid traffic": "A config push with a new rate-limit rule rejected valid API traffic until it was reverted.",
+}
+
 
 def day_start(store: "Store") -> datetime:
     """Midnight UTC of the example incident's day (yesterday)."""
@@ -71,7 +77,8 @@ def seed_history(store: "Store") -> None:
         start = day_start(store) - timedelta(days=days) + timedelta(hours=hour)
         detect, ack, mitigate, resolve = (start + timedelta(minutes=m) for m in offsets)
         incident = store.create_incident(
-            title, sev, commander, services=services, tags=tags, impact_started_at=start,
+            title, sev, commander, summary=SUMMARIES.get(title, ""), services=services, tags=tags,
+            impact_started_at=start,
             detected_at=detect, declared_at=detect, acknowledged_at=detect + (ack - start),
             mitigated_at=mitigate, resolved_at=resolve, status="closed" if days > 30 else "resolved", **flags,
         )
