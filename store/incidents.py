@@ -14,6 +14,14 @@ from .errors import InvalidInputError, NotFoundError
 from .keys import make_key, parse_key
 
 SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4", "SEV5")
+#: What each severity means, shown where one is picked.
+SEVERITY_MEANINGS = {
+    "SEV1": "critical: a core service is down or data is at risk for most users",
+    "SEV2": "major: a core feature fails for many users, or revenue is affected",
+    "SEV3": "minor: degraded or failing for some users; a workaround exists",
+    "SEV4": "low: little user impact; internal tools or redundancy affected",
+    "SEV5": "no user impact: a near miss, or cosmetic",
+}
 STATUSES = ("investigating", "identified", "monitoring", "resolved", "closed")
 ACTIVE_STATUSES = ("investigating", "identified", "monitoring")
 MILESTONES = (

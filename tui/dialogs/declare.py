@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store import SEVERITIES, Incident, Store
+from store.incidents import SEVERITY_MEANINGS
 
 from ..capture.grammar import DEFAULT_TEXT, GrammarError, parse_time
 from .saving import SavingDialog
@@ -32,6 +33,11 @@ def declare(store: Store, title: str, severity: str, commander: str | None, time
     return incident
 
 
+def severity_meaning(severity: str) -> str:
+    """``SEV3: degraded or failing for some users; a workaround exists``."""
+    return f"{severity}: {SEVERITY_MEANINGS[severity].split(': ', 1)[1]}"
+
+
 class DeclareDialog(SavingDialog):
     """Asks for title, severity and commander, then creates the incident."""
 
@@ -48,8 +54,9 @@ class DeclareDialog(SavingDialog):
             yield Label("Title")
             yield Input(placeholder="What is broken, as users see it", id="title")
             yield Label("Severity")
-            options = [(s, s) for s in SEVERITIES]
+            options = [(f"{s} · {SEVERITY_MEANINGS[s].split(':')[0]}", s) for s in SEVERITIES]
             yield Select(options, value="SEV3", allow_blank=False, id="severity")
+            yield Static(severity_meaning("SEV3"), classes="muted", id="severity-meaning", markup=False)
             yield Label("Commander")
             yield Input(self.default_commander, id="commander")
             yield Checkbox("Already over: backfill its times (UTC)", id="backfill")
@@ -62,6 +69,12 @@ class DeclareDialog(SavingDialog):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Declare", variant="primary", id="declare")
+
+    @on(Select.Changed, "#severity")
+    def explain_severity(self, event: Select.Changed) -> None:
+        """Say what the chosen severity means."""
+        if isinstance(event.value, str):
+            self.query_one("#severity-meaning", Static).update(severity_meaning(event.value))
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
