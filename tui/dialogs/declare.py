@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from store import SEVERITIES, Incident, Store
 
 from ..capture.grammar import DEFAULT_TEXT, GrammarError, parse_time
-from .saving import SavingDialog
+from .base import StoreDialog
 
 BACKFILL = (("impact", "Impact started", "impact_started_at"), ("detected", "Detected", "detected_at"),
             ("resolved", "Resolved", "resolved_at"))
@@ -32,7 +32,7 @@ def declare(store: Store, title: str, severity: str, commander: str | None, time
     return incident
 
 
-class DeclareDialog(SavingDialog):
+class DeclareDialog(StoreDialog[Incident]):
     """Asks for title, severity and commander, then creates the incident."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="declare.cancel")]

@@ -7,25 +7,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store import STAGES, Improvement, StoreError
 from store.improvement_model import format_number
 
 from ..dialogs.board_filter import BoardFilter, BoardFilterDialog
-from ..dialogs.choice import ChoiceDialog
+from ..dialogs.pick import PickDialog
 from ..dialogs.improvement_form import FORM_FIELDS, ImprovementForm
 from ..messages import DataChanged
 from ..widgets.improvement_card import ImprovementCard
 from ..widgets.stage_column import StageColumn
+from .base import DataScreen
 
 DECISION_CHOICES = [("standardize", "it worked: make it the standard (completed)"),
                     ("iterate", "try again: back to Plan, next cycle (history kept)"),
                     ("abandon", "stop: it did not pay off")]
 
 
-class BoardScreen(Screen):
+class BoardScreen(DataScreen):
     """Plan → Do → Check → Act. Arrow keys move the focus; ``[``/``]`` move the card."""
 
     HELP_TITLE = "Improvements"
@@ -165,10 +165,9 @@ shares a service or tag with its source incidents.
         people = await self.app.run_store(store.known_people)
         actions = [a.key for a in await self.app.run_store(store.improvement_action_items, card.id)] if card else []
 
-        async def save(data: dict) -> Improvement:
+        def save(data: dict) -> Improvement:  # on the store thread
             fields = {k: data[k] for k in FORM_FIELDS}
-            return await self.app.run_store(store.save_improvement, card.id if card else None,
-                                            data["sources"], data["actions"], **fields)
+            return store.save_improvement(card.id if card else None, data["sources"], data["actions"], **fields)
 
         self.app.push_screen(ImprovementForm(card, actions, people, save), self.saved)
 
@@ -189,11 +188,11 @@ shares a service or tag with its source incidents.
             return
         card = current.card
 
-        async def save(decision: str) -> Improvement:
-            return await self.app.run_store(self.app.store.decide_improvement, card.id, decision)
+        def save(decision: str) -> Improvement:  # on the store thread
+            return self.app.store.decide_improvement(card.id, decision)
 
         subject = f"{card.key} {card.title}" + (f" · measured {card.change_text}" if card.change_text else "")
-        self.app.push_screen(ChoiceDialog("Act: decide", subject, DECISION_CHOICES, None, save), self.decided)
+        self.app.push_screen(PickDialog("Act: decide", subject, DECISION_CHOICES, None, save), self.decided)
 
     def decided(self, result: Improvement | None) -> None:
         """Say what the decision did to the card (back to Plan, completed, abandoned)."""

@@ -11,14 +11,13 @@ from __future__ import annotations
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from store import SEVERITIES, STATUSES, Store, StoreError
 from store.events import MILESTONE_KINDS
 
 from ..capture.grammar import Capture, GrammarError, parse_line
-from ..dialogs.choose import ChooseDialog
+from ..dialogs.pick import PickDialog
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.edit_event import EditEventDialog
 from ..dialogs.text_prompt import TextPromptDialog
@@ -30,6 +29,7 @@ from ..widgets.incident_header import IncidentHeader
 from ..widgets.timeline_view import PAGE, TIME_WIDTH, KIND_WIDTH, TimelineView
 from .incident_commands import IncidentCommands
 from .incident_help import HELP
+from .base import DataScreen
 
 PLACEHOLDER = "Type what happened, Enter logs it · 14:05 or -5m backdates · ! pins · /detect /mitigate /resolve …"
 #: The hint under the capture line, by what has the focus (the event and incident keys act from the timeline;
@@ -52,7 +52,7 @@ def column_titles() -> str:
     return "Time (UTC)".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + "Event"
 
 
-class IncidentScreen(Screen):
+class IncidentScreen(DataScreen):
     """One incident, live: header, timeline (newest at the bottom) and capture line."""
 
     HELP = HELP
@@ -287,13 +287,13 @@ class IncidentScreen(Screen):
         """Change the status (recorded as a status event)."""
         if (incident := self._incident()) is not None:
             save = lambda value: self.app.store.set_status(self.incident_id, value)  # noqa: E731
-            self.app.push_screen(ChooseDialog("Status", STATUSES, incident.status, save), self.changed)
+            self.app.push_screen(PickDialog.of_values("Status", STATUSES, incident.status, save), self.changed)
 
     def action_severity(self) -> None:
         """Change the severity (recorded as a status event)."""
         if (incident := self._incident()) is not None:
             save = lambda value: self.app.store.set_severity(self.incident_id, value)  # noqa: E731
-            self.app.push_screen(ChooseDialog("Severity", SEVERITIES, incident.severity, save), self.changed)
+            self.app.push_screen(PickDialog.of_values("Severity", SEVERITIES, incident.severity, save), self.changed)
 
     def action_commander(self) -> None:
         """Hand over command (recorded as a status event)."""

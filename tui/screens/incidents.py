@@ -7,7 +7,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store import ACTIVE_STATUSES, Incident, Store
@@ -16,6 +15,7 @@ from themes import VARIABLE_DEFAULTS
 from ..messages import DataChanged
 from ..postmortem_state import postmortem_mark
 from ..render import plain, severity_text, theme_colour, utc
+from .base import DataScreen
 
 COLUMNS = (("Key", "key"), ("Sev", "sev"), ("Status", "status"), ("Postmortem", "postmortem"),
            ("Started (UTC)", "started"),
@@ -48,7 +48,7 @@ def read_page(store: Store, limit: int, offset: int = 0) -> tuple[list[Incident]
     return incidents, states, store.count_incidents(), store.count_incidents(status=ACTIVE_STATUSES)
 
 
-class IncidentsScreen(Screen):
+class IncidentsScreen(DataScreen):
     """Lists incidents, pages more in as the cursor reaches the end, and opens one."""
 
     HELP = """

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store.postmortem_parts import BY_NAME, SECTIONS
@@ -19,6 +18,7 @@ from ..messages import DataChanged
 from ..hints import Linter
 from ..postmortem_hints import action_hints
 from ..postmortem_state import Bundle, load_bundle, summary_facts
+from .base import DataScreen
 
 EMPTY = "Nothing written yet. Talk it through, then capture it in the editor (e)."
 
@@ -66,7 +66,7 @@ def section_body(bundle: Bundle, name: str, now) -> Content:
     return Content(text) if text else Content.styled(EMPTY, "italic $foreground-muted")
 
 
-class MeetingScreen(Screen):
+class MeetingScreen(DataScreen):
     """Walk the postmortem with the room, section by section."""
 
     HELP_TITLE = "Review meeting"

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Footer, OptionList, Static, TextArea
 
@@ -26,11 +25,12 @@ from ..widgets.hints_panel import HintsPanel
 from ..widgets.section_list import SectionList
 from ..widgets.timeline_table import TimelineTable
 from .postmortem_commands import PostmortemCommands
+from .base import DataScreen
 
 AUTOSAVE_SECONDS = 1.0
 
 
-class PostmortemScreen(PostmortemCommands, Screen):
+class PostmortemScreen(PostmortemCommands, DataScreen):
     """Edit one postmortem, section by section, with blameless hints."""
 
     HELP_TITLE = "Postmortem editor"

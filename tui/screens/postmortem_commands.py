@@ -4,7 +4,6 @@ A mixin of :class:`tui.screens.postmortem.PostmortemScreen` (split by role)."""
 from __future__ import annotations
 
 from textual import on
-from textual.screen import Screen
 from textual.widgets import DataTable
 from textual.widgets.text_area import Selection
 
@@ -18,9 +17,10 @@ from ..dialogs.revisions import RevisionsDialog
 from ..hints import fingerprint
 from ..postmortem_hints import hint_at, next_hint, rewrite_edit
 from ..postmortem_state import publish_check
+from .base import DataScreen
 
 
-class PostmortemCommands(Screen):
+class PostmortemCommands(DataScreen):
     """Actions bound on the postmortem editor. A Screen subclass, so that Textual
     registers its ``@on`` handlers (it collects them only from message-pump classes)."""
 
