@@ -96,7 +96,7 @@ shares a service or tag with its source incidents.
         card = self.focused_card()
         self.focus_id = self.pending_focus or (card.card.id if card is not None else self.focus_id)
         f = self.filter
-        cards = await self.app.run_store(self.app.store.list_improvements, status=f.status, owner=f.owner)
+        cards = await self.store_read(self.app.store.list_improvements, status=f.status, owner=f.owner)
         for column in self.query(StageColumn):
             await column.show([c for c in cards if c.stage == column.stage])
         self.query_one("#board-filter", Static).update(Content.assemble(
@@ -143,7 +143,7 @@ shares a service or tag with its source incidents.
         if current is None:
             return
         try:
-            card = await self.app.run_store(self.app.store.move_improvement, current.card.id, step)
+            card = await self.store_write(self.app.store.move_improvement, current.card.id, step)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
@@ -162,8 +162,8 @@ shares a service or tag with its source incidents.
     async def open_form(self, card: Improvement | None) -> None:
         """The form for ``card`` (None: a new card)."""
         store = self.app.store
-        people = await self.app.run_store(store.known_people)
-        actions = [a.key for a in await self.app.run_store(store.improvement_action_items, card.id)] if card else []
+        people = await self.store_read(store.known_people)
+        actions = [a.key for a in await self.store_read(store.improvement_action_items, card.id)] if card else []
 
         def save(data: dict) -> Improvement:  # on the store thread
             fields = {k: data[k] for k in FORM_FIELDS}
@@ -209,7 +209,7 @@ shares a service or tag with its source incidents.
     @work(group="board-filter", exit_on_error=False)
     async def action_filter(self) -> None:
         """Status and owner in a dialog."""
-        people = await self.app.run_store(self.app.store.known_people)
+        people = await self.store_read(self.app.store.known_people)
 
         def chosen(new: BoardFilter | None) -> None:
             if new is not None:

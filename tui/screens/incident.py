@@ -116,7 +116,7 @@ class IncidentScreen(DataScreen):
 
     @work(exclusive=True, group="incident-load", exit_on_error=False)
     async def load(self, cursor_id: int | None) -> None:
-        incident, total, position = await self.app.run_store(snapshot, self.app.store, self.incident_id, cursor_id)
+        incident, total, position = await self.store_read(snapshot, self.app.store, self.incident_id, cursor_id)
         self.query_one(IncidentHeader).show(incident, self.app.clock())
         self.timeline.start_day = incident.started_at.date()
         self.timeline.reset(total, position if position is not None else self.timeline.cursor)
@@ -128,7 +128,7 @@ class IncidentScreen(DataScreen):
     @work(group="timeline-page", exit_on_error=False)
     async def load_page(self, page: int, generation: int) -> None:
         """Read one page of rows for the view."""
-        rows = await self.app.run_store(self.app.store.list_events, self.incident_id, limit=PAGE, offset=page * PAGE)
+        rows = await self.store_read(self.app.store.list_events, self.incident_id, limit=PAGE, offset=page * PAGE)
         self.timeline.set_page(page, rows, generation)
 
     # -- capturing -----------------------------------------------------------
@@ -154,8 +154,8 @@ class IncidentScreen(DataScreen):
     async def save_capture(self, line: str, parsed: Capture) -> None:
         """Commit the event; only then clear the line (keeping anything typed since)."""
         try:
-            event = await self.app.run_store(self.app.store.log_event, self.incident_id, parsed.text, parsed.kind,
-                                             parsed.occurred_at, parsed.pinned)
+            event = await self.store_write(self.app.store.log_event, self.incident_id, parsed.text, parsed.kind,
+                                           parsed.occurred_at, parsed.pinned)
         except Exception as exc:  # noqa: BLE001 - locked, read-only, disk full: the text stays
             self.say(self.failure(exc), error=True)
             return
@@ -265,7 +265,7 @@ class IncidentScreen(DataScreen):
     async def change(self, fn, *args, note: str | None = None, **kwargs) -> None:
         """Run a store change, then reload; a failure is one toast."""
         try:
-            await self.app.run_store(fn, *args, **kwargs)
+            await self.store_write(fn, *args, **kwargs)
         except Exception as exc:  # noqa: BLE001
             self.notify(f"Not saved: {exc}", severity="error", markup=False)
             return

@@ -125,7 +125,7 @@ draft 48 hours after resolution.
     @work(exclusive=True, group="incidents-load", exit_on_error=False)
     async def load(self, limit: int) -> None:
         """Read ``limit`` incidents and show them, keeping the cursor on the same row."""
-        incidents, self.pm_status, total, active = await self.app.run_store(read_page, self.app.store, limit)
+        incidents, self.pm_status, total, active = await self.store_read(read_page, self.app.store, limit)
         self.exhausted = len(incidents) < limit
         self.show(incidents)
         self.query_one("#title-bar", Static).update(
@@ -134,7 +134,7 @@ draft 48 hours after resolution.
     @work(exclusive=True, group="incidents-more", exit_on_error=False)
     async def load_more(self) -> None:
         """Append the next page."""
-        more, states, _, _ = await self.app.run_store(read_page, self.app.store, self.PAGE, len(self.incidents))
+        more, states, _, _ = await self.store_read(read_page, self.app.store, self.PAGE, len(self.incidents))
         self.pm_status.update(states)
         self.exhausted = len(more) < self.PAGE
         self.append_rows(more)

@@ -120,7 +120,7 @@ Use the high-contrast theme on a projector (ctrl+p → Theme: debrief-contrast).
 
     @work(exclusive=True, group="meeting-load", exit_on_error=False)
     async def load(self) -> None:
-        self.bundle = await self.app.run_store(load_bundle, self.app.store, self.postmortem_id)
+        self.bundle = await self.store_read(load_bundle, self.app.store, self.postmortem_id)
         self.query_one("#meeting-timeline", Static).update(timeline_text(self.bundle))
         self.show()
 
@@ -152,7 +152,7 @@ Use the high-contrast theme on a projector (ctrl+p → Theme: debrief-contrast).
                 self.current = "actions"
                 self.reload()
 
-        people = await self.app.run_store(self.app.store.known_people)
+        people = await self.store_read(self.app.store.known_people)
         self.app.push_screen(ActionItemDialog(self.postmortem_id, people, self.app.clock().date()), saved)
 
     def action_edit(self) -> None:

@@ -128,7 +128,7 @@ class PostmortemCommands(DataScreen):
         if mark is None:
             self.notify("No hint here to dismiss.", markup=False)
             return
-        await self.app.run_store(self.app.store.dismiss_hint, self.postmortem_id, mark)
+        await self.store_write(self.app.store.dismiss_hint, self.postmortem_id, mark)
         self.bundle.dismissed.add(mark)
         self.refresh_hints()
         self.query_one("#actions").show(self.bundle.actions, self.action_counts())
@@ -169,7 +169,7 @@ class PostmortemCommands(DataScreen):
                 self.notify(f"{result.key} saved.", markup=False)
                 self.reload()
 
-        people = await self.app.run_store(self.app.store.known_people)
+        people = await self.store_read(self.app.store.known_people)
         self.app.push_screen(ActionItemDialog(self.postmortem_id, people, self.app.clock().date(), item, draft), saved)
 
     # dialogs and leaving --------------------------------------------------
@@ -180,7 +180,7 @@ class PostmortemCommands(DataScreen):
             self.notify(f"{BY_NAME[self.current].title} follows the incident; it has no revisions.", markup=False)
             return
         await self.save_now()
-        found = await self.app.run_store(self.app.store.revisions, self.postmortem_id, self.current)
+        found = await self.store_read(self.app.store.revisions, self.postmortem_id, self.current)
 
         def restore(text: str | None) -> None:
             if text is not None:

@@ -77,7 +77,7 @@ and action items (SQLite FTS5). Plain words search as you type; quotes,
         """Query the index on the store thread; a bad query says why."""
         query = text if is_fts_query(text) else friendly_query(text)
         try:
-            hits = await self.app.run_store(self.app.store.search, query, self.LIMIT)
+            hits = await self.store_read(self.app.store.search, query, self.LIMIT)
         except StoreError as exc:
             self.show([], text)
             self.query_one("#search-status", Static).update(Content(str(exc)))

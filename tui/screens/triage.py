@@ -124,9 +124,9 @@ priority, then by due date. The header counts open and overdue items.
         """Read the first ``limit`` items and the counts; keep the cursor where it was."""
         store = self.app.store
         if self.filter is None:
-            self.me = await self.app.run_store(lambda: store.me)
+            self.me = await self.store_read(lambda: store.me)
             self.filter = TriageFilter(self.me)
-        items, counts, self.people = await self.app.run_store(read_view, store, self.filter, limit)
+        items, counts, self.people = await self.store_read(read_view, store, self.filter, limit)
         self.exhausted = len(items) < limit
         self.show_counts(counts.open, counts.overdue)
         self.show(items)
@@ -135,8 +135,8 @@ priority, then by due date. The header counts open and overdue items.
     async def load_more(self) -> None:
         """Append the next page."""
         f = self.filter
-        more = await self.app.run_store(self.app.store.list_action_items, owner=f.owner, overdue=f.overdue,
-                                        status=f.status, limit=self.PAGE, offset=len(self.items))
+        more = await self.store_read(self.app.store.list_action_items, owner=f.owner, overdue=f.overdue,
+                                      status=f.status, limit=self.PAGE, offset=len(self.items))
         self.exhausted = len(more) < self.PAGE
         self.append_rows(more)
 
@@ -213,7 +213,7 @@ priority, then by due date. The header counts open and overdue items.
     async def change(self, message: str, fn, *args, **kwargs) -> None:
         """Run one store write; say what happened; reload."""
         try:
-            await self.app.run_store(fn, *args, **kwargs)
+            await self.store_write(fn, *args, **kwargs)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
