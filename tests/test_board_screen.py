@@ -6,7 +6,7 @@ from textual.widgets import Input, Static
 
 from store import Store
 from tests.conftest import MARKUP_TRAPS, SIZE, make_app
-from tui.dialogs.choice import ChoiceDialog
+from tui.dialogs.pick import PickDialog
 from tui.dialogs.improvement_form import ImprovementForm
 from tui.screens.board import BoardScreen
 from tui.widgets.improvement_card import ImprovementCard
@@ -118,7 +118,7 @@ async def test_full_cycle_from_a_new_card_to_standardized(demo_store: Store) -> 
         assert key in column_keys(screen, "act")
         await pilot.press("d")
         await settle(app, pilot)
-        assert isinstance(app.screen, ChoiceDialog)
+        assert isinstance(app.screen, PickDialog)
         await pilot.press("enter")
         await settle(app, pilot)
         card = demo_store.get_improvement(key)

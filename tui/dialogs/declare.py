@@ -15,7 +15,7 @@ from store import SEVERITIES, Incident, Store
 from store.incidents import SEVERITY_MEANINGS
 
 from ..capture.grammar import DEFAULT_TEXT, GrammarError, parse_time
-from .saving import SavingDialog
+from .base import StoreDialog
 
 BACKFILL = (("impact", "Impact started", "impact_started_at"), ("detected", "Detected", "detected_at"),
             ("resolved", "Resolved", "resolved_at"))
@@ -38,7 +38,7 @@ def severity_meaning(severity: str) -> str:
     return f"{severity}: {SEVERITY_MEANINGS[severity].split(': ', 1)[1]}"
 
 
-class DeclareDialog(SavingDialog):
+class DeclareDialog(StoreDialog[Incident]):
     """Asks for title, severity and commander, then creates the incident."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="declare.cancel")]

@@ -12,10 +12,10 @@ from textual.widgets import Button, Input, Label, Select, Static
 from store import KINDS, TimelineEvent
 
 from ..capture.grammar import GrammarError, parse_time
-from .saving import SavingDialog
+from .base import StoreDialog
 
 
-class EditEventDialog(SavingDialog):
+class EditEventDialog(StoreDialog[TimelineEvent]):
     """Asks for the new text, time (UTC, any capture time token) and kind."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit_event.cancel")]

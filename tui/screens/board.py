@@ -7,25 +7,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store import STAGES, Improvement, StoreError
 from store.improvement_model import format_number
 
 from ..dialogs.board_filter import BoardFilter, BoardFilterDialog
-from ..dialogs.choice import ChoiceDialog
+from ..dialogs.pick import PickDialog
 from ..dialogs.improvement_form import FORM_FIELDS, ImprovementForm
 from ..messages import DataChanged
 from ..widgets.improvement_card import ImprovementCard
 from ..widgets.stage_column import StageColumn
+from .base import DataScreen
 
 DECISION_CHOICES = [("standardize", "it worked: make it the standard (completed)"),
                     ("iterate", "try again: back to Plan, next cycle (history kept)"),
                     ("abandon", "stop: it did not pay off")]
 
 
-class BoardScreen(Screen):
+class BoardScreen(DataScreen):
     """Plan → Do → Check → Act. Arrow keys move the focus; ``[``/``]`` move the card."""
 
     HELP_TITLE = "Improvements"
@@ -100,7 +100,7 @@ false; it stays dismissed.
         card = self.focused_card()
         self.focus_id = self.pending_focus or (card.card.id if card is not None else self.focus_id)
         f = self.filter
-        cards = await self.app.run_store(self.app.store.list_improvements, status=f.status, owner=f.owner)
+        cards = await self.store_read(self.app.store.list_improvements, status=f.status, owner=f.owner)
         for column in self.query(StageColumn):
             await column.show([c for c in cards if c.stage == column.stage])
         self.query_one("#board-filter", Static).update(Content.assemble(
@@ -147,7 +147,7 @@ false; it stays dismissed.
         if current is None:
             return
         try:
-            card = await self.app.run_store(self.app.store.move_improvement, current.card.id, step)
+            card = await self.store_write(self.app.store.move_improvement, current.card.id, step)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
@@ -182,13 +182,12 @@ false; it stays dismissed.
     async def open_form(self, card: Improvement | None) -> None:
         """The form for ``card`` (None: a new card)."""
         store = self.app.store
-        people = await self.app.run_store(store.known_people)
-        actions = [a.key for a in await self.app.run_store(store.improvement_action_items, card.id)] if card else []
+        people = await self.store_read(store.known_people)
+        actions = [a.key for a in await self.store_read(store.improvement_action_items, card.id)] if card else []
 
-        async def save(data: dict) -> Improvement:
+        def save(data: dict) -> Improvement:  # on the store thread
             fields = {k: data[k] for k in FORM_FIELDS}
-            return await self.app.run_store(store.save_improvement, card.id if card else None,
-                                            data["sources"], data["actions"], **fields)
+            return store.save_improvement(card.id if card else None, data["sources"], data["actions"], **fields)
 
         self.app.push_screen(ImprovementForm(card, actions, people, save), self.saved)
 
@@ -209,11 +208,11 @@ false; it stays dismissed.
             return
         card = current.card
 
-        async def save(decision: str) -> Improvement:
-            return await self.app.run_store(self.app.store.decide_improvement, card.id, decision)
+        def save(decision: str) -> Improvement:  # on the store thread
+            return self.app.store.decide_improvement(card.id, decision)
 
         subject = f"{card.key} {card.title}" + (f" · measured {card.change_text}" if card.change_text else "")
-        self.app.push_screen(ChoiceDialog("Act: decide", subject, DECISION_CHOICES, None, save), self.decided)
+        self.app.push_screen(PickDialog("Act: decide", subject, DECISION_CHOICES, None, save), self.decided)
 
     def decided(self, result: Improvement | None) -> None:
         """Say what the decision did to the card (back to Plan, completed, abandoned)."""
@@ -230,7 +229,7 @@ false; it stays dismissed.
     @work(group="board-filter", exit_on_error=False)
     async def action_filter(self) -> None:
         """Status and owner in a dialog."""
-        people = await self.app.run_store(self.app.store.known_people)
+        people = await self.store_read(self.app.store.known_people)
 
         def chosen(new: BoardFilter | None) -> None:
             if new is not None:

@@ -11,14 +11,13 @@ from __future__ import annotations
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from store import SEVERITIES, STATUSES, Store, StoreError
 from store.events import MILESTONE_KINDS
 
 from ..capture.grammar import Capture, GrammarError, parse_line
-from ..dialogs.choose import ChooseDialog
+from ..dialogs.pick import PickDialog
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.edit_event import EditEventDialog
 from ..dialogs.text_prompt import TextPromptDialog
@@ -30,6 +29,7 @@ from ..widgets.incident_header import IncidentHeader
 from ..widgets.timeline_view import PAGE, TIME_WIDTH, KIND_WIDTH, TimelineView
 from .incident_commands import IncidentCommands
 from .incident_help import HELP
+from .base import DataScreen
 
 PLACEHOLDER = "Type what happened, Enter logs it · 14:05 or -5m backdates · ! pins · /detect /mitigate /resolve …"
 #: The hint under the capture line, by what has the focus (the event and incident keys act from the timeline;
@@ -52,7 +52,7 @@ def column_titles() -> str:
     return "Time (UTC)".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + "Event"
 
 
-class IncidentScreen(Screen):
+class IncidentScreen(DataScreen):
     """One incident, live: header, timeline (newest at the bottom) and capture line."""
 
     HELP = HELP
@@ -116,7 +116,7 @@ class IncidentScreen(Screen):
 
     @work(exclusive=True, group="incident-load", exit_on_error=False)
     async def load(self, cursor_id: int | None) -> None:
-        incident, total, position = await self.app.run_store(snapshot, self.app.store, self.incident_id, cursor_id)
+        incident, total, position = await self.store_read(snapshot, self.app.store, self.incident_id, cursor_id)
         self.query_one(IncidentHeader).show(incident, self.app.clock())
         self.timeline.start_day = incident.started_at.date()
         self.timeline.reset(total, position if position is not None else self.timeline.cursor)
@@ -128,7 +128,7 @@ class IncidentScreen(Screen):
     @work(group="timeline-page", exit_on_error=False)
     async def load_page(self, page: int, generation: int) -> None:
         """Read one page of rows for the view."""
-        rows = await self.app.run_store(self.app.store.list_events, self.incident_id, limit=PAGE, offset=page * PAGE)
+        rows = await self.store_read(self.app.store.list_events, self.incident_id, limit=PAGE, offset=page * PAGE)
         self.timeline.set_page(page, rows, generation)
 
     # -- capturing -----------------------------------------------------------
@@ -154,8 +154,8 @@ class IncidentScreen(Screen):
     async def save_capture(self, line: str, parsed: Capture) -> None:
         """Commit the event; only then clear the line (keeping anything typed since)."""
         try:
-            event = await self.app.run_store(self.app.store.log_event, self.incident_id, parsed.text, parsed.kind,
-                                             parsed.occurred_at, parsed.pinned)
+            event = await self.store_write(self.app.store.log_event, self.incident_id, parsed.text, parsed.kind,
+                                           parsed.occurred_at, parsed.pinned)
         except Exception as exc:  # noqa: BLE001 - locked, read-only, disk full: the text stays
             self.say(self.failure(exc), error=True)
             return
@@ -265,7 +265,7 @@ class IncidentScreen(Screen):
     async def change(self, fn, *args, note: str | None = None, **kwargs) -> None:
         """Run a store change, then reload; a failure is one toast."""
         try:
-            await self.app.run_store(fn, *args, **kwargs)
+            await self.store_write(fn, *args, **kwargs)
         except Exception as exc:  # noqa: BLE001
             self.notify(f"Not saved: {exc}", severity="error", markup=False)
             return
@@ -287,13 +287,13 @@ class IncidentScreen(Screen):
         """Change the status (recorded as a status event)."""
         if (incident := self._incident()) is not None:
             save = lambda value: self.app.store.set_status(self.incident_id, value)  # noqa: E731
-            self.app.push_screen(ChooseDialog("Status", STATUSES, incident.status, save), self.changed)
+            self.app.push_screen(PickDialog.of_values("Status", STATUSES, incident.status, save), self.changed)
 
     def action_severity(self) -> None:
         """Change the severity (recorded as a status event)."""
         if (incident := self._incident()) is not None:
             save = lambda value: self.app.store.set_severity(self.incident_id, value)  # noqa: E731
-            self.app.push_screen(ChooseDialog("Severity", SEVERITIES, incident.severity, save), self.changed)
+            self.app.push_screen(PickDialog.of_values("Severity", SEVERITIES, incident.severity, save), self.changed)
 
     def action_commander(self) -> None:
         """Hand over command (recorded as a status event)."""

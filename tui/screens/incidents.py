@@ -7,7 +7,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store import ACTIVE_STATUSES, Incident, Store
@@ -16,6 +15,7 @@ from themes import VARIABLE_DEFAULTS
 from ..messages import DataChanged
 from ..postmortem_state import postmortem_mark
 from ..render import plain, severity_text, theme_colour, utc
+from .base import DataScreen
 
 COLUMNS = (("Key", "key"), ("Sev", "sev"), ("Status", "status"), ("Postmortem", "postmortem"),
            ("Started (UTC)", "started"),
@@ -50,7 +50,7 @@ def read_page(store: Store, limit: int, offset: int = 0) -> tuple[list[Incident]
     return incidents, states, store.count_incidents(), store.count_incidents(status=ACTIVE_STATUSES)
 
 
-class IncidentsScreen(Screen):
+class IncidentsScreen(DataScreen):
     """Lists incidents, pages more in as the cursor reaches the end, and opens one."""
 
     HELP = """
@@ -137,7 +137,7 @@ draft 48 hours after resolution.
     @work(exclusive=True, group="incidents-load", exit_on_error=False)
     async def load(self, limit: int) -> None:
         """Read ``limit`` incidents and show them, keeping the cursor on the same row."""
-        incidents, self.pm_status, total, active = await self.app.run_store(read_page, self.app.store, limit)
+        incidents, self.pm_status, total, active = await self.store_read(read_page, self.app.store, limit)
         self.exhausted = len(incidents) < limit
         self.show(incidents)
         self.query_one("#title-bar", Static).update(
@@ -146,7 +146,7 @@ draft 48 hours after resolution.
     @work(exclusive=True, group="incidents-more", exit_on_error=False)
     async def load_more(self) -> None:
         """Append the next page."""
-        more, states, _, _ = await self.app.run_store(read_page, self.app.store, self.PAGE, len(self.incidents))
+        more, states, _, _ = await self.store_read(read_page, self.app.store, self.PAGE, len(self.incidents))
         self.pm_status.update(states)
         self.exhausted = len(more) < self.PAGE
         self.append_rows(more)

@@ -16,7 +16,6 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Static
 
@@ -30,6 +29,7 @@ from ..messages import DataChanged
 from ..render import plain, severity_text
 from ..widgets.metric_card import MetricCard
 from ..widgets.metric_charts import MttrChart, SeverityChart
+from .base import DataScreen
 
 HISTORY = 12
 #: Below this width the cards sit two to a row (four squeeze the figures and trends off the card).
@@ -56,7 +56,7 @@ class MetricsData:
         return self.series[-2]
 
 
-class MetricsScreen(Screen):
+class MetricsScreen(DataScreen):
     """Metrics for a week, month or quarter against the previous one."""
 
     HELP = """

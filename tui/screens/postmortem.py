@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Footer, OptionList, Static, TextArea
 
@@ -26,11 +25,12 @@ from ..widgets.hints_panel import HintsPanel
 from ..widgets.section_list import SectionList
 from ..widgets.timeline_table import TimelineTable
 from .postmortem_commands import PostmortemCommands
+from .base import DataScreen
 
 AUTOSAVE_SECONDS = 1.0
 
 
-class PostmortemScreen(PostmortemCommands, Screen):
+class PostmortemScreen(PostmortemCommands, DataScreen):
     """Edit one postmortem, section by section, with blameless hints."""
 
     HELP_TITLE = "Postmortem editor"
@@ -116,7 +116,7 @@ when you leave; the title bar says whether it is saved.
 
     @work(exclusive=True, group="postmortem-load", exit_on_error=False)
     async def load(self) -> None:
-        bundle = await self.app.run_store(load_bundle, self.app.store, self.postmortem_id)
+        bundle = await self.store_read(load_bundle, self.app.store, self.postmortem_id)
         first = self.bundle is None
         typing = not first and self.dirty
         if typing:
@@ -272,7 +272,7 @@ when you leave; the title bar says whether it is saved.
             return True
         name, text = self.current, self.editor.text
         try:
-            await self.app.run_store(self.app.store.save_section, self.postmortem_id, name, text)
+            await self.store_write(self.app.store.save_section, self.postmortem_id, name, text)
         except (StoreError, OSError, ValueError) as exc:
             if not (quiet and self.save_state == f"Not saved: {exc}"):  # autosave retries: say it once
                 self.notify(f"{BY_NAME[name].title} not saved: {exc}", severity="error", markup=False)

@@ -4,7 +4,6 @@ A mixin of :class:`tui.screens.postmortem.PostmortemScreen` (split by role)."""
 from __future__ import annotations
 
 from textual import on
-from textual.screen import Screen
 from textual.widgets import DataTable
 from textual.widgets.text_area import Selection
 
@@ -18,9 +17,10 @@ from ..dialogs.revisions import RevisionsDialog
 from ..hints import fingerprint
 from ..postmortem_hints import hint_at, next_hint, rewrite_edit
 from ..postmortem_state import publish_check
+from .base import DataScreen
 
 
-class PostmortemCommands(Screen):
+class PostmortemCommands(DataScreen):
     """Actions bound on the postmortem editor. A Screen subclass, so that Textual
     registers its ``@on`` handlers (it collects them only from message-pump classes)."""
 
@@ -128,7 +128,7 @@ class PostmortemCommands(Screen):
         if mark is None:
             self.notify("No hint here to dismiss.", markup=False)
             return
-        await self.app.run_store(self.app.store.dismiss_hint, self.postmortem_id, mark)
+        await self.store_write(self.app.store.dismiss_hint, self.postmortem_id, mark)
         self.bundle.dismissed.add(mark)
         self.refresh_hints()
         self.query_one("#actions").show(self.bundle.actions, self.action_counts())
@@ -169,7 +169,7 @@ class PostmortemCommands(Screen):
                 self.notify(f"{result.key} saved.", markup=False)
                 self.reload()
 
-        people = await self.app.run_store(self.app.store.known_people)
+        people = await self.store_read(self.app.store.known_people)
         self.app.push_screen(ActionItemDialog(self.postmortem_id, people, self.app.clock().date(), item, draft), saved)
 
     # dialogs and leaving --------------------------------------------------
@@ -180,7 +180,7 @@ class PostmortemCommands(Screen):
             self.notify(f"{BY_NAME[self.current].title} follows the incident; it has no revisions.", markup=False)
             return
         await self.save_now()
-        found = await self.app.run_store(self.app.store.revisions, self.postmortem_id, self.current)
+        found = await self.store_read(self.app.store.revisions, self.postmortem_id, self.current)
 
         def restore(text: str | None) -> None:
             if text is not None:
