@@ -163,7 +163,7 @@ false; it stays dismissed.
             return
         card, found = current.card, current.card.recurrences[0]
         try:
-            await self.app.run_store(self.app.store.dismiss_recurrence, card.id, found.incident_key)
+            await self.store_write(self.app.store.dismiss_recurrence, card.id, found.incident_key)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
