@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from store import Store, default_path
+from store.db import default_path
+
+if TYPE_CHECKING:
+    from store import Store
 
 
 class CliContext:
@@ -22,6 +25,8 @@ class CliContext:
     def store(self) -> Store:
         """The open store (created and migrated on first use)."""
         if self._store is None:
+            from store.store import Store
+
             self._store = Store(self.path)
         return self._store
 
