@@ -8,6 +8,7 @@ from datetime import datetime
 from store import Incident
 from store.export_postmortem import duration_line, impact_line
 from store.postmortem_parts import BY_NAME
+from store.postmortem_rules import postmortem_state
 from store.publish import PostmortemBundle, PublishCheck, TextChecker, check_bundle, filled_marks
 
 from .hints import Hint, Linter
@@ -65,21 +66,16 @@ def summary_facts(bundle: Bundle, now: datetime) -> list[tuple[str, str]]:
             ("Author", bundle.pm.author or "—"), ("Reviewers", ", ".join(r.name for r in bundle.reviewers) or "—")]
 
 
-OVERDUE_AFTER_HOURS = 48
+#: How each postmortem state (``store.postmortem_rules.postmortem_state``) shows: (label, theme variable).
+MARKS = {
+    "published": ("published", "status-good"), "in_review": ("in review", "foreground"),
+    "draft": ("draft", "foreground"), "overdue": ("overdue", "status-bad"),
+    "required": ("required", "status-warn"), "recommended": ("recommended", "foreground-muted"),
+    "": ("", "foreground-muted"),
+}
 
 
 def postmortem_mark(incident: Incident, status: str | None, now: datetime) -> tuple[str, str]:
-    """The Incidents list's postmortem cell: (label, theme variable).
-
-    A required postmortem (``needs_postmortem``) with no draft 48 hours after
-    resolution is ``overdue``; otherwise the status, ``required`` or
-    ``recommended`` (near miss), or nothing.
-    """
-    if status is not None:
-        return status.replace("_", " "), "status-good" if status == "published" else "foreground"
-    if incident.needs_postmortem:
-        resolved = incident.resolved_at
-        if resolved is not None and (now - resolved).total_seconds() > OVERDUE_AFTER_HOURS * 3600:
-            return "overdue", "status-bad"
-        return "required", "status-warn"
-    return ("recommended", "foreground-muted") if incident.near_miss else ("", "foreground-muted")
+    """The Incidents list's postmortem cell: (label, theme variable), by the store's rule
+    (a required postmortem with no draft 48 hours after resolution is ``overdue``)."""
+    return MARKS[postmortem_state(incident, status, now)]
