@@ -164,9 +164,22 @@ class MetricsMixin(StoreBase):
         self._action_metrics(result, params)
         return result
 
+    def metrics_overview(self, period: Period, count: int = 12) -> tuple[list[Metrics], dict[str, float | str],
+                                                                         list[dict[str, Any]]]:
+        """What the Metrics screen shows, in one read transaction: ``count`` periods ending
+        with ``period`` (oldest first), the targets, and the improvements waiting in Check."""
+        with self.reading():
+            return self.metrics_series(period, count), self.metric_targets(), self.improvements_in_check()
+
+    def compare_metrics(self, period: Period) -> tuple[Metrics, Metrics]:
+        """``period`` and its previous period (:meth:`Period.previous`), in one read transaction."""
+        with self.reading():
+            return self.metrics(period), self.metrics(period.previous())
+
     def metrics_series(self, period: Period, count: int = 12) -> list[Metrics]:
-        """The ``count`` periods ending with ``period``, oldest first."""
-        return [self.metrics(period.shift(-steps)) for steps in range(count - 1, -1, -1)]
+        """The ``count`` periods ending with ``period``, oldest first (one read transaction)."""
+        with self.reading():
+            return [self.metrics(period.shift(-steps)) for steps in range(count - 1, -1, -1)]
 
     def latest_incident_day(self) -> date | None:
         """The day the most recent finished incident started (to pick a period with data)."""
@@ -251,11 +264,21 @@ def to_incomplete(row: Any) -> IncompleteIncident:
     return IncompleteIncident(row["id"], row["title"], row["severity"], row["status"], missing)
 
 
-def as_json(metrics: Metrics, targets: dict[str, float | str]) -> dict[str, Any]:
-    """The ``debrief metrics --json`` document (percentages 0–100, None when no data)."""
+def as_json(metrics: Metrics, targets: dict[str, float | str], previous: Metrics | None = None) -> dict[str, Any]:
+    """The ``debrief metrics --json`` document (percentages 0–100, None when no data).
+    With ``previous``, it also holds the previous period's dates and figures (what trends compare with)."""
+    doc = figures_json(metrics)
+    if previous is not None:
+        doc["previous_period"] = {**previous.period.as_dict(), **figures_json(previous)}
+    return {**doc, "targets": targets}
+
+
+def figures_json(metrics: Metrics) -> dict[str, Any]:
+    """One period's dates and figures."""
     return {
         "from": metrics.period.start.isoformat(),
         "to": metrics.period.last_day.isoformat(),
+        "label": metrics.period.label,
         "incident_count": metrics.incident_count,
         "incidents_by_severity": metrics.by_severity,
         **{f"{name}_minutes": metrics.durations[name].as_dict() for name in DURATIONS},
@@ -270,5 +293,4 @@ def as_json(metrics: Metrics, targets: dict[str, float | str]) -> dict[str, Any]
             "median_days_to_close": rounded(metrics.days_to_close.median),
         },
         "postmortem_within_48h_pct": rounded(metrics.postmortem_48h_pct),
-        "targets": targets,
     }

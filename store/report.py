@@ -29,7 +29,7 @@ def monthly_report(store: "Store", month: date) -> str:
     period = Period.containing(month, "month")
     params = {**period.bounds(), "now": store.now_iso()}
     params["asof"] = min(params["t1"], just_after(params["now"]))
-    current, previous = store.metrics(period), store.metrics(period.previous())
+    current, previous = store.compare_metrics(period)
     parts = [
         f"# Ops review: {period.label}\n",
         f"Generated {store.now():%Y-%m-%d %H:%M} UTC. Trends compare with {previous.period.label}."

@@ -63,9 +63,12 @@ def test_metrics_json_keys_and_values(run, db_path):
     result = run("metrics", "--from", "2025-11-01", "--to", "2025-11-30", "--json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    assert list(doc) == ["from", "to", "incident_count", "incidents_by_severity", "mttr_minutes", "ttd_minutes",
+    assert list(doc) == ["from", "to", "label", "incident_count", "incidents_by_severity", "mttr_minutes", "ttd_minutes",
                          "tta_minutes", "ttm_minutes", "incomplete_incidents", "deployments", "change_failure_rate_pct",
-                         "toil_pct", "alert_noise_pct", "action_items", "postmortem_within_48h_pct", "targets"]
+                         "toil_pct", "alert_noise_pct", "action_items", "postmortem_within_48h_pct",
+                         "previous_period", "targets"]
+    assert (doc["previous_period"]["from"], doc["previous_period"]["to"]) == ("2025-10-01", "2025-10-31")
+    assert doc["label"] == "November 2025" and doc["previous_period"]["label"] == "October 2025"
     assert doc["mttr_minutes"] == {"mean": 60.0, "median": 60.0, "p90": 60.0, "n": 1}
     assert (doc["deployments"], doc["change_failure_rate_pct"], doc["toil_pct"]) == (2, 50.0, None)
     assert doc["incidents_by_severity"]["SEV2"] == 1
