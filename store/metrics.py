@@ -17,6 +17,7 @@ from .clock import from_iso, to_iso
 from .errors import InvalidInputError
 from .incidents import SEVERITIES
 from .keys import make_key
+from .numbers import round_percent
 from .periods import Period
 
 DURATIONS = ("mttr", "ttd", "tta", "ttm")
@@ -284,13 +285,13 @@ def figures_json(metrics: Metrics) -> dict[str, Any]:
         **{f"{name}_minutes": metrics.durations[name].as_dict() for name in DURATIONS},
         "incomplete_incidents": [i.key for i in metrics.incomplete],
         "deployments": metrics.deployments,
-        "change_failure_rate_pct": rounded(metrics.change_failure_rate_pct),
-        "toil_pct": rounded(metrics.toil_pct),
-        "alert_noise_pct": rounded(metrics.alert_noise_pct),
+        "change_failure_rate_pct": round_percent(metrics.change_failure_rate_pct),
+        "toil_pct": round_percent(metrics.toil_pct),
+        "alert_noise_pct": round_percent(metrics.alert_noise_pct),
         "action_items": {
             "open": metrics.actions_open, "overdue": metrics.actions_overdue, "done": metrics.actions_done,
-            "completion_rate_pct": rounded(metrics.action_completion_pct),
+            "completion_rate_pct": round_percent(metrics.action_completion_pct),
             "median_days_to_close": rounded(metrics.days_to_close.median),
         },
-        "postmortem_within_48h_pct": rounded(metrics.postmortem_48h_pct),
+        "postmortem_within_48h_pct": round_percent(metrics.postmortem_48h_pct),
     }
