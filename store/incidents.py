@@ -12,6 +12,7 @@ from .base import StoreBase
 from .clock import format_duration, from_iso, to_iso
 from .errors import InvalidInputError, NotFoundError
 from .keys import make_key, parse_key
+from .postmortem_rules import needs_postmortem
 
 SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4", "SEV5")
 #: What each severity means, shown where one is picked.
@@ -111,8 +112,8 @@ class Incident(BaseModel):
 
     @property
     def needs_postmortem(self) -> bool:
-        """True when a seed trigger makes a postmortem required."""
-        return self.customer_facing or self.data_loss or self.oncall_escalation or self.security
+        """True when a seed trigger makes a postmortem required (``store.postmortem_rules``)."""
+        return needs_postmortem(self)
 
     def out_of_order(self) -> list[str]:
         """Milestones that contradict each other (``detected before impact started``)."""

@@ -7,6 +7,8 @@ where it began. Weekly data (alerts, toil) belongs to the period that holds its 
 Median is the middle value (mean of the two middle ones); p90 is the nearest rank.
 """
 
+from .postmortem_rules import deadline_sql, needs_postmortem_sql
+
 IN_PERIOD = "coalesce(impact_started_at, declared_at) >= :t0 AND coalesce(impact_started_at, declared_at) < :t1"
 
 SEVERITY_COUNTS = f"SELECT severity, count(*) AS n FROM incident WHERE {IN_PERIOD} GROUP BY severity"
@@ -99,11 +101,10 @@ DAYS_TO_CLOSE = stats("close", "SELECT julianday(done_at) - julianday(created_at
 POSTMORTEM_48H = f"""
 SELECT count(*) AS n, coalesce(sum(created IS NOT NULL AND created <= deadline), 0) AS on_time FROM (
     SELECT (SELECT p.created_at FROM postmortem p WHERE p.incident_id = i.id) AS created,
-           strftime('%Y-%m-%dT%H:%M:%fZ', i.resolved_at, '+48 hours') AS deadline
+           {deadline_sql("i.resolved_at")} AS deadline
     FROM incident i
-    WHERE {IN_PERIOD} AND i.resolved_at IS NOT NULL
-      AND (i.customer_facing OR i.data_loss OR i.oncall_escalation OR i.security)
-) WHERE (created IS NOT NULL AND created <= deadline) OR deadline <= :now
+    WHERE {IN_PERIOD} AND i.resolved_at IS NOT NULL AND {needs_postmortem_sql("i")}
+) WHERE (created IS NOT NULL AND created <= deadline) OR deadline < :now
 """
 
 LATEST_INCIDENT = "SELECT max(coalesce(impact_started_at, declared_at)) FROM incident WHERE status IN ('resolved', 'closed')"

@@ -10,13 +10,14 @@ from . import migrations
 from .actions import ActionsMixin
 from .clock import Clock, system_clock
 from .db import Database, check_file, create_file
+from .declare import DeclareMixin
 from .events import EventsMixin
 from .improvements import ImprovementsMixin
 from .incidents import IncidentsMixin
 from .metrics import MetricsMixin
 from .ops import OpsMixin
 from .postmortem_content import PostmortemContentMixin
-from .postmortem_review import PostmortemReviewMixin
+from .publish import PublishMixin
 from .postmortems import PostmortemsMixin
 from .recurrence import RecurrenceMixin
 from .refusals import at_the_edge, refusal
@@ -27,10 +28,11 @@ from .settings import SettingsMixin
 @at_the_edge
 class Store(
     IncidentsMixin,
+    DeclareMixin,
     EventsMixin,
     PostmortemsMixin,
     PostmortemContentMixin,
-    PostmortemReviewMixin,
+    PublishMixin,
     SearchMixin,
     ActionsMixin,
     ImprovementsMixin,

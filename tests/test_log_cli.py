@@ -78,7 +78,9 @@ def test_incident_new_started_service_tag(db_path: Path) -> None:
     assert result.exit_code == 0, result.output
     incident = Store(db_path).get_incident(result.output.strip())
     assert incident.impact_started_at.isoformat() == "2025-11-20T10:00:00+00:00"
-    assert incident.declared_at == incident.impact_started_at
+    assert incident.declared_at > incident.impact_started_at  # declared when the command ran; impact began earlier
+    assert [(e.kind, e.text) for e in Store(db_path).list_events(incident.id) if e.kind != "status"] == [
+        ("impact", "Impact started")]
     assert (incident.services, incident.tags) == (["api", "db"], ["retro"])
 
 

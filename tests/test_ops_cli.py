@@ -36,7 +36,7 @@ def test_record_deploy_alerts_toil(run, db_path):
     assert run("record", "alerts", "--week", "2025-11-27", "--total", "40", "--actionable", "10").exit_code == 0
     result = run("record", "toil", "--person", "dana", "--week", "2025-11-27", "--toil-minutes", "600",
                  "--working-minutes", "2400", "--category", "triage")
-    assert "25.0%" in result.output
+    assert "25%" in result.output
     store = Store(db_path)
     assert store.list_alert_samples()[0].week.isoformat() == "2025-11-24"
     assert store.list_deployments()[0].failed
@@ -71,14 +71,17 @@ def test_metrics_json_keys_and_values(run, db_path):
     result = run("metrics", "--from", "2025-11-01", "--to", "2025-11-30", "--json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    assert list(doc) == ["from", "to", "incident_count", "incidents_by_severity", "mttr_minutes", "ttd_minutes",
+    assert list(doc) == ["from", "to", "label", "incident_count", "incidents_by_severity", "mttr_minutes", "ttd_minutes",
                          "tta_minutes", "ttm_minutes", "incomplete_incidents", "incidents_still_open", "deployments", "change_failure_rate_pct",
-                         "toil_pct", "alert_noise_pct", "action_items", "postmortem_within_48h_pct", "targets"]
+                         "toil_pct", "alert_noise_pct", "action_items", "postmortem_within_48h_pct",
+                         "previous_period", "targets"]
+    assert (doc["previous_period"]["from"], doc["previous_period"]["to"]) == ("2025-10-01", "2025-10-31")
+    assert doc["label"] == "November 2025" and doc["previous_period"]["label"] == "October 2025"
     assert doc["mttr_minutes"] == {"mean": 60.0, "median": 60.0, "p90": 60.0, "n": 1}
     assert (doc["deployments"], doc["change_failure_rate_pct"], doc["toil_pct"]) == (2, 50.0, None)
     assert doc["incidents_by_severity"]["SEV2"] == 1
     text = run("metrics", "--from", "2025-11-01", "--to", "2025-11-30")
-    assert "MTTR" in text.output and "60 min" in text.output and "target < 60 min" in text.output
+    assert "MTTR" in text.output and "1h 00m" in text.output and "target < 1h 00m" in text.output
 
 
 def test_import_command(run, tmp_path):
@@ -117,7 +120,7 @@ def test_report_reads_as_an_agenda(run, db_path, tmp_path):
     assert "| INC-0013 | SEV2 | 2025-11-27 14:00 | 2h 15m | resolved | in review |" in text
     assert "| INC-0012 | SEV2 | 2025-11-15 18:00 | 52m | resolved | none (required) |" in text  # customer-facing
     assert "| INC-0011 | SEV3 | 2025-11-01 10:00 | 1h 35m | resolved | none |" in text
-    assert "| MTTR · 1 still open | 94 min" in text  # (95 + 52 + 135) / 3; the active one is open
+    assert "| MTTR · 1 still open | 1h 34m" in text  # (95 + 52 + 135) / 3; the active one is open
     assert "[b]Add pool alarm (dana, due 2025-11-01)" in text
     assert "- IMP-901 Pool \\| size alarm: MTTR min 120 → 45 (target 60); MTTR fell by 62%" in text
     assert "- IMP-902 Pool \\| size alarm (dana): expected halve MTTR" in text
@@ -158,7 +161,7 @@ def test_metrics_without_dates_says_the_last_30_days_are_empty_and_suggests_a_ra
     assert "The latest finished incident started on 2025-11-27" in result.output
     assert "debrief metrics --from 2025-11-01 --to 2025-11-30" in result.output
     ranged = run("metrics", "--from", "2025-11-01", "--to", "2025-11-30")
-    assert "No finished incident" not in ranged.output and "94 min" in ranged.output
+    assert "No finished incident" not in ranged.output and "1h 34m" in ranged.output
 
 
 def test_record_deploy_at_reads_relative_and_clock_times_and_refuses_the_future(run, db_path):

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from store import Store, default_path
+from store.db import default_path
+
+if TYPE_CHECKING:
+    from store import Store
 
 
 class CliContext:
@@ -29,6 +32,8 @@ class CliContext:
             if not create and not self.path.exists():
                 fail(f"There is no database at {self.path} yet; `debrief demo` fills one with demo data "
                      "and `debrief` opens the app on a new one.")
+            from store.store import Store
+
             self._store = Store(self.path)
         return self._store
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from store.numbers import format_percent
+
 from ..dates import DateInputError, parse_moment
 from .common import CliContext, fail, pass_cli
 
@@ -43,7 +45,7 @@ def deploy(cli: CliContext, service: str, at: str, failed: bool, caused: tuple[s
 def alerts(cli: CliContext, week: str, total: str, actionable: str, source: str) -> None:
     """Record one week's alert counts."""
     sample = cli.store(create=True).record_alerts(week, total, actionable, source=source)
-    noise = f"{sample.noise_pct:.1f}% noise" if sample.noise_pct is not None else "no alerts"
+    noise = f"{format_percent(sample.noise_pct)} noise" if sample.noise_pct is not None else "no alerts"
     replaced = (f" It replaces the earlier {sample.replaced[0]} total, {sample.replaced[1]} actionable."
                 if sample.replaced else "")
     click.echo(f"Alerts for the week of {sample.week} recorded: {sample.total} total, {sample.actionable} actionable "
@@ -63,4 +65,4 @@ def toil(cli: CliContext, person: str, week: str, toil: str, working: str, categ
     share = 100 * entry.toil_minutes / entry.working_minutes
     replaced = (f" It replaces the earlier {entry.replaced[0]} of {entry.replaced[1]} minutes."
                 if entry.replaced else "")
-    click.echo(f"Toil for {entry.person}, week of {entry.week}, recorded: {share:.1f}% of working time.{replaced}")
+    click.echo(f"Toil for {entry.person}, week of {entry.week}, recorded: {format_percent(share)} of working time.{replaced}")

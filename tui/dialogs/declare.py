@@ -11,26 +11,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store import SEVERITIES, Incident, Store
+from store import SEVERITIES, Incident
 from store.incidents import SEVERITY_MEANINGS
 
-from ..capture.grammar import DEFAULT_TEXT, GrammarError, parse_time
+from ..capture.grammar import GrammarError, parse_time
 from .base import StoreDialog
 
 BACKFILL = (("impact", "Impact started", "impact_started_at"), ("detected", "Detected", "detected_at"),
             ("resolved", "Resolved", "resolved_at"))
-#: The timeline event each backfilled milestone gets (so the timeline and its exports show it).
-BACKFILL_EVENTS = (("impact_started_at", "impact"), ("detected_at", "detection"), ("resolved_at", "resolution"))
-
-
-def declare(store: Store, title: str, severity: str, commander: str | None, times: dict) -> Incident:
-    """Create the incident; a backfilled one also gets an event per milestone (one transaction)."""
-    with store.db.write():
-        incident = store.create_incident(title, severity, commander, **times)
-        for field, kind in BACKFILL_EVENTS:
-            if field in times:
-                store.add_event(incident.id, DEFAULT_TEXT[kind], kind, occurred_at=times[field], source="tui")
-    return incident
 
 
 def severity_meaning(severity: str) -> str:
@@ -97,7 +85,8 @@ class DeclareDialog(StoreDialog[Incident]):
         self.query_one("#backfill-times").display = event.value
 
     def backfill_times(self) -> dict | None:
-        """The backfill fields as incident fields (empty when not backfilling); None after an error."""
+        """The backfill fields as milestone times (empty when not backfilling); None after an error.
+        Their order and the rest of the rules are the store's (``Store.declare_incident``)."""
         if not self.query_one("#backfill", Checkbox).value:
             return {}
         now, fields = self.app.clock(), {}
@@ -109,10 +98,7 @@ class DeclareDialog(StoreDialog[Incident]):
                 self.show_error(f"{label}: {exc}")
                 box.focus()
                 return None
-        if not fields["impact_started_at"] <= fields["detected_at"] <= fields["resolved_at"]:
-            self.show_error("Times out of order: impact started ≤ detected ≤ resolved.")
-            return None
-        return {**fields, "declared_at": fields["detected_at"], "status": "resolved"}
+        return fields
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#declare")
@@ -132,7 +118,7 @@ class DeclareDialog(StoreDialog[Incident]):
     @work(group="declare", exit_on_error=False)
     async def save(self, title: str, severity: str, commander: str, times: dict) -> None:
         """Create the incident on the store thread; close with it once it is on disk."""
-        await self.save_with(declare, self.app.store, title, severity, commander or None, times)
+        await self.save_with(self.app.store.declare_incident, title, severity, commander or None, **times)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

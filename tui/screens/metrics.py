@@ -164,8 +164,7 @@ Incidents belong to the period in which their impact started.
             if period is None:
                 self.anchor = store.latest_incident_day() or store.now().date()
                 period = Period.containing(self.anchor, "month")
-            data = MetricsData(store.metrics_series(period, HISTORY), store.metric_targets(),
-                               store.improvements_in_check(), store.me)
+            data = MetricsData(*store.metrics_overview(period, HISTORY), store.me)
         finally:
             store.close()
         if not get_current_worker().is_cancelled:

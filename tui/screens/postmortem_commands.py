@@ -16,7 +16,7 @@ from ..dialogs.review import ReviewDialog
 from ..dialogs.revisions import RevisionsDialog
 from ..hints import fingerprint
 from ..postmortem_hints import hint_at, next_hint, rewrite_edit
-from ..postmortem_state import publish_check
+from ..postmortem_state import text_checker
 from .base import DataScreen
 
 
@@ -201,14 +201,15 @@ class PostmortemCommands(DataScreen):
         """Reviewers, sign-offs and publishing (with what remains to fix)."""
         if not await self.save_now():
             return
-        check = publish_check(self.bundle, self.linter)
+        checker = text_checker(self.linter)
+        check = await self.app.run_store(self.app.store.publish_check, self.postmortem_id, checker)
 
         def done(pm) -> None:
             if pm is not None:
                 self.notify(f"{pm.key} is {pm.status.replace('_', ' ')}.", markup=False)
                 self.reload()
 
-        self.app.push_screen(ReviewDialog(self.bundle.pm, self.bundle.reviewers, check), done)
+        self.app.push_screen(ReviewDialog(self.bundle.pm, self.bundle.reviewers, check, checker), done)
 
     async def action_meeting(self) -> None:
         """Open review-meeting mode at the current section."""
