@@ -21,6 +21,7 @@ unreadable time raises :class:`GrammarError` with one sentence saying why.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
@@ -29,7 +30,8 @@ from dateutil import parser as dateparser
 from .kinds import DEFAULT_TEXT, KIND_TOKENS, KINDS_HELP, MILESTONE_KIND_NAMES, kind_named, unknown_kind
 from .zones import zone_for, zone_label
 
-__all__ = ["KIND_TOKENS", "DEFAULT_TEXT", "KINDS_HELP", "Capture", "GrammarError", "parse_line", "parse_time"]
+__all__ = ["KIND_TOKENS", "DEFAULT_TEXT", "KINDS_HELP", "Capture", "GrammarError", "parse_line", "parse_time",
+           "parse_when"]
 
 #: Allowed clock skew before a time counts as "in the future".
 SKEW = timedelta(seconds=5)
@@ -64,8 +66,9 @@ class Capture:
     typed_time: bool = False
 
 
-def parse_line(line: str, now: datetime, zone: tzinfo = UTC) -> Capture:
-    """Split a capture line into time, pin, kind and text (see the module doc)."""
+def parse_line(line: str, now: datetime, zone: tzinfo = UTC, more: Sequence[str] = ()) -> Capture:
+    """Split a capture line into time, pin, kind and text (see the module doc).
+    ``more`` are further lines of one multi-line event: text, kept line by line."""
     tokens = line.split()
     state: dict = {"kind": None, "pinned": False, "at": None, "move": False, "typed": False}
     i = 0
@@ -74,7 +77,7 @@ def parse_line(line: str, now: datetime, zone: tzinfo = UTC) -> Capture:
         if not used:
             break
         i += used
-    text = " ".join(tokens[i:])
+    text = "\n".join(part for part in [" ".join(tokens[i:]), *(m.rstrip() for m in more)] if part.strip())
     kind = state["kind"] or "note"
     if not text:
         if kind == "note":
@@ -160,6 +163,16 @@ def parse_time(text: str, now: datetime, day: date | None = None, zone: tzinfo =
         raise GrammarError(f"{text} is in the future (it is {local:%H:%M:%S} {zone_label(zone)} now); "
                            "give the time it happened.")
     return value
+
+
+def parse_when(text: str, now: datetime, zone: tzinfo = UTC, day: date | None = None) -> datetime:
+    """A time field (``--at``, a dialog): :func:`parse_time`, with an optional zone after
+    the time (``11:10 EST``, ``2025-11-27 14:05 Europe/Berlin``)."""
+    words = text.split()
+    given = zone_for(words[-1]) if len(words) > 1 else None
+    if given is not None:
+        return parse_time(" ".join(words[:-1]), now, day, zone=given)
+    return parse_time(text, now, day, zone=zone)
 
 
 def _clock(text: str, now: datetime, zone: tzinfo, day: date | None) -> datetime:
