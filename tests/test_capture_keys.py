@@ -37,13 +37,16 @@ async def test_footer_points_from_the_capture_line_to_the_timeline_keys(demo_sto
         await pilot.press("up")
         await settle(app, pilot)
         shown = footer_keys(app)
-        assert {"enter", "delete", "ctrl+b", "ctrl+z", "ctrl+s", "ctrl+l", "ctrl+o", "ctrl+r"} <= set(shown)
+        assert {"ctrl+b", "ctrl+z", "ctrl+s", "ctrl+l", "ctrl+o", "ctrl+r"} <= set(shown)
         assert not any(len(key) == 1 for key in shown if key != "q")  # the event keys are never text
         assert status_line(screen) == TIMELINE_HINT
+        assert "enter edit" in TIMELINE_HINT and "del delete" in TIMELINE_HINT
+        assert app.focused is screen.capture_line  # picking keeps the focus: typed keys all arrive in order
         await pilot.press("escape")
         await settle(app, pilot)
-        assert app.focused is screen.capture_line
+        assert app.focused is screen.capture_line and not screen.capture_line.picking
         assert status_line(screen) == KEYS_HINT
+        assert not {"ctrl+b", "ctrl+z"} & set(footer_keys(app))
 
 
 async def test_an_error_stays_when_the_focus_moves(demo_store: Store) -> None:

@@ -124,9 +124,9 @@ async def test_edit_event_keeps_previous_version(demo_store: Store) -> None:
         await log(app, pilot, "-2m restrated search")
         await pilot.press("up")
         await settle(app, pilot)
-        assert app.focused is screen.timeline
-        screen.timeline.move_to(screen.timeline.total - 1)
+        assert screen.capture_line.picking and screen.timeline.cursor == screen.timeline.total - 1
         event = screen.timeline.current
+        assert event.text == "restrated search"  # ↑ picks the newest event on screen
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, EditEventDialog)

@@ -5,14 +5,18 @@ store thread, and only then cleared and shown. A failed write keeps the text in
 the line and says why. Other processes' events arrive through ``DataChanged``
 without touching the line or the scroll position.
 
-Keys never eat text: every printable key typed while the timeline has the focus
-goes to the capture line. The timeline's own keys are ones that cannot be text
-(enter, delete, ctrl+…), shown in the footer; see :mod:`.incident_changes`.
+Keys never eat text. ↑ picks an event while the capture line KEEPS the focus, so
+every key arrives there in order: a word typed right after ↑ lands whole in the
+line (and ends the picking). The keys that act on the picked event cannot be
+text (enter, delete, ctrl+b, ctrl+z), nor can the incident keys (ctrl+s, …); see
+:mod:`.incident_changes`. A timeline focused with the mouse sends typing to the
+capture line too.
 """
 
 from __future__ import annotations
 
 from textual import events, on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -33,9 +37,8 @@ from .incident_help import HELP
 PLACEHOLDER = "Type what happened, Enter logs it · 14:05 or -5m backdates · ! pins · /detect /mitigate /resolve …"
 #: The hint under the capture line, by what has the focus (F1 lists every key).
 INCIDENT_KEYS = "^s status · ^l severity · ^o commander · ^r title · ^t triggers · ^n postmortem"
-KEYS_HINT = "↑ picks an event (enter edit · del delete) · " + INCIDENT_KEYS
-TIMELINE_HINT = ("enter edit · del delete · ^b pin · ^z undo · typing goes to the capture line · esc back · "
-                 + INCIDENT_KEYS)
+KEYS_HINT = "↑ pick an event · " + INCIDENT_KEYS + " · F1 all keys"
+TIMELINE_HINT = "↑↓ pick · enter edit · del delete · ^b pin · ^z undo delete · typing goes on in the line · esc stop"
 
 
 def snapshot(store: Store, incident_id: int, cursor_id: int | None) -> tuple:
@@ -60,7 +63,6 @@ class IncidentScreen(IncidentCapture, IncidentChanges, Screen):
     BINDINGS = [
         Binding("escape", "escape", "Back", id="incident.back"),
         Binding("f1", "app.help", "Help", id="incident.help"),
-        Binding("up", "focus_timeline", "Timeline", show=False, id="incident.timeline"),
         Binding("enter", "edit", "Edit", id="incident.edit"),
         Binding("delete,ctrl+d", "delete", "Delete", key_display="del", id="incident.delete"),
         Binding("ctrl+b", "pin", "Pin ★", id="incident.pin"),
@@ -141,7 +143,7 @@ class IncidentScreen(IncidentCapture, IncidentChanges, Screen):
     def show_detail(self) -> None:
         """Under the timeline, the whole text of a highlighted event its row cuts short."""
         detail = self.query_one("#event-detail", Static)
-        event = self.timeline.current if self.timeline.has_focus else None
+        event = self.timeline.current if self.picking else None
         detail.display = event is not None and self.timeline.cut_short(event)
         if detail.display:
             detail.update(f"{self.describe(event).split(' “')[0]} · {event.author}\n{event.text}")
@@ -163,7 +165,7 @@ class IncidentScreen(IncidentCapture, IncidentChanges, Screen):
 
     def hint(self) -> None:
         """The keys of the part that has the focus."""
-        self.say(TIMELINE_HINT if self.timeline.has_focus else KEYS_HINT)
+        self.say(TIMELINE_HINT if self.picking else KEYS_HINT)
 
     def on_descendant_focus(self) -> None:
         """The hint line names the keys of the part that has the focus (an error stays)."""
@@ -176,15 +178,48 @@ class IncidentScreen(IncidentCapture, IncidentChanges, Screen):
 
     # -- moving --------------------------------------------------------------
 
-    def action_focus_timeline(self) -> None:
-        """From the capture line up into the timeline, on the newest row on screen."""
-        self.timeline.select_last_visible()
-        self.timeline.focus()
+    @property
+    def picking(self) -> bool:
+        """True while an event is picked for the event keys (from the capture line or a focused timeline)."""
+        return self.capture_line.picking or self.timeline.has_focus
+
+    def action_pick(self, delta: int) -> None:
+        """↑ from the capture line picks the newest event on screen; then ↑/↓ move the pick."""
+        if self.capture_line.picking:
+            self.timeline.action_cursor(delta)
+        elif delta < 0:
+            self.set_picking(True)
+            self.timeline.select_last_visible()
+        else:
+            raise SkipAction()
+
+    def action_pick_page(self, direction: int) -> None:
+        """Page up/down while picking moves the pick a screen at a time."""
+        if not self.capture_line.picking:
+            raise SkipAction()
+        self.timeline.action_page(direction)
+
+    def set_picking(self, on: bool) -> None:
+        """Show (or stop showing) the picked event; the capture line keeps the focus."""
+        self.capture_line.picking = self.timeline.picking = on
+        self.timeline.refresh()
+        self.refresh_bindings()
+        if not self.query_one("#capture-status", Static).has_class("error"):
+            self.hint()
+        self.show_detail()
+
+    def on_capture_line_picking_ended(self) -> None:
+        self.set_picking(False)
+
+    def on_capture_line_row_key(self, message: CaptureLine.RowKey) -> None:
+        getattr(self, f"action_{message.action}")()
 
     def action_escape(self) -> None:
-        """Timeline → capture line → back to the list (never dropping typed text)."""
-        if self.timeline.has_focus:
-            self.capture_line.focus()
+        """Picking or timeline → capture line → back to the list (never dropping typed text)."""
+        if self.capture_line.picking:
+            self.set_picking(False)
+        elif self.timeline.has_focus:
+            self.set_focus(self.capture_line)
         elif self.capture_line.value.strip():
             self.say("The capture line holds unsaved text: Enter logs it, ctrl+u clears it.", error=True)
         else:
@@ -221,7 +256,7 @@ class IncidentScreen(IncidentCapture, IncidentChanges, Screen):
         return f"{where}, not logged: {text}" if text else None
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """Event keys act on the timeline only (the footer shows them there)."""
-        if action in self.EVENT_ACTIONS and not self.timeline.has_focus:
+        """Event keys act only while an event is picked (the footer shows them then)."""
+        if action in self.EVENT_ACTIONS and not self.picking:
             return False
         return True

@@ -87,7 +87,7 @@ class IncidentCapture:
 
     def refused_time(self) -> None:
         self.say("Not logged: change the time in the line (e.g. 11:00 EST, -5m) and press Enter.", error=True)
-        self.capture_line.focus()
+        self.set_focus(self.capture_line)
 
     def start_saving(self, line: str, captures: list[Capture]) -> None:
         self.saving = line

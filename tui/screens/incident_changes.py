@@ -43,8 +43,8 @@ class IncidentChanges:
     def target(self) -> TimelineEvent | None:
         """The highlighted event when the user can see it in the timeline, else None (and why)."""
         view = self.timeline
-        if not view.has_focus:
-            self.say("Press ↑ to choose an event in the timeline first.", error=True)
+        if not self.picking:
+            self.say("Press ↑ to pick an event in the timeline first.", error=True)
             return None
         if not view.cursor_visible() or view.current is None:
             self.say("The highlighted event is not on screen: move to the event first (↑ ↓).", error=True)

@@ -63,6 +63,8 @@ class TimelineView(ScrollView, can_focus=True):
         self.start_day: date | None = None
         #: The zone times are shown in (stored UTC); the screen sets the person's zone.
         self.zone: tzinfo = UTC
+        #: True while the capture line picks an event here (the cursor shows without the focus).
+        self.picking = False
 
     # -- data in -------------------------------------------------------------
 
@@ -125,7 +127,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._want(index // PAGE)
         text = self.row_text(self.rows.get(index), width)
         style, cursor = self.rich_style, Style()
-        if index == self.cursor and self.has_focus:
+        if index == self.cursor and (self.has_focus or self.picking):
             cursor = self.get_component_rich_style("timeline--cursor")  # last: it covers the whole row
         segments = [Segment(s.text, (style + s.style if s.style else style) + cursor)
                     for s in text.render(self.app.console)]
