@@ -33,7 +33,7 @@ async def test_p_on_incident_starts_prefilled_postmortem(demo_store: Store) -> N
     async with app.run_test(size=SIZE) as pilot:
         app.open_incident(12)
         await settle(app, pilot)
-        await pilot.press("up", "p")  # from the capture line into the timeline, then p
+        await pilot.press("ctrl+n")  # the postmortem key acts from the capture line too
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, PostmortemScreen)

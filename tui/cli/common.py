@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -18,8 +19,10 @@ if TYPE_CHECKING:
 class CliContext:
     """The ``--db`` choice; opens the store on first use."""
 
-    def __init__(self, db_path: str | None) -> None:
+    def __init__(self, db_path: str | None, zone: tzinfo = UTC) -> None:
         self.path = Path(db_path).expanduser() if db_path else default_path()
+        #: The person's time zone: bare times they type are read in it (UTC by default).
+        self.zone = zone
         self._store: Store | None = None
 
     def store(self, create: bool = False) -> Store:

@@ -292,16 +292,11 @@ when you leave; the title bar says whether it is saved.
             self.save_state = self.save_state or "Nothing to save"
             self.show_title()
 
-    async def save_before_quit(self) -> bool:
-        """Called by the app before it quits: save, or ask whether to quit anyway."""
+    async def unsaved_on_quit(self) -> str | None:
+        """Called by the app before it quits: save; say what would be lost if that fails."""
         if await self.save_now():
-            return True
-        from ..dialogs.confirm import ConfirmDialog
-
-        question = f"{self.save_state}. Quit and lose this text?"
-        self.app.push_screen(ConfirmDialog("Not saved", question, "Quit without saving", "Stay"),
-                             lambda leave: self.app.exit() if leave else None)
-        return False
+            return None
+        return f"Postmortem text ({self.save_state})"
 
     def on_screen_suspend(self) -> None:
         """Leaving for another screen: save what is typed."""
