@@ -10,6 +10,7 @@ from .actions import ActionsMixin
 from .clock import Clock, system_clock
 from .db import Database, check_file, create_file
 from .events import EventsMixin
+from .export_dispatch import ExportMixin
 from .improvements import ImprovementsMixin
 from .incidents import IncidentsMixin
 from .metrics import MetricsMixin
@@ -33,6 +34,7 @@ class Store(
     SettingsMixin,
     OpsMixin,
     MetricsMixin,
+    ExportMixin,
 ):
     """debrief's data in one SQLite file. Plain synchronous methods; safe to use
     from several threads (one connection each) and several processes."""
