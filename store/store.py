@@ -16,6 +16,7 @@ from .incidents import IncidentsMixin
 from .metrics import MetricsMixin
 from .ops import OpsMixin
 from .postmortem_content import PostmortemContentMixin
+from .postmortem_proposals import ProposalsMixin
 from .postmortem_review import PostmortemReviewMixin
 from .postmortems import PostmortemsMixin
 from .search import SearchMixin
@@ -35,6 +36,7 @@ class Store(
     OpsMixin,
     MetricsMixin,
     ExportMixin,
+    ProposalsMixin,
 ):
     """debrief's data in one SQLite file. Plain synchronous methods; safe to use
     from several threads (one connection each) and several processes."""

@@ -28,6 +28,7 @@ from .record import record
 from .report import report
 from . import export_incident  # noqa: F401  (registers `debrief export incident`)
 from .postmortem import postmortem
+from . import postmortem_proposals  # noqa: F401 - registers `postmortem proposals|accept|discard`
 from . import export_postmortem  # noqa: F401 - registers `export postmortem`
 
 
