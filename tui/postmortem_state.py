@@ -8,7 +8,7 @@ from datetime import datetime
 
 from store import ActionItem, Incident, Postmortem, TimelineEvent
 from store.export_postmortem import duration_line, impact_line
-from store.postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS
+from store.postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS, SEED_FACTORS, parse_checklist
 from store.postmortem_review import Reviewer
 
 from .hints import Hint, Linter
@@ -55,10 +55,18 @@ def load_bundle(store, postmortem_id: int) -> Bundle:
                   store.reviewers(pm.id), store.dismissed_hints(pm.id))
 
 
+def section_filled(name: str, text: str) -> bool:
+    """Whether a section's text says something; the unticked seed checklist does not."""
+    if BY_NAME[name].kind == "checklist":
+        return any(checked or factor not in SEED_FACTORS for factor, checked in parse_checklist(text))
+    return bool(text.strip())
+
+
 def filled(bundle: Bundle) -> dict[str, bool]:
     """Which sections have content (timeline and impact follow the incident)."""
-    marks = {name: bool(text.strip()) for name, text in bundle.texts.items()}
-    marks["impact"] = bundle.incident.users_affected is not None or bool(bundle.incident.slo_impact.strip())
+    marks = {name: section_filled(name, text) for name, text in bundle.texts.items()}
+    incident = bundle.incident
+    marks["impact"] = bool(incident.users_affected_label or incident.slo_impact.strip() or incident.revenue_impact.strip())
     marks["timeline"] = bool(bundle.events)
     marks["actions"] = bool(bundle.actions)
     return marks

@@ -19,7 +19,7 @@ from store.postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS
 from ..hints import Linter
 from ..messages import DataChanged
 from ..postmortem_hints import section_hints
-from ..postmortem_state import Bundle, all_hints, filled, hint_counts, load_bundle, summary_facts
+from ..postmortem_state import Bundle, all_hints, filled, hint_counts, load_bundle, section_filled, summary_facts
 from ..widgets.actions_table import ActionsTable
 from ..widgets.hint_editor import HintEditor
 from ..widgets.hints_panel import HintsPanel
@@ -247,7 +247,7 @@ when you leave; the title bar says whether it is saved.
         self.counts = hint_counts(texts, actions)
         marks = filled(self.bundle)
         if section.kind in EDITABLE_KINDS and section.kind != "impact":
-            marks[self.current] = bool(self.editor.text.strip())
+            marks[self.current] = section_filled(self.current, self.editor.text)
         self.query_one(SectionList).show_state(marks, self.counts)
         self.show_hints_panel()
 

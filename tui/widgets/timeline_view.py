@@ -47,9 +47,6 @@ class TimelineView(ScrollView, can_focus=True):
             self.page = page
             self.generation = generation
 
-    class CursorMoved(Message):
-        """The cursor is on another row (its event may not be loaded yet)."""
-
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.total = 0
@@ -212,4 +209,3 @@ class TimelineView(ScrollView, can_focus=True):
         elif self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
         self.refresh()
-        self.post_message(self.CursorMoved())
