@@ -402,3 +402,36 @@ async def test_factors_offer_the_seed_checklist_and_keep_custom_ones(demo_store:
         factors = text.split("## Contributing Factors")[1].split("##")[0]
         assert factors.strip().splitlines() == [f"- [x] {SEED_FACTORS[3]}",
                                                 "- [x] Rate limiter shared between tenants"]
+
+
+async def test_action_events_are_proposed_and_accepted_or_discarded_in_the_editor(demo_store: Store) -> None:
+    from tui.dialogs.accept_proposal import AcceptProposalDialog
+    from tui.widgets.proposals_table import ProposalsTable
+
+    follow = demo_store.add_event(13, "Alert on pool saturation [b]80%[/b]", kind="action")
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, 13, "actions")
+        table = screen.query_one("#proposals", ProposalsTable)
+        assert table.display and [e.text for e in table.events] == ["Rollback to v2.3.0 initiated",
+                                                                     "Alert on pool saturation [b]80%[/b]"]
+        table.focus()
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, AcceptProposalDialog)
+        assert dialog.query_one("#title", Input).value == "Alert on pool saturation [b]80%[/b]"
+        dialog.query_one("#owner", Input).value = "alex"
+        dialog.query_one("#due", Input).value = "2025-12-05"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is screen
+        pm = demo_store.get_postmortem("PM-0013")
+        item = next(a for a in demo_store.action_items_for_postmortem(pm.id) if a.title.startswith("Alert on pool sat"))
+        assert (item.owner, item.due_date) == ("alex", date(2025, 12, 5))
+        assert [e.id for e in table.events] != [] and follow.id not in [e.id for e in table.events]
+        table.focus()
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert demo_store.proposed_actions(pm.id) == [] and not table.display
+        assert "| Alert on pool saturation [b]80%[/b] | alex | 2025-12-05 |" in demo_store.export("postmortem", "PM-0013", "md")

@@ -29,6 +29,8 @@ class Bundle:
     actions: list[ActionItem]
     reviewers: list[Reviewer]
     dismissed: set[str] = field(default_factory=set)
+    #: ``/action`` events not yet accepted or discarded (proposed action items).
+    proposals: list[TimelineEvent] = field(default_factory=list)
 
 
 @dataclass
@@ -52,7 +54,7 @@ def load_bundle(store, postmortem_id: int) -> Bundle:
     texts = {s.name: store.section_text(pm.id, s.name) for s in SECTIONS if s.kind in EDITABLE_KINDS}
     return Bundle(pm, store.get_incident(pm.incident_id), texts,
                   store.list_events(pm.incident_id, limit=TIMELINE_PAGE), store.action_items_for_postmortem(pm.id),
-                  store.reviewers(pm.id), store.dismissed_hints(pm.id))
+                  store.reviewers(pm.id), store.dismissed_hints(pm.id), store.proposed_actions(pm.id))
 
 
 def section_filled(name: str, text: str) -> bool:
