@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from store import ActionItem, Incident, Postmortem, TimelineEvent
-from store.export_postmortem import duration_line, impact_line
+from store.export_postmortem import duration_line, impact_line, time_to_lines
 from store.postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS, SEED_FACTORS, parse_checklist
 from store.postmortem_review import Reviewer
 
@@ -108,6 +108,7 @@ def summary_facts(bundle: Bundle, now: datetime) -> list[tuple[str, str]]:
     """The Summary's computed lines: never typed, always from the incident."""
     incident = bundle.incident
     return [("Date", f"{incident.started_at:%Y-%m-%d}"), ("Duration", duration_line(incident, now)),
+            ("Time to detect · acknowledge · mitigate", " · ".join(v.split(" (")[0] for _, v in time_to_lines(incident))),
             ("Impact", impact_line(incident)), ("Severity", incident.severity),
             ("Author", bundle.pm.author or "—"), ("Reviewers", ", ".join(r.name for r in bundle.reviewers) or "—")]
 

@@ -188,7 +188,7 @@ when you leave; the title bar says whether it is saved.
         parts: list = [(section.title, "bold"), "\n"]
         if section.name == "summary":
             for index, (label, value) in enumerate(summary_facts(self.bundle, self.app.clock())):
-                parts += ["\n" if index in (2, 3) else ("  " if index else ""), (f"{label}: ", "$foreground-muted"), value]
+                parts += ["\n" if index in (2, 3, 4) else ("  " if index else ""), (f"{label}: ", "$foreground-muted"), value]
         else:
             parts.append((section.prompt, "italic $foreground-muted"))
         self.query_one("#section-head", Static).update(Content.assemble(*parts))
