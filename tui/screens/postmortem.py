@@ -172,12 +172,16 @@ when you leave; the title bar says whether it is saved.
         self.current = name
         kind = BY_NAME[name].kind
         switcher = self.query_one(ContentSwitcher)
+        focused = self.focused
+        inside = focused is not None and switcher in focused.ancestors_with_self  # the section had the focus
         if kind in EDITABLE_KINDS:
             self.editor.load_text(self.bundle.texts.get(name, ""))
             switcher.current = "editor"
         else:
             switcher.current = "timeline" if kind == "timeline" else "actions-pane"
         self.query_one(SectionList).select_section(name)
+        if inside:
+            self.focus_section()
         self.show_head()
         self.refresh_hints()
         self.refresh_bindings()
@@ -210,6 +214,10 @@ when you leave; the title bar says whether it is saved.
     @on(OptionList.OptionSelected, "#sections")
     def section_selected(self) -> None:
         """Enter on a section: work in it."""
+        self.focus_section()
+
+    def focus_section(self) -> None:
+        """Focus the section's own widget (the editor, the timeline or the action items)."""
         pane = self.query_one(ContentSwitcher).visible_content
         (self.query_one(ActionsTable) if pane.id == "actions-pane" else pane).focus()
 
