@@ -51,7 +51,7 @@ DURATIONS = (
     ("resolve", None, "resolved_at"),
 )
 STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
-TEXT_FIELDS = ("title", "summary", "commander", "revenue_impact", "slo_impact")
+TEXT_FIELDS = ("title", "summary", "commander", "revenue_impact", "slo_impact", "users_affected_text")
 EDITABLE = TEXT_FIELDS + ("severity", "status", "services", "tags", "users_affected", "caused_by_change")
 EDITABLE += MILESTONES + TRIGGERS
 
@@ -80,6 +80,8 @@ class Incident(BaseModel):
     near_miss: bool = False
     significant_toil: bool = False
     users_affected: int | None = None
+    #: "Users affected" as people wrote it ("~30% of EU checkout attempts"); the count above is optional.
+    users_affected_text: str = ""
     revenue_impact: str = ""
     slo_impact: str = ""
     caused_by_change: bool = False
@@ -109,6 +111,13 @@ class Incident(BaseModel):
     def duration_text(self, now: datetime) -> str:
         """The duration, compact (``1h 35m``)."""
         return format_duration(self.duration_seconds(now))
+
+    @property
+    def users_affected_label(self) -> str:
+        """"Users affected" as written, else the count (``1,200``), else empty."""
+        if self.users_affected_text.strip():
+            return self.users_affected_text.strip()
+        return f"{self.users_affected:,}" if self.users_affected is not None else ""
 
     @property
     def needs_postmortem(self) -> bool:

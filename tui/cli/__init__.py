@@ -35,7 +35,7 @@ COMMANDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "lint": ("lint", "lint", ()),
     "log": ("log", "log", ()),
     "metrics": ("metrics", "metrics", ()),
-    "postmortem": ("postmortem", "postmortem", ()),
+    "postmortem": ("postmortem", "postmortem", ("postmortem_proposals",)),
     "record": ("record", "record", ()),
     "report": ("report", "report", ()),
 }
