@@ -61,8 +61,12 @@ def test_replacement_clears_the_hint_on_the_example(rule):
 
 
 def _rule(**extra):
-    base = next(r for r in load_rules() if r.id == "root-cause").model_dump(by_alias=True)
-    return {"rules": [{**base, **extra}]}
+    import yaml
+
+    from tui.hints.model import RULES_PATH
+    data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
+    base = next(r for r in data["rules"] if r["id"] == "root-cause")
+    return {"lexicons": data["lexicons"], "rules": [{**base, **extra}]}
 
 
 def test_bad_replacement_names_the_rule_and_field():

@@ -44,9 +44,15 @@ def test_config_allow_deny_and_levels():
 
 
 def test_vocabulary_names_are_not_people():
-    text = "Atlas dropped the old partition."
+    text = "Ada dropped the old partition."  # a first name, and here a tool's name
     assert _rules(text) == ["named-person-caused"]
-    assert _rules(text, Config(vocabulary=("Atlas",))) == []
+    assert _rules(text, Config(vocabulary=("Ada",))) == []
+
+
+def test_a_capitalised_word_is_not_a_name_by_its_capital_alone():
+    assert _rules("Atlas dropped the old partition.") == []
+    assert _rules("Permanently deleted the disruptive admission controller.") == []
+    assert _rules("Then engineer Atlas dropped the old partition.") == ["named-person-caused"]
 
 
 def test_malformed_config_names_the_field():

@@ -13,6 +13,11 @@ from .text import mask, sentences
 
 META = re.compile(
     r"\b(?:avoid(?:s|ed|ing)?\s+(?:calling|saying|using|labell?ing|writing|the\s+(?:words?|phrases?|terms?|labels?))"
+    r"|(?:assign(?:ing|s)?|apportion(?:ing)?|placing|place|point(?:ing)?)\s+(?:the\s+)?blame"
+    r"|(?:not|never|isn[’']t|aren[’']t)\s+(?:about|a\s+(?:process|way|tool)\s+for)\s+(?:blame|blaming|finding\s+(?:a\s+)?(?:culprit|someone))"
+    r"|(?:error|mistake|blame)s?\s+(?:is|are)\s+(?:never|not|rarely|a\s+symptom|the\s+start|where)"
+    r"|(?:is|are)\s+(?:never|not)\s+(?:a|the)\s+root\s+causes?"
+    r"|\b(?:symptom|starting\s+point)\s+of\s+(?:a\s+)?(?:missing|broken|deeper|trouble|systemic)"
     r"|(?:rather\s+than|instead\s+of)\s+(?:calling|saying|blaming|labell?ing|writing|asking)"
     r"|(?:do\s+not|don[’']t|never|not\s+to)\s+(?:call|say|use|write|ask)\s+(?:it|this|that|the|who|why|what)\b"
     r"|\b(?:words?|phrases?|terms?|labels?|wording)\s+[\"“'‘`]|blameless|blame-free|as\s+a\s+label)",
@@ -84,6 +89,10 @@ def _context_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
     return after is None or after.match(sentence, match.end()) is None
 
 
+def _sentence_ok(rule: Rule, sentence: str) -> bool:
+    return rule.sentence_regex is None or rule.sentence_regex.search(sentence) is None
+
+
 def _question_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
     if not rule.question:
         return True
@@ -92,7 +101,8 @@ def _question_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
 
 def accepts(rule: Rule, match: re.Match[str], sentence: str, vocab) -> bool:
     """Whether every condition of the rule holds for this match."""
-    return (_context_ok(rule, match, sentence) and _question_ok(rule, match, sentence)
+    return (_context_ok(rule, match, sentence) and _sentence_ok(rule, sentence)
+            and _question_ok(rule, match, sentence)
             and _participle_ok(rule, match, sentence)
             and _subject_ok(rule, match, sentence, vocab))
 
@@ -118,11 +128,16 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _dedupe(hits: list[RawHit], categories: dict[str, str]) -> list[RawHit]:
+    """Drop a hit that overlaps an earlier kept hit of the same category
+    (linear: only the furthest-reaching kept hit per category matters)."""
     kept: list[RawHit] = []
+    reach: dict[str, int] = {}
     for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
-        if not any(categories[k.rule] == categories[hit.rule] and k.start < hit.end
-                   and hit.start < k.end for k in kept):
-            kept.append(hit)
+        category = categories[hit.rule]
+        if reach.get(category, -1) > hit.start:
+            continue
+        kept.append(hit)
+        reach[category] = max(reach.get(category, -1), hit.end)
     return kept
 
 

@@ -127,7 +127,7 @@ _LINTERS: dict[str, Linter] = {}
 def lint(text: str, section: str | None = None, config: Config | None = None) -> list[Hint]:
     """Lint a text. A shared cached Linter is kept per distinct config."""
     config = config or Config()
-    key = config.model_dump_json()
+    key = config.key()
     if key not in _LINTERS:
         if len(_LINTERS) >= 16:
             _LINTERS.clear()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .model import first_names
+
 SYSTEM_NOUNS = frozenset("""
 service job check query node pipeline replica server host cluster pod container
 deploy deployment migration script cron cronjob alert alerting monitor monitoring
@@ -27,6 +29,9 @@ lock mutex connection pool socket session token key secret cron-job healthcheck
 health-check autoscaler scaler hpa outage incident error bug issue regression
 problem spike load traffic it this which staging production prod environment
 cert-manager operator-sdk library sdk cli command wizard ticket pr mr
+attacker hacker adversary actor malware virus worm spammer bot botnet crawler
+scraper luck chance weather storm lightning fire flood earthquake power grid
+demand usage it's that's there's here's what's
 """.split())
 """Nouns naming systems, artefacts and events (singular; plurals are folded)."""
 
@@ -36,13 +41,24 @@ administrator sre dba intern contractor someone somebody person people reviewer
 approver author owner manager anyone anybody everyone everybody lead team squad staff employee human whoever
 nobody ic commander maintainer teammate colleague coworker co-worker newcomer
 new-hire hire analyst tester programmer architect founder cto vp
+technician tech techie employee worker guy officer crew sysadmin junior newbie
+newcomer dude individual manager boss supervisor executive ceo cio cxo
+management human humans user operator admin deployer committer coder
 """.split())
 """Nouns naming a person by their role (singular; plurals are folded)."""
+
+TEAM_NOUNS = frozenset("""
+team squad company org organisation organization department group vendor
+contractor provider management utility operator firm business employer
+""".split())
+"""Nouns naming a group of people that can be the actor of a counterfactual."""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you"})
 """Subject pronouns that refer to people (``they`` is left undecided)."""
 
 THIRD_PERSON = frozenset({"he", "she"})
+ACTOR_PRONOUNS = frozenset({"he", "she", "you"})
+"""Pronouns that make someone else the actor of a counterfactual."""
 """Pronouns that point at one other person, treated like a role noun."""
 
 ACRONYMS = frozenset("""
@@ -130,12 +146,17 @@ def is_participle(word: str) -> bool:
     return (len(low) > 3 and low.endswith("ed")) or low in IRREGULAR_PARTICIPLES
 
 
-def _is_name(word: str, vocabulary: frozenset[str]) -> bool:
+def _is_name(word: str, vocabulary: frozenset[str], previous: str = "") -> bool:
+    """A person's name: initials, a common first name (from the generated
+    lexicon, not any capitalised word), or a capitalised word right after a
+    role noun ("engineer Dana")."""
     if word.lower() in vocabulary or word.lower() in STOP_CAPS:
         return False
     if INITIALS.match(word):
         return word.rstrip(".").replace(".", "") not in ACRONYMS
-    return bool(NAME.match(word))
+    if not NAME.match(word):
+        return False
+    return word.lower() in first_names() or fold(previous) in ROLE_NOUNS
 
 
 def _system_qualifier(previous: str) -> bool:
@@ -160,8 +181,10 @@ def classify(word: str, previous: str, vocabulary: frozenset[str]) -> str | None
         return "role"
     if low in PERSON_PRONOUNS:
         return "pronoun"
+    if folded in TEAM_NOUNS:
+        return "team"
     return "named" if _is_name(word.rstrip(".") if not INITIALS.match(word) else word,
-                               vocabulary) else None
+                               vocabulary, previous) else None
 
 
 def subject_of(left: str, vocabulary: frozenset[str] = frozenset(),
@@ -201,7 +224,9 @@ def matches_subject(requirement: str, kind: str | None, word: str) -> bool:
     if requirement == "other":
         return kind in ("named", "role") or word.lower() in THIRD_PERSON
     if requirement == "person":
-        return kind in ("named", "role", "pronoun")
+        return kind in ("named", "role", "pronoun", "team")
+    if requirement == "actor":  # someone else, a role or a team; not "I"/"we"
+        return kind in ("named", "role", "team") or word.lower() in ACTOR_PRONOUNS
     return kind != "system"  # not_system
 
 

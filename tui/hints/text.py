@@ -24,10 +24,15 @@ ACTIONS = re.compile(
     r"\b(?:action[ -]?items?|actions|follow[- ]?ups?|remediations?|next steps|"
     r"corrective actions|to-?dos?|tasks)\b", re.I)
 
+EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
+"""Markdown emphasis markers (``*very*``, ``__why__``), not underscores inside
+identifiers; blanked so a phrase reads the same with or without them."""
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+"""A Markdown table row: each row is linted as its own paragraph."""
 MASKS = re.compile(
     r"`[^`\n]+`|\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|(?<![\w’'])'[^'\n]+'(?!\w)"
     r"|<!--.*?-->|https?://\S+|\]\([^)\s]*\)|<[^<>\s]+>", re.S)
-SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]*_]*\s+|\s*\n\s*\n\s*")
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]*_]*\s+|\s*\n\s*\n\s*|\s*\|[\s|:-]*")
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs approx dr mr ms mrs no fig cf al inc ltd jr sr st".split())
 
@@ -119,6 +124,10 @@ class _Scanner:
             if pattern.match(line):
                 self.emit(start, line, kind)
                 return
+        if TABLE_ROW.match(line):
+            self.close()
+            self.blocks.append(Block(start, start + len(line), "prose", self.section))
+            return
         if self.para is not None and ITEM.match(line):
             self.close()
         if self.para is None:
@@ -143,7 +152,8 @@ def scan(text: str, section: str | None = None) -> list[Block]:
 def mask(text: str) -> str:
     """Blank out what is mentioned rather than used (inline code, quoted
     words, links, comments), keeping every offset in place."""
-    return MASKS.sub(lambda m: " " * len(m.group()), text)
+    blank = MASKS.sub(lambda m: " " * len(m.group()), text)
+    return EMPHASIS.sub(lambda m: " " * len(m.group()), blank)
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
