@@ -43,16 +43,17 @@ kwame kofi ama chidi ngozi tunde femi aleksandr piotr tomasz jakub marek
 
 
 def _inflections(words: set[str]) -> dict[str, dict[str, list[str]]]:
+    """Verb and noun forms of each lexicon word (a phrase inflects its head)."""
     from lemminflect import getAllInflections, getAllInflectionsOOV
     table: dict[str, dict[str, list[str]]] = {}
     for phrase in sorted(words):
         head, _, rest = phrase.partition(" ")
         tail = f" {rest}" if rest else ""
-        forms = getAllInflections(head, upos="VERB") or getAllInflectionsOOV(head, upos="VERB")
-        past = sorted({f + tail for tag in ("VBD", "VBN") for f in forms.get(tag, ())})
-        ing = sorted({f + tail for f in forms.get("VBG", ())})
-        third = sorted({f + tail for f in forms.get("VBZ", ())})
-        table[phrase] = {"past": past, "ing": ing, "third": third}
+        verb = getAllInflections(head, upos="VERB") or getAllInflectionsOOV(head, upos="VERB")
+        noun = getAllInflections(head, upos="NOUN") or getAllInflectionsOOV(head, upos="NOUN")
+        pick = lambda forms, *tags: sorted({f + tail for t in tags for f in forms.get(t, ())})  # noqa: E731
+        table[phrase] = {"vbd": pick(verb, "VBD"), "vbn": pick(verb, "VBN"), "ing": pick(verb, "VBG"),
+                         "vbz": pick(verb, "VBZ"), "nns": pick(noun, "NNS")}
     return table
 
 

@@ -56,8 +56,11 @@ def prefilter(rules: tuple[Rule, ...]) -> re.Pattern[str]:
 
 
 def _span(match: re.Match[str]) -> tuple[int, int]:
-    if "hit" in match.re.groupindex and match.group("hit") is not None:
-        return match.span("hit")
+    """The highlighted part: the first of the groups ``hit``, ``hit2``,
+    ``hit3`` that matched, else the whole match."""
+    for name in ("hit", "hit2", "hit3"):
+        if name in match.re.groupindex and match.group(name) is not None:
+            return match.span(name)
     return match.span()
 
 

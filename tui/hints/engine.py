@@ -17,6 +17,12 @@ from .model import Hint, Rule, load_rules
 from .text import Block, mask, scan, sentences
 
 
+CONTRIBUTING = re.compile(
+    r"\bcontribut(?:ing|ory)\s+(?:factors?|causes?|conditions?)|\bcontributors\b|\balso\s+contributed\b"
+    r"|\b(?:several|multiple|many)\s+(?:contributing\s+)?(?:causes|factors)\b", re.IGNORECASE)
+"""A text that names contributing factors is not framed around a single cause."""
+
+
 class _Suppressions:
     """Tracks ``<!-- blameless ignore|disable|enable RULE -->`` comments."""
 
@@ -118,7 +124,24 @@ class Linter:
                 hints.extend(self._block_hints(block, text, lines, state, skip))
             if block.kind != "comment":
                 state.ignored.clear()
-        return hints
+        return self._once(hints, text)
+
+    def _once(self, hints: list[Hint], text: str) -> list[Hint]:
+        """Rules marked ``once`` (single-cause framing) report their first
+        hit only, and none when the text also names contributing factors:
+        then the framing is not single-cause."""
+        seen: set[str] = set()
+        several = None
+        kept = []
+        for hint in hints:
+            if self.by_id[hint.rule].once:
+                if several is None:
+                    several = CONTRIBUTING.search(text) is not None
+                if several or hint.category in seen:
+                    continue
+                seen.add(hint.category)
+            kept.append(hint)
+        return kept
 
 
 _LINTERS: dict[str, Linter] = {}

@@ -117,7 +117,7 @@ fixed documented tested staged gated rehearsed written
 """Participles that usually modify a following noun ("automated alerting")."""
 
 CLAUSE_BREAK = re.compile(
-    r"[,;:()\u2014]|\s-\s|\b(?:and|but|because|so|when|after|before|while|since|"
+    r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|or|but|because|so|when|after|before|while|since|"
     r"although|though|once|until|whereas)\b", re.IGNORECASE)
 TOKEN = re.compile(r"@[\w.-]+|[^\W\d_](?:[\w'’.-]*\w)?\.?")
 INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]\.[A-Z]$|^[A-Z]{2,3}$")

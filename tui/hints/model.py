@@ -30,9 +30,8 @@ RULES_PATH = HERE / "rules.yml"
 LEXICON_PATH = HERE / "lexicon.json"
 COMPILED_PATH = HERE / "compiled.json"
 LEXICON_REF = re.compile(r"\{\{(\w+):(\w+)\}\}")
-"""``{{forms:name}}`` in a pattern: every inflection (``forms``), the past
-forms (``past``), the -ing form (``ing``) or the lemmas (``base``) of the
-words of lexicon ``name``."""
+"""``{{kind:name}}`` in a pattern: the words of lexicon ``name`` in the
+forms ``kind`` names (``KINDS``)."""
 
 
 class RuleDataError(ValueError):
@@ -158,19 +157,27 @@ class Rule:
         return None
 
 
-def expand_lexicons(pattern: str, lexicons: dict, inflections: dict[str, list[str]]) -> str:
-    """Replace ``{{forms:name}}`` references by an alternation of the words
-    of lexicon ``name`` in the asked forms (see ``LEXICON_REF``)."""
+KINDS = {"past": ("vbd", "vbn"), "vbd": ("vbd",), "vbn": ("vbn",), "ing": ("vbg", "ing"),
+         "verbs": ("vbd", "vbn", "ing", "vbz"), "nouns": ("nns",), "base": ()}
+"""Forms a ``{{kind:lexicon}}`` reference stands for; ``verbs``, ``nouns``
+and ``base`` include the lemma itself."""
+
+
+def expand_lexicons(pattern: str, lexicons: dict, inflections: dict) -> str:
+    """Replace ``{{kind:name}}`` references by an alternation of the words
+    of lexicon ``name`` in the forms ``kind`` names (see ``KINDS``)."""
     def forms(match: re.Match[str]) -> str:
         kind, name = match.group(1), match.group(2)
+        if kind not in KINDS:
+            raise KeyError(f"{kind}:{name}")
         words: set[str] = set()
         for lemma in lexicons[name]:
-            table = inflections.get(lemma, {}) if isinstance(inflections.get(lemma), dict) else {}
-            pick = {"forms": [f for v in table.values() for f in v], "past": table.get("past", []),
-                    "ing": table.get("ing", []), "base": []}[kind]
-            words.update([lemma, *pick] if kind in ("forms", "base") else pick or [lemma])
-        ordered = sorted((w.replace(" ", r"\s+").replace("-", "[- ]?") for w in words),
-                         key=lambda w: (-len(w), w))
+            table = inflections.get(lemma) or {}
+            words.update(f for tag in KINDS[kind] for f in table.get(tag, ()))
+            if kind in ("verbs", "nouns", "base") or not any(table.get(t) for t in KINDS[kind]):
+                words.add(lemma)
+        ordered = sorted((re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "[- ]?")
+                          for w in words), key=lambda w: (-len(w), w))
         return "(?:" + "|".join(ordered) + ")"
     return LEXICON_REF.sub(forms, pattern)
 
