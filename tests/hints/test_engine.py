@@ -125,7 +125,7 @@ def test_dismissed_fingerprints_are_filtered():
 
 def test_empty_and_odd_input():
     assert lint("") == [] and lint("\n\n\r\n") == [] and lint("#") == []
-    assert lint("[/] [b] [@click=app.quit]x root cause was") != []
+    assert lint("[/] [b] [@click=app.quit]x the root cause was DNS") != []
 
 
 def test_fingerprint_of_a_list_item_ignores_its_neighbours():

@@ -27,7 +27,6 @@ def rewrite(text: str, rule: str) -> tuple[str, str]:
     ("The spike was obviously caused by the push.", "obviously", "The spike was caused by the push."),
     ("The spike was, obviously, caused by the push.", "obviously", "The spike was caused by the push."),
     ("It broke after the push, obviously.", "obviously", "It broke after the push."),
-    ("The graph clearly showed the spike.", "obviously", "The graph showed the spike."),
     ("The root cause was a missing unit.", "root-cause", "The trigger was a missing unit."),
     ("Root cause: the burst value.", "root-cause", "Trigger: the burst value."),
     ("The real cause was the certificate.", "single-cause", "The trigger was the certificate."),

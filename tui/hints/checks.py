@@ -17,6 +17,7 @@ META = re.compile(
     r"|(?:not|never|isn[’']t|aren[’']t)\s+(?:about|a\s+(?:process|way|tool)\s+for)\s+(?:blame|blaming|finding\s+(?:a\s+)?(?:culprit|someone))"
     r"|(?:error|mistake|blame)s?\s+(?:is|are)\s+(?:never|not|rarely|a\s+symptom|the\s+start|where)"
     r"|(?:is|are)\s+(?:never|not)\s+(?:a|the)\s+root\s+causes?"
+    r"|\bdiscourag\w+\s+(?:people|engineers|anyone|everyone|teams?)|\bfor\s+fear\s+of"
     r"|\b(?:symptom|starting\s+point)\s+of\s+(?:a\s+)?(?:missing|broken|deeper|trouble|systemic)"
     r"|(?:rather\s+than|instead\s+of)\s+(?:calling|saying|blaming|labell?ing|writing|asking)"
     r"|(?:do\s+not|don[’']t|never|not\s+to)\s+(?:call|say|use|write|ask)\s+(?:it|this|that|the|who|why|what)\b"

@@ -43,6 +43,8 @@ nobody ic commander maintainer teammate colleague coworker co-worker newcomer
 new-hire hire analyst tester programmer architect founder cto vp
 technician tech techie employee worker guy officer crew sysadmin junior newbie
 newcomer dude individual manager boss supervisor executive ceo cio cxo
+wanker idiot moron fool yahoo clown muppet cowboy personnel lineman electrician
+staffer
 management human humans user operator admin deployer committer coder
 """.split())
 """Nouns naming a person by their role (singular; plurals are folded)."""
@@ -181,25 +183,34 @@ def classify(word: str, previous: str, vocabulary: frozenset[str]) -> str | None
         return "role"
     if low in PERSON_PRONOUNS:
         return "pronoun"
+    if low in ("they", "them"):
+        return "they"  # undecided: a person or a system
     if folded in TEAM_NOUNS:
         return "team"
     return "named" if _is_name(word.rstrip(".") if not INITIALS.match(word) else word,
                                vocabulary, previous) else None
 
 
-def subject_of(left: str, vocabulary: frozenset[str] = frozenset(),
-               from_start: bool = False) -> tuple[str | None, str]:
-    """Find the subject of a verb from the text left of it in its clause.
+RELATIVE = frozenset({"which", "that", "who", "whom", "whose", "where"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "our",
+                         "my", "his", "her", "your", "some", "every", "each"})
+"""A clause with a determiner has a noun phrase of its own: do not step past it."""
+STEP_BREAKS = re.compile(r"^(?:[,()\u2014\u2013]|\s-\s|and|or)$", re.IGNORECASE)
+"""Breaks a subject search may step back over (apposition, coordination)."""
+MAX_CLAUSES = 4
 
-    Returns the kind (see ``classify``) and the word. Walks leftwards from
-    the verb (or rightwards from the clause start when ``from_start``),
-    skipping auxiliaries, adverbs and possessives, and stops at the first
-    word it can classify.
-    """
+
+def _clauses(left: str) -> list[tuple[str, str]]:
+    """The clauses left of a verb, nearest first, each with the break that
+    opens it ("" for the first)."""
     breaks = list(CLAUSE_BREAK.finditer(left))
-    clause = left[breaks[-1].end():] if breaks else left
-    tokens = TOKEN.findall(clause)
-    order = range(len(tokens)) if from_start else range(len(tokens) - 1, -1, -1)
+    starts = [(0, "")] + [(m.end(), m.group().strip() or m.group()) for m in breaks]
+    ends = [m.start() for m in breaks] + [len(left)]
+    pairs = [(left[start:end], opener) for (start, opener), end in zip(starts, ends)]
+    return pairs[::-1][:MAX_CLAUSES]
+
+
+def _first_kind(tokens: list[str], order, vocabulary) -> tuple[str | None, str]:
     for index in order:
         word = tokens[index]
         if word.lower() in SKIP_WORDS or word.lower().endswith(("'s", "’s")):
@@ -207,6 +218,40 @@ def subject_of(left: str, vocabulary: frozenset[str] = frozenset(),
         kind = classify(word, tokens[index - 1] if index else "", vocabulary)
         if kind is not None:
             return kind, word
+    return None, ""
+
+
+def _verbal(word: str) -> bool:
+    low = word.lower()
+    return low.endswith("ing") and len(low) > 4 or is_participle(low)
+
+
+def subject_of(left: str, vocabulary: frozenset[str] = frozenset(),
+               from_start: bool = False) -> tuple[str | None, str]:
+    """Find the subject of a verb from the text left of it.
+
+    Returns the kind (see ``classify``) and the word. Walks leftwards from
+    the verb (or rightwards from the clause start when ``from_start``),
+    skipping auxiliaries, adverbs and possessives, and stops at the first
+    word it can classify. When the verb's own clause names nobody
+    ("…, had accidentally deleted"), it steps back over an appositive,
+    a relative clause or a coordinated verb ("X, working late, deleted";
+    "X brought a drill, destroyed disks and crashed") to the clause before.
+    """
+    for number, (clause, opener) in enumerate(_clauses(left)):
+        tokens = TOKEN.findall(clause)
+        if number and tokens and (tokens[0].lower() in RELATIVE or _verbal(tokens[0])):
+            from_start = True  # "X brought a drill, destroyed disks and crashed": X opens it
+            continue  # a relative clause, an appositive "working late", a coordinated verb
+        order = range(len(tokens)) if from_start else range(len(tokens) - 1, -1, -1)
+        kind, word = _first_kind(tokens, order, vocabulary)
+        if kind is not None or not STEP_BREAKS.match(opener or "x"):
+            return kind, word
+        if any(t.lower() in DETERMINERS for t in tokens):
+            return None, ""
+        # the subject of a coordinated verb opens the clause before; next to
+        # an aside in brackets or commas it stands right before it
+        from_start = opener.lower() in ("and", "or")
     return None, ""
 
 
