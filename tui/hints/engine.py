@@ -10,8 +10,10 @@ import re
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable
+from functools import cached_property
 
 from .checks import RawHit, check_paragraph, prefilter
+from .factors import FactorIndex
 from .config import Config
 from .model import Hint, Rule, load_rules
 from .text import Block, mask, scan, sentences
@@ -69,10 +71,20 @@ class Linter:
         self.config = config or Config()
         self.rules = rules or load_rules()
         self.by_id = {rule.id: rule for rule in self.rules}
-        self.gate = prefilter(self.rules)
         self.cache: OrderedDict[tuple[str, str], list[RawHit]] = OrderedDict()
         self.cache_size = cache_size
         self.checked = 0
+
+    @cached_property
+    def index(self) -> FactorIndex:
+        """Which rules can match a sentence (see factors.py)."""
+        return FactorIndex(self.rules)
+
+    @cached_property
+    def gate(self) -> re.Pattern[str]:
+        """Every rule's trigger in one alternation (a benchmark baseline; the
+        checks do not use it: on real text it costs as much as the rules)."""
+        return prefilter(self.rules)
 
     def _paragraph(self, text: str, section: str) -> list[RawHit]:
         key = (text, section)
@@ -80,7 +92,7 @@ class Linter:
             self.cache.move_to_end(key)
             return self.cache[key]
         self.checked += 1
-        hits = check_paragraph(text, section, self.rules, self.gate, self.config.words)
+        hits = check_paragraph(text, section, self.rules, self.config.words, self.index)
         self.cache[key] = hits
         if len(self.cache) > self.cache_size:
             self.cache.popitem(last=False)

@@ -108,6 +108,8 @@ class Rule:
     sections: tuple[str, ...] = SECTIONS
     section_levels: dict = field(default_factory=dict, hash=False, compare=False)
     replace: tuple[Replacement, ...] = ()
+    factors: tuple[str, ...] | None = None
+    """Lower-case strings one of which is in every match (see factors.py)."""
 
     @classmethod
     def from_dict(cls, data: dict) -> "Rule":
@@ -115,9 +117,65 @@ class Rule:
         values = dict(data)
         values["suggestions"] = tuple(values["suggestions"])
         values["sections"] = tuple(values.get("sections") or SECTIONS)
+        values["factors"] = tuple(values["factors"]) if values.get("factors") else None
         values["replace"] = tuple(Replacement(r["match"], r.get("with", r.get("to", "")))
                                   for r in values.get("replace") or ())
         return cls(**values)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled ``match`` (case-insensitive)."""
+        return re.compile(self.match, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: a trigger regex plus the checks that keep its precision
+    high, and the text shown to the writer (validated in ``schema.py``)."""
+
+    id: str
+    category: str
+    level: str
+    message: str
+    pattern: str
+    suggestions: tuple[str, ...]
+    template: str
+    why: str
+    source: str
+    example: str
+    trap: str
+    rewrite: str
+    subject: str | None = None
+    subject_from: str = "verb"
+    participle: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+    not_in: str | None = None
+    question: bool = False
+    once: bool = False
+    sections: tuple[str, ...] = SECTIONS
+    section_levels: dict = field(default_factory=dict, hash=False, compare=False)
+    replace: tuple[Replacement, ...] = ()
+    factors: tuple[str, ...] | None = None
+    """Lower-case strings one of which is in every match (see factors.py)."""
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Rule":
+        """A Rule from a validated plain dict."""
+        values = dict(data)
+        values["suggestions"] = tuple(values["suggestions"])
+        values["sections"] = tuple(values.get("sections") or SECTIONS)
+        values["factors"] = tuple(values["factors"]) if values.get("factors") else None
+        values["replace"] = tuple(Replacement(r["match"], r.get("with", r.get("to", "")))
+                                  for r in values.get("replace") or ())
+        return cls(**values)
+
+    @cached_property
+    def factor_regex(self) -> re.Pattern[str] | None:
+        """The factors as one literal alternation, searched in lower-cased text."""
+        if self.factors is None:
+            return None
+        return re.compile("|".join(re.escape(f) for f in sorted(self.factors, key=len)))
 
     @cached_property
     def regex(self) -> re.Pattern[str]:

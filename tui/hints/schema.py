@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .factors import required_factors
 from .model import RuleDataError, expand_lexicons
 
 TEMPLATE_REF = re.compile(r"\\(\d+)|\\g<(\w+)>")
@@ -108,7 +109,9 @@ def validate(data: object, inflections: dict[str, list[str]]) -> list[dict]:
                                for key in ("pattern", "not_before", "not_after", "not_in")
                                if isinstance(item.get(key), str)}}
         try:
-            rules.append(RuleSpec.model_validate(item).model_dump(by_alias=True))
+            rule = RuleSpec.model_validate(item).model_dump(by_alias=True)
+            rule["factors"] = required_factors(rule["pattern"])
+            rules.append(rule)
         except ValidationError as exc:
             raise RuleDataError(_describe(str(rule_id), exc)) from None
         except KeyError as exc:
