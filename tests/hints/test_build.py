@@ -49,5 +49,4 @@ def test_factor_index_never_changes_what_is_found():
     fast, slow = Linter(rules=rules), Linter(rules=ungated)
     for text in texts:
         assert fast.lint(text) == slow.lint(text), text
-    assert all(rule.factors for rule in rules if rule.id != "unlike-them") or True
     assert sum(1 for rule in rules if rule.factors) >= len(rules) - 2
