@@ -84,6 +84,8 @@ def _participle_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
     if rule.participle is None:
         return True
     word = match.group(rule.participle)
+    if word is None:  # an optional participle that is absent ("I shouldn't have.")
+        return True
     return verbal_participle(word, sentence[match.end(rule.participle):])
 
 
