@@ -70,7 +70,7 @@ def _subject_ok(rule: Rule, match: re.Match[str], sentence: str, vocab) -> bool:
     if rule.subject is None:
         return True
     if "subj" in match.re.groupindex and match.group("subj"):
-        kind, word = subject_of(match.group("subj"), vocab)
+        kind, word = subject_of(match.group("subj"), vocab, from_start=True)
     else:
         start = _span(match)[0]
         kind, word = subject_of(sentence[max(0, start - WINDOW):start], vocab,

@@ -270,6 +270,8 @@ def matches_subject(requirement: str, kind: str | None, word: str) -> bool:
         return kind in ("named", "role") or word.lower() in THIRD_PERSON
     if requirement == "person":
         return kind in ("named", "role", "pronoun", "team")
+    if requirement == "addressee":  # someone asked to account for themselves
+        return kind in ("named", "role", "team", "they") or word.lower() in ACTOR_PRONOUNS
     if requirement == "agent":  # anyone who can act by mistake, "they" included
         return kind in ("named", "role", "pronoun", "team", "they")
     if requirement == "actor":  # someone else, a role or a team; not "I"/"we"

@@ -20,7 +20,7 @@ Category = Literal[
     "minimization", "root_cause", "blame_question", "punitive_remedy", "distancing",
 ]
 Section = Literal["prose", "actions"]
-Subject = Literal["person", "other", "not_system", "named", "role", "actor", "agent"]
+Subject = Literal["person", "other", "not_system", "named", "role", "actor", "agent", "addressee"]
 
 
 def _compiles(value: str | None) -> str | None:
