@@ -10,7 +10,7 @@ from .model import first_names
 SYSTEM_NOUNS = frozenset("""
 service job check query node pipeline replica server host cluster pod container
 deploy deployment migration script cron cronjob alert alerting monitor monitoring
-dashboard balancer database db cache queue worker process daemon controller
+dashboard balancer database db cache queue process daemon controller
 scheduler config configuration change commit release build test suite canary
 rollout probe proxy gateway api endpoint request client app application system
 tool tooling bot automation runbook playbook terraform ansible kubernetes k8s
@@ -52,6 +52,8 @@ management human humans user operator admin deployer committer coder
 TEAM_NOUNS = frozenset("""
 team squad company org organisation organization department group vendor
 contractor provider management utility operator firm business employer
+society association agency authority council government regulator airline
+bank registrar hospital school university corporation
 """.split())
 """Nouns naming a group of people that can be the actor of a counterfactual."""
 
@@ -130,6 +132,13 @@ K8S_CONTEXT = re.compile(
 K8S_WORDS = frozenset({"kubernetes", "k8s", "cluster", "postgres", "etcd", "prometheus"})
 
 
+WORKER_SOFTWARE = frozenset("""
+celery sidekiq background queue job build async gunicorn uwsgi web kafka rq resque
+thread cloudflare service consumer task cron
+""".split())
+"""Words before "worker" that make it a process, not a person."""
+
+
 def fold(word: str) -> str:
     """Lower-case a word and fold a plural ``-s`` away for list look-ups."""
     low = word.lower().rstrip(".")
@@ -176,6 +185,8 @@ def classify(word: str, previous: str, vocabulary: frozenset[str]) -> str | None
     if low in vocabulary or folded in vocabulary:
         return "system"
     if folded == "operator" and _system_qualifier(previous):
+        return "system"
+    if folded == "worker" and fold(previous) in WORKER_SOFTWARE:
         return "system"
     if folded in SYSTEM_NOUNS or low in SYSTEM_NOUNS:
         return "system"
