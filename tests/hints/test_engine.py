@@ -135,3 +135,51 @@ def test_fingerprint_of_a_list_item_ignores_its_neighbours():
     (hint2,) = lint(edited)
     assert fingerprint(hint, text) == fingerprint(hint2, edited)
     assert Linter().lint(edited, dismissed={fingerprint(hint, text)}) == []
+
+
+@pytest.mark.parametrize("text", [
+    "It is also worth saying that “operator error” is **never** a root cause.",
+    "Any operator error is a symptom of a missing or broken mechanism.",
+    "If someone deployed a change that broke things, it's not their fault.",
+    "Punishing individuals for causing incidents discourages people from speaking up.",
+    "The attacker could have used the stolen token for weeks.",
+    "We were lucky: the outage could have been much worse.",
+    "The replica failed to catch up after the partition.",
+    "Root cause identified at 14:05 and a fix deployed.",
+    "The root cause is still unknown.",
+    "We ran a root-cause analysis with the vendor.",
+    "The crates were very obviously crafted for malicious purposes.",
+    "Permanently deleted the disruptive admission controller.",
+    "Demand dropped below the limit before the limit was increased.",
+    "So they could have tested their scenarios too.",
+])
+def test_real_clean_sentences_stay_quiet(text):
+    assert lint(text) == [], [(h.rule, h.text) for h in lint(text)]
+
+
+def test_root_cause_once_per_document_and_not_over_a_list_or_with_factors():
+    text = "The root cause was DNS.\n\nLater the root cause was the TTL.\n"
+    assert _rules(lint(text)) == ["root-cause"]
+    assert lint("## Root causes\n\n- the TTL\n- the retry storm\n") == []
+    assert lint("Root causes:\n\n- the TTL\n- the retry storm\n") == []
+    factors = text + "\nContributing factors included the retry storm.\n"
+    assert lint(factors) == []
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Kim truncated the audit table.", "named-person-caused"),
+    ("Sam has overwritten the config.", "named-person-caused"),
+    ("The technician had accidentally deleted the applicant data.", "role-caused"),
+    ("Another sysadmin, working late at night, had accidentally deleted a directory.", "role-caused"),
+    ("Engineers need to be *very* careful with shared config.", "be-more-careful"),
+    ("__Why didn't you__ check the dashboard?", "why-didnt"),
+    ("The engineer who ran the script was fired the next morning.", "fire-person"),
+    ("The outage was caused by a contractor accidentally deleting files.", "caused-by-person"),
+])
+def test_blame_told_as_a_story_inflected_or_emphasised_is_found(text, rule):
+    assert rule in _rules(lint(text)), [(h.rule, h.text) for h in lint(text)]
+
+
+def test_chat_export_messages_are_transcript():
+    text = "> steve [5:00 PM]\nobviously the cache\n\n> kim [5:01 PM]\nyes\n\nObviously the cache was full.\n"
+    assert [(h.rule, h.line) for h in lint(text)] == [("obviously", 7)]

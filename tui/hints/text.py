@@ -19,6 +19,8 @@ TRANSCRIPT = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
     r"(?:<[^<>\s]+>|\[[@\w.-]+\])\s")
 STAMPED_CHAT = re.compile(r"^\s*(?:[-*+]\s+)?\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+[@\w.-]+:\s")
+CHAT_HEADER = re.compile(r"^\s*>?\s*[@\w.-]+\s+\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\]?\s*$", re.I)
+"""A chat export's message header ("> dana [5:00 PM]"): the paragraph after it is chat."""
 ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+|^\s*\[?\d{1,2}:\d{2}\b")
 ACTIONS = re.compile(
     r"\b(?:action[ -]?items?|actions|follow[- ]?ups?|remediations?|next steps|"
@@ -73,11 +75,14 @@ class _Scanner:
         self.blocks: list[Block] = []
         self.para: list[int] | None = None  # [start, end, line count]
         self.fence: str | None = None
+        self.chat = False  # the next paragraph is a chat message
 
     def close(self) -> None:
         if self.para is not None:
-            self.blocks.append(Block(self.para[0], self.para[1], "prose", self.section))
+            kind = "transcript" if self.chat else "prose"
+            self.blocks.append(Block(self.para[0], self.para[1], kind, self.section))
             self.para = None
+            self.chat = False
 
     def emit(self, start: int, line: str, kind: str, directive=None) -> None:
         self.close()
@@ -119,6 +124,10 @@ class _Scanner:
         self.section = section_kind(self.text[head_start:start])
 
     def content(self, start: int, line: str) -> None:
+        if CHAT_HEADER.match(line):
+            self.emit(start, line, "transcript")
+            self.chat = True
+            return
         for pattern, kind in ((COMMENT, "comment"), (QUOTE, "quote"),
                               (TRANSCRIPT, "transcript"), (STAMPED_CHAT, "transcript")):
             if pattern.match(line):
