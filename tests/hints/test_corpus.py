@@ -42,7 +42,7 @@ def test_corpus_is_large_real_and_frozen():
     assert {c for s in blameful for c in s.categories} == set(CATEGORIES)
     assert len(documents) >= 20 and sum(d.words for d in documents) >= 20_000
     assert {s.frozen for s in sentences} | {d.frozen for d in documents} == {FROZEN}
-    assert all(s.source.startswith(("http://", "https://")) for s in sentences)
+    assert all(s.source.startswith(("http://", "https://", "repo:")) for s in sentences)
 
 
 def test_split_is_by_source_and_holds_out_at_least_a_quarter():
