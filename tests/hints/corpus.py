@@ -372,6 +372,22 @@ def heldout_groups(root: Path = CORPUS) -> frozenset[str]:
     return frozenset(g for g, sources in members.items() if all(map(is_heldout, sources)))
 
 
+def rule_precision(verdicts: list[Verdict], doc_score: DocScore) -> dict[str, tuple[int, int]]:
+    """Per rule: (correct hints, all hints), as ``category_precision``."""
+    counts: dict[str, list[int]] = {}
+    for verdict in verdicts:
+        spans = _spans(verdict.sentence.text, verdict.sentence.blame)
+        for hint in verdict.hints:
+            good = verdict.sentence.blameful and (
+                not spans or any(hint.start < e and s < hint.end for s, e in spans))
+            row = counts.setdefault(hint.rule, [0, 0])
+            row[0] += good
+            row[1] += 1
+    for _, hint, _ in doc_score.alarms:
+        counts.setdefault(hint.rule, [0, 0])[1] += 1
+    return {rule: (v[0], v[1]) for rule, v in counts.items()}
+
+
 def split(heldout: bool, root: Path = CORPUS):
     """(sentences, documents) of one side of the split."""
     return ([s for s in load_sentences(root) if s.heldout == heldout],

@@ -37,7 +37,7 @@ def test_config_allow_deny_and_levels():
     assert _rules(TWO, Config(allow=("root_cause",))) == ["named-person-caused"]
     assert _rules(TWO, Config(allow=("named-person-caused",))) == ["root-cause"]
     levels = [h.level for h in lint(TWO, config=Config(deny=("root-cause",)))]
-    assert levels == ["warning", "warning"]
+    assert levels == ["warning", "suggestion"]
     config = Config(levels={"person_as_cause": "suggestion", "root_cause": "off"})
     assert [(h.rule, h.level) for h in lint(TWO, config=config)] == [
         ("named-person-caused", "suggestion")]
