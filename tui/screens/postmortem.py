@@ -55,7 +55,7 @@ when you leave; the title bar says whether it is saved.
 | `ctrl+down` / `ctrl+up` | next / previous section |
 | `ctrl+s` | save now |
 | `ctrl+n` | jump to the next hint |
-| `ctrl+r` | rewrite the hinted words ("just" removed, "root cause" → "trigger", "human error" → `[action] because [condition]`); a rule without an exact rewrite inserts its example after your sentence. The hints panel says which; ctrl+z undoes. On an action item it opens the item reworded |
+| `ctrl+r` | rewrite the hinted words ("just" removed, "root cause" → "trigger", "human error" → `[action] because [condition]`); a rule without an exact rewrite inserts a sentence with `[placeholders]` after yours, to fill in (the publish check lists unfilled ones). The hints panel says which; ctrl+z undoes. On an action item it opens the item reworded |
 | `ctrl+g` | dismiss the hint (stays dismissed after other edits) |
 | `ctrl+t` | tick / untick the checklist item on the cursor line |
 | `a` / `enter` | add / edit an action item (Action Items section) |

@@ -106,7 +106,8 @@ class PostmortemCommands(DataScreen):
 
     def action_apply_hint(self) -> None:
         """Rewrite the hinted words (the rule's exact replacement), or insert the
-        rule's example after the sentence; one edit, so ctrl+z undoes it."""
+        rule's template with [placeholders] after the sentence; one edit, so
+        ctrl+z undoes it."""
         if self.current == "actions":
             self.run_worker(self.reword_action(), exit_on_error=False)
             return
