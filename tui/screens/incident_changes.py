@@ -15,7 +15,7 @@ from store import SEVERITIES, STATUSES, TimelineEvent
 from store.events import MILESTONE_KINDS
 
 from ..capture.zones import zone_label
-from ..dialogs.pick import PickDialog
+from ..dialogs.pick import PickDialog, severity_choices
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.edit_event import EditEventDialog
 from ..dialogs.text_prompt import TextPromptDialog
@@ -122,7 +122,7 @@ class IncidentChanges:
         """Change the severity (recorded as a status event)."""
         if (incident := self._incident()) is not None:
             save = lambda value: self.app.store.set_severity(self.incident_id, value)  # noqa: E731
-            self.app.push_screen(PickDialog.of_values("Severity", SEVERITIES, incident.severity, save), self.changed)
+            self.app.push_screen(PickDialog("Severity", "", severity_choices(incident.severity), incident.severity, save), self.changed)
 
     def action_commander(self) -> None:
         """Hand over command (recorded as a status event)."""
