@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from store import StoreError
 from store.export_postmortem import postmortem_json, postmortem_markdown
+
+from .base import StoreDialog
 
 
 def export_text(store, key: str, path: Path) -> str:
@@ -25,7 +26,7 @@ def export_text(store, key: str, path: Path) -> str:
     return postmortem_markdown(store, key)
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(StoreDialog[Path]):
     """Asks for a file name and writes the export there."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
