@@ -10,14 +10,18 @@ from . import migrations
 from .actions import ActionsMixin
 from .clock import Clock, system_clock
 from .db import Database, check_file, create_file
+from .declare import DeclareMixin
 from .events import EventsMixin
+from .export_dispatch import ExportMixin
 from .improvements import ImprovementsMixin
 from .incidents import IncidentsMixin
 from .metrics import MetricsMixin
 from .ops import OpsMixin
 from .postmortem_content import PostmortemContentMixin
-from .postmortem_review import PostmortemReviewMixin
+from .publish import PublishMixin
+from .postmortem_proposals import ProposalsMixin
 from .postmortems import PostmortemsMixin
+from .recurrence import RecurrenceMixin
 from .refusals import at_the_edge, refusal
 from .search import SearchMixin
 from .settings import SettingsMixin
@@ -26,16 +30,20 @@ from .settings import SettingsMixin
 @at_the_edge
 class Store(
     IncidentsMixin,
+    DeclareMixin,
     EventsMixin,
     PostmortemsMixin,
     PostmortemContentMixin,
-    PostmortemReviewMixin,
+    PublishMixin,
     SearchMixin,
     ActionsMixin,
     ImprovementsMixin,
+    RecurrenceMixin,
     SettingsMixin,
     OpsMixin,
     MetricsMixin,
+    ExportMixin,
+    ProposalsMixin,
 ):
     """debrief's data in one SQLite file. Plain synchronous methods; safe to use
     from several threads (one connection each) and several processes.

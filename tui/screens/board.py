@@ -35,8 +35,11 @@ class BoardScreen(DataScreen):
 Plan holds the hypothesis, the metric, its before value and the target; Do
 links action items (their progress shows on the card); Check records the after
 value (the card shows the change and percent beside the expected impact); Act
-records the decision. A card shows "recurred: INC-…" when a later incident
-shares a service or tag with its source incidents.
+records the decision. A card shows "recurred: INC-… (what they share)" when a
+later incident shares a service, tag or ticked contributing factor with one of
+its source incidents **and** has a similar trigger (their titles and summaries
+share at least two telling words). `x` dismisses the first such link when it is
+false; it stays dismissed.
 
 | key | does |
 | --- | --- |
@@ -61,6 +64,7 @@ shares a service or tag with its source incidents.
         Binding("n", "new", "New", id="board.new"),
         Binding("d", "decide", "Decide", id="board.decide"),
         Binding("f", "filter", "Filter", id="board.filter"),
+        Binding("x", "dismiss_recurrence", "Not a recurrence", id="board.dismiss_recurrence", show=False),
         Binding("r", "reload", "Reload", id="board.reload", show=False),
     ]
 
@@ -148,6 +152,22 @@ shares a service or tag with its source incidents.
             self.notify(str(exc), severity="error", markup=False)
             return
         self.notify(f"{card.key} moved to {card.stage.capitalize()}.", markup=False)
+        self.pending_focus = card.id
+        self.load()
+
+    async def action_dismiss_recurrence(self) -> None:
+        """x: the focused card's first "recurred" link is false; drop it for good."""
+        current = self.focused_card()
+        if current is None or not current.card.recurrences:
+            self.notify("This card names no recurrence.", markup=False)
+            return
+        card, found = current.card, current.card.recurrences[0]
+        try:
+            await self.store_write(self.app.store.dismiss_recurrence, card.id, found.incident_key)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.notify(f"{found.incident_key} is no longer shown as a recurrence of {card.key}.", markup=False)
         self.pending_focus = card.id
         self.load()
 

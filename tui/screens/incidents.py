@@ -21,12 +21,14 @@ from .base import DataScreen
 COLUMNS = (("Key", "key"), ("Sev", "sev"), ("Status", "status"), ("Postmortem", "postmortem"),
            ("Started (UTC)", "started"),
            ("Duration", "duration"), ("Commander", "commander"), ("Title", "title"))
-OTHER_COLUMNS_WIDTH = 86
-#: Below this width the title would be squeezed off screen: Duration and Commander
-#: are left out and Started shows the date only (the incident screen shows them all).
-NARROW = 110
-NARROW_LEFT_OUT = ("duration", "commander")
-NARROW_OTHER_WIDTH = 64
+#: Column sets by terminal width: (from this width, columns left out, width of the
+#: columns other than Title). Narrower terminals leave out Duration and Commander,
+#: then Started, so the title stays readable (the incident screen shows them all).
+LAYOUTS = (
+    (110, (), 86),
+    (96, ("duration", "commander"), 64),
+    (0, ("duration", "commander", "started"), 47),
+)
 EMPTY = ("No incidents yet. Press n to declare one, or quit and run `make demo` "
          "(or `debrief demo`) to look around with example data.")
 
@@ -83,7 +85,7 @@ draft 48 hours after resolution.
         super().__init__()
         self.incidents: list[Incident] = []
         self.pm_status: dict[int, str] = {}
-        self.narrow: bool | None = None  # the column set shown (None until the first fit)
+        self.left_out: tuple[str, ...] | None = None  # columns not shown (None until the first fit)
 
     def compose(self) -> ComposeResult:
         yield Static(Content("debrief · Incidents"), classes="title-bar", id="title-bar")
@@ -106,16 +108,26 @@ draft 48 hours after resolution.
         if self.incidents:
             self.show(list(self.incidents))
 
+    @property
+    def column_layout(self) -> tuple[int, tuple[str, ...], int]:
+        """The column set for the current width (see :data:`LAYOUTS`)."""
+        return next(layout for layout in LAYOUTS if self.size.width >= layout[0])
+
+    @property
+    def narrow(self) -> bool:
+        """True when some columns are left out (Started then shows the date only)."""
+        return bool(self.column_layout[1])
+
     def fit_columns(self) -> None:
         """All columns when the title has room; fewer on a narrow terminal."""
-        narrow = self.size.width < NARROW
-        if narrow == self.narrow:
+        left_out = self.column_layout[1]
+        if left_out == self.left_out:
             return
-        self.narrow = narrow
+        self.left_out = left_out
         table = self.query_one(DataTable)
         table.clear(columns=True)
         for label, key in COLUMNS:
-            if not (narrow and key in NARROW_LEFT_OUT):
+            if key not in left_out:
                 table.add_column(label, key=key)
 
     @on(DataChanged)
@@ -164,7 +176,7 @@ draft 48 hours after resolution.
 
     def row(self, incident: Incident, now) -> tuple:
         """The cells of one incident, for the columns shown."""
-        other = NARROW_OTHER_WIDTH if self.narrow else OTHER_COLUMNS_WIDTH
+        _, left_out, other = self.column_layout
         cells = {
             "key": plain(incident.key),
             "sev": severity_text(self.app, incident.severity),
@@ -175,7 +187,7 @@ draft 48 hours after resolution.
             "commander": plain(incident.commander),
             "title": plain(shorten(incident.title, max(self.size.width - other, 12))),
         }
-        return tuple(cells[key] for _, key in COLUMNS if not (self.narrow and key in NARROW_LEFT_OUT))
+        return tuple(cells[key] for _, key in COLUMNS if key not in left_out)
 
     def postmortem_cell(self, incident: Incident, now) -> Text:
         """Postmortem status; ``overdue`` when required and no draft 48 h after resolution."""

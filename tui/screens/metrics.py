@@ -164,8 +164,7 @@ Incidents belong to the period in which their impact started.
             if period is None:
                 self.anchor = store.latest_incident_day() or store.now().date()
                 period = Period.containing(self.anchor, "month")
-            data = MetricsData(store.metrics_series(period, HISTORY), store.metric_targets(),
-                               store.improvements_in_check(), store.me)
+            data = MetricsData(*store.metrics_overview(period, HISTORY), store.me)
         finally:
             store.close()
         if not get_current_worker().is_cancelled:
@@ -200,12 +199,12 @@ Incidents belong to the period in which their impact started.
         self.query_one("#period-bar", Static).update(bar)
 
     def show_incomplete(self, metrics: Metrics) -> None:
-        """The finished incidents that lack a milestone."""
+        """The incidents that lack a milestone (open ones lack resolution) or have impossible ones."""
         table = self.query_one("#incomplete-table", DataTable)
         table.clear()
         for item in metrics.incomplete:
             table.add_row(plain(item.key), severity_text(self.app, item.severity),
-                          plain(", ".join(item.missing)), plain(item.title), key=str(item.id))
+                          plain(item.gaps), plain(item.title), key=str(item.id))
         if not metrics.incomplete:
             table.add_row(Text("—"), Text(""), Text("none: all milestones recorded"), Text(""))
 
