@@ -112,6 +112,11 @@ def triage_where(owner: str | None, overdue: bool, status: str | None, today: da
 
 ORDER_SQL = ("ORDER BY coalesce(a.status IN ('open','in_progress') AND a.due_date < ?, 0) DESC, "
              "a.priority, a.due_date IS NULL, a.due_date, a.id")
+#: The triage order as one ascending row value, for keyset paging: the rows after item ``b``.
+TRIAGE_KEY = ("-coalesce({a}.status IN ('open','in_progress') AND {a}.due_date < ?, 0), {a}.priority, "
+              "{a}.due_date IS NULL, coalesce({a}.due_date, ''), {a}.id")
+AFTER_SQL = (f" AND ({TRIAGE_KEY.format(a='a')}) > "
+             f"(SELECT {TRIAGE_KEY.format(a='b')} FROM action_item b WHERE b.id = ?)")
 #: Step 1 reads only ids, from the covering indexes of m0006 (no table lookups before the sort).
 TRIAGE_IDS_SQL = "SELECT a.id FROM action_item a WHERE {where} " + ORDER_SQL + " LIMIT ? OFFSET ?"
 #: Step 2 reads the page's rows with their source keys.
@@ -186,13 +191,17 @@ class ActionsMixin(StoreBase):
         return [ActionItem.from_row(r) for r in rows]
 
     def list_action_items(self, owner: str | None = None, overdue: bool = False, status: str | None = "active",
-                          limit: int = 200, offset: int = 0) -> list[TriageItem]:
+                          limit: int = 200, offset: int = 0, after: int | None = None) -> list[TriageItem]:
         """Triage order: overdue first, then priority, then due date (undated last); paged in SQL.
 
-        ``owner`` None means everyone; ``status`` is one of :data:`STATUS_FILTERS`.
+        ``owner`` None means everyone; ``status`` is one of :data:`STATUS_FILTERS`. ``after``
+        (an item id) pages by key: the items that sort after that item now, so a list whose
+        order shifted between pages never repeats a row the way ``offset`` would.
         """
         today = self.now().date()
         where, params = triage_where(owner, overdue, status, today)
+        if after is not None:
+            where, params = where + AFTER_SQL, (*params, today.isoformat(), today.isoformat(), after)
         ids = [r[0] for r in self.db.query(TRIAGE_IDS_SQL.format(where=where), (*params, today.isoformat(), limit, offset))]
         return self._triage_rows(ids)
 

@@ -171,19 +171,17 @@ class Database:
             self.close()
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        """Rows of a read query."""
-        try:
-            return self.conn.execute(sql, params).fetchall()
-        except sqlite3.Error as exc:
-            raise refusal(exc) from exc
+        """Rows of a read query (``sqlite3`` errors become sentences at the Store's edge, so a
+        method can still catch one it expects, such as a search syntax error)."""
+        return self.conn.execute(sql, params).fetchall()
 
     def one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
         """The first row of a read query, or None."""
-        try:
-            return self.conn.execute(sql, params).fetchone()
-        except sqlite3.Error as exc:
-            raise refusal(exc) from exc
+        return self.conn.execute(sql, params).fetchone()
 
     def data_version(self) -> int:
         """Changes when another connection commits (poll it to see others' writes)."""
-        return self.one("PRAGMA data_version")[0]
+        try:
+            return self.one("PRAGMA data_version")[0]
+        except sqlite3.Error as exc:
+            raise refusal(exc) from exc

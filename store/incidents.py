@@ -229,10 +229,18 @@ class IncidentsMixin(StoreBase):
         return Incident.from_row(row)
 
     def list_incidents(self, status: str | Iterable[str] | None = None, limit: int = 200,
-                       offset: int = 0) -> list[Incident]:
-        """Active incidents first, then the rest newest first; paged, filtered by status."""
+                       offset: int = 0, after: int | None = None) -> list[Incident]:
+        """Active incidents first, then the rest newest first; paged, filtered by status.
+
+        ``after`` (an incident id) pages by key: the incidents that sort after that one now,
+        so a list whose order shifted between pages never repeats a row.
+        """
         where, params = self._status_filter(status)
         active = ", ".join(f"'{s}'" for s in ACTIVE_STATUSES)
+        key = f"status IN ({active}), coalesce(impact_started_at, declared_at), id"
+        if after is not None:
+            where = (f"{where} AND " if where else "WHERE ") + f"({key}) < (SELECT {key} FROM incident WHERE id = ?)"
+            params = (*params, after)
         sql = (f"SELECT * FROM incident {where} ORDER BY status IN ({active}) DESC, "
                "coalesce(impact_started_at, declared_at) DESC, id DESC LIMIT ? OFFSET ?")
         return [Incident.from_row(r) for r in self.db.query(sql, (*params, limit, offset))]

@@ -31,7 +31,7 @@ SENTENCES = {
     sqlite3.SQLITE_NOMEM: "There is not enough memory to finish, so nothing was saved.",
 }
 CONSTRAINT = "The database refused the change because it breaks one of its rules ({detail}), so nothing was saved."
-OTHER = "The database refused the request ({detail}), so nothing was saved."
+OTHER = "The database refused the request ({detail}); nothing was changed."
 
 
 def refusal(exc: sqlite3.Error) -> RefusedError:

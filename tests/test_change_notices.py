@@ -107,3 +107,29 @@ async def test_reads_do_not_wait_behind_a_write_that_waits_for_a_lock(demo_store
         await settle(app, pilot)
         assert screen.capture_line.value == ""
     assert on_disk(app, "SELECT count(*) FROM timeline_event WHERE incident_id = ?", (ACTIVE,))[0][0] > count
+
+
+
+async def test_a_failed_worker_of_a_screen_is_reported_there_not_dropped(demo_store: Store) -> None:
+    """``Worker.StateChanged`` does not bubble: the screen's own handler (the DataScreen base)
+    turns the refused write of ``p`` (creating the postmortem) into one sentence."""
+    from tests.faults import Fault
+    from tests.ui_faults import Toasts, fault_off, fault_on
+
+    assert demo_store.postmortem_for_incident(ACTIVE) is None
+    app, fault = make_app(demo_store), Fault("read_only")
+    async with app.run_test(size=SIZE) as pilot:
+        toasts = Toasts(app)
+        app.open_incident(ACTIVE)
+        await settle(app, pilot)
+        screen = app.screen
+        await fault_on(app, fault)
+        screen.action_postmortem()
+        await settle(app, pilot)
+        assert app.is_running and app.screen is screen
+        assert toasts.errors and toasts.errors[-1].startswith("Not saved: The database file is read-only")
+        await fault_off(app, fault)
+        screen.action_postmortem()
+        await settle(app, pilot)
+        assert isinstance(app.screen, PostmortemScreen)
+    assert demo_store.postmortem_for_incident(ACTIVE) is not None

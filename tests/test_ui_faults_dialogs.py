@@ -113,6 +113,14 @@ async def open_deploy(app, pilot):
     (await main_screen(app, pilot, "4")).action_record("deploy")
 
 
+async def open_action_item(app, pilot):
+    from tui.postmortem_nav import open_postmortem
+
+    await open_postmortem(app, 12, "actions")
+    await run(app, pilot)
+    await app.screen.action_add_action()
+
+
 CASES = [
     Case("title", open_title, typed("#value", NEW), "enter",
          f"SELECT title FROM incident WHERE id = {ACTIVE}", lambda v: [(v,)]),
@@ -134,6 +142,8 @@ CASES = [
          "SELECT count(*) FROM improvement WHERE title = ?", lambda v: [(1,)]),
     Case("targets", open_targets, typed("#target-mttr_minutes", "42"), "enter",
          "SELECT value FROM setting WHERE key = 'target.mttr_minutes'", lambda v: [("42.0",)]),
+    Case("action item", open_action_item, typed("#title", NEW), "ctrl+s",
+         "SELECT count(*) FROM action_item WHERE title = ?", lambda v: [(1,)]),
     Case("deploy", open_deploy, typed("#ops-service", "fault-svc"), "enter",
          "SELECT count(*) FROM deployment WHERE service = ?", lambda v: [(1,)]),
 ]

@@ -43,6 +43,9 @@ class StoreCalls:
 
     #: Words put before the reason when a worker of this node fails.
     FAILURE_PREFIX = "Not saved"
+    #: ... and when a worker that reads fails (its group ends in one of :data:`READ_GROUPS`).
+    READ_FAILURE_PREFIX = "Could not read the data"
+    READ_GROUPS = ("load", "more", "page", "read")
 
     async def store_read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``fn(*args, **kwargs)`` on the read thread (never queued behind a write)."""
@@ -69,6 +72,8 @@ class StoreCalls:
         if event.state == WorkerState.ERROR and worker.error is not None:
             event.stop()
             doing = worker.name if worker.name and " " in worker.name else self.FAILURE_PREFIX
+            if worker.group.rsplit("-", 1)[-1] in self.READ_GROUPS:
+                doing = self.READ_FAILURE_PREFIX
             self.report_failure(failure_sentence(worker.error, doing), worker.error)
 
     def report_failure(self, sentence: str, error: BaseException) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 
 from textual import work
 
-from store import ActionItem, StoreError, TimelineEvent
+from store import TimelineEvent
 
 from .action_item import ActionItemDialog
 
@@ -27,10 +27,4 @@ class AcceptProposalDialog(ActionItemDialog):
     @work(group="action-item", exit_on_error=False)
     async def save(self, fields: dict) -> None:
         """Accept on the store thread; close only once saved (the text stays on failure)."""
-        try:
-            saved: ActionItem = await self.app.run_store(self.app.store.accept_proposal, self.postmortem_id,
-                                                         self.event.id, **fields)
-        except (StoreError, OSError, ValueError) as exc:
-            self.show_error(f"Not saved: {exc}")
-            return
-        self.dismiss(saved)
+        await self.save_with(self.app.store.accept_proposal, self.postmortem_id, self.event.id, **fields)

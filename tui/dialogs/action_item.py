@@ -10,21 +10,21 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 from textual.widgets.input import Selection as InputSelection
 
-from store import ACTION_TYPES, PRIORITIES, ActionItem, StoreError
+from store import ACTION_TYPES, PRIORITIES, ActionItem
 
 from ..dates import DateInputError, parse_due_date
 from ..hints import Linter
 from ..hints.rewrite import Edit, plan
+from .base import StoreDialog
 
 LINTER = Linter()
 
 
-class ActionItemDialog(ModalScreen[ActionItem | None]):
+class ActionItemDialog(StoreDialog[ActionItem]):
     """Creates (``item`` None) or edits an action item of a postmortem."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="action_item.cancel"),
@@ -137,17 +137,12 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
 
     @work(group="action-item", exit_on_error=False)
     async def save(self, fields: dict) -> None:
-        """Create or update on the store thread; close only once saved."""
+        """Create or update on the store thread; close only once saved (else keep the fields, say why)."""
         store = self.app.store
-        try:
-            if self.item is None:
-                saved = await self.app.run_store(store.create_action_item, postmortem_id=self.postmortem_id, **fields)
-            else:
-                saved = await self.app.run_store(store.update_action_item, self.item.id, **fields)
-        except (StoreError, OSError, ValueError) as exc:
-            self.show_error(f"Not saved: {exc}")
-            return
-        self.dismiss(saved)
+        if self.item is None:
+            await self.save_with(store.create_action_item, postmortem_id=self.postmortem_id, **fields)
+        else:
+            await self.save_with(store.update_action_item, self.item.id, **fields)
 
     def show_error(self, message: str, focus: str | None = None) -> None:
         """One sentence under the fields; the typed text stays."""

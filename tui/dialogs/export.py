@@ -12,11 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store import StoreError
 from store.export_dispatch import ExportOptions, format_for
+
+from .base import StoreDialog
 
 TIMELINES = (("All logged events and milestones", "all"), ("Key moments (pinned and milestones)", "key"),
              ("Pinned (★) only", "pinned"))
@@ -32,7 +33,7 @@ def export_file(store, key: str, path: Path, timeline: str, with_hints: bool) ->
     return store.export_to(path, "postmortem", key, options=ExportOptions(timeline, notes))
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(StoreDialog[Path]):
     """Asks for a file name, the timeline rows and (HTML) hints; writes the export there."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,6 +16,8 @@ from store import Postmortem, StoreError
 from store.postmortem_review import Reviewer
 
 from store.publish import PublishCheck, TextChecker
+
+from .base import StoreDialog
 
 
 def check_text(check: PublishCheck) -> Content:
@@ -49,7 +50,7 @@ def reviewer_line(reviewer: Reviewer) -> Content:
     return Content.assemble(("○ ", "$foreground-muted"), reviewer.name, ("  not signed off", "$foreground-muted"))
 
 
-class ReviewDialog(ModalScreen[Postmortem | None]):
+class ReviewDialog(StoreDialog[Postmortem]):
     """Moves a postmortem through draft → in review → published."""
 
     BINDINGS = [Binding("escape", "close", "Close", id="review.close")]

@@ -15,6 +15,7 @@ from themes import VARIABLE_DEFAULTS
 from ..messages import DataChanged
 from ..postmortem_state import postmortem_mark
 from ..render import plain, severity_text, theme_colour, utc
+from ..widgets.paged_table import PagedTable
 from .base import DataScreen
 
 COLUMNS = (("Key", "key"), ("Sev", "sev"), ("Status", "status"), ("Postmortem", "postmortem"),
@@ -32,7 +33,7 @@ EMPTY = ("No incidents yet. Press n to declare one, or quit and run `make demo` 
          "(or `debrief demo`) to look around with example data.")
 
 
-class IncidentTable(DataTable):
+class IncidentTable(PagedTable):
     """The incident list; its Enter shows in the footer as "Open" (DataTable's own is hidden)."""
 
     BINDINGS = [Binding("enter", "select_cursor", "Open", id="incidents.open_row")]
@@ -43,9 +44,10 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def read_page(store: Store, limit: int, offset: int = 0) -> tuple[list[Incident], dict[int, str], int, int]:
-    """One store-thread call: a page of incidents, their postmortem states, and the counts."""
-    incidents = store.list_incidents(limit=limit, offset=offset)
+def read_page(store: Store, limit: int, after: int | None = None) -> tuple[list[Incident], dict[int, str], int, int]:
+    """One read-thread call: a page of incidents (those after incident ``after``), their
+    postmortem states, and the counts."""
+    incidents = store.list_incidents(limit=limit, after=after)
     states = store.postmortem_statuses([i.id for i in incidents])
     return incidents, states, store.count_incidents(), store.count_incidents(status=ACTIVE_STATUSES)
 
@@ -82,14 +84,13 @@ draft 48 hours after resolution.
     def __init__(self) -> None:
         super().__init__()
         self.incidents: list[Incident] = []
-        self.exhausted = False
         self.pm_status: dict[int, str] = {}
         self.left_out: tuple[str, ...] | None = None  # columns not shown (None until the first fit)
 
     def compose(self) -> ComposeResult:
         yield Static(Content("debrief · Incidents"), classes="title-bar", id="title-bar")
         yield Static(Content(EMPTY), classes="empty-state", id="empty")
-        yield IncidentTable(cursor_type="row", zebra_stripes=True, id="incident-table")
+        yield IncidentTable(page=self.PAGE, id="incident-table")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -138,18 +139,21 @@ draft 48 hours after resolution.
     async def load(self, limit: int) -> None:
         """Read ``limit`` incidents and show them, keeping the cursor on the same row."""
         incidents, self.pm_status, total, active = await self.store_read(read_page, self.app.store, limit)
-        self.exhausted = len(incidents) < limit
         self.show(incidents)
+        self.query_one(IncidentTable).start_over(len(incidents) < limit)
         self.query_one("#title-bar", Static).update(
             Content(f"debrief · Incidents · {active} active · {total} in all"))
 
+    @on(PagedTable.MoreWanted)
+    def more_wanted(self, message: PagedTable.MoreWanted) -> None:
+        self.load_more(int(message.after))
+
     @work(exclusive=True, group="incidents-more", exit_on_error=False)
-    async def load_more(self) -> None:
-        """Append the next page."""
-        more, states, _, _ = await self.store_read(read_page, self.app.store, self.PAGE, len(self.incidents))
+    async def load_more(self, after: int) -> None:
+        """Append the incidents that sort after incident ``after`` (keyset paging)."""
+        more, states, _, _ = await self.store_read(read_page, self.app.store, self.PAGE, after)
         self.pm_status.update(states)
-        self.exhausted = len(more) < self.PAGE
-        self.append_rows(more)
+        self.append_rows(more, page=True)
 
     def show(self, incidents: list[Incident]) -> None:
         """Replace the rows."""
@@ -162,13 +166,13 @@ draft 48 hours after resolution.
         if selected is not None and str(selected) in {str(i.id) for i in incidents}:
             table.move_cursor(row=table.get_row_index(str(selected)), animate=False)
 
-    def append_rows(self, incidents: list[Incident]) -> None:
-        """Add rows for incidents not shown yet."""
-        table = self.query_one(DataTable)
+    def append_rows(self, incidents: list[Incident], page: bool = False) -> None:
+        """Add rows for incidents not shown yet (``page``: the answer to a MoreWanted)."""
+        table = self.query_one(IncidentTable)
         now = self.app.clock()
-        for incident in incidents:
-            table.add_row(*self.row(incident, now), key=str(incident.id))
-        self.incidents.extend(incidents)
+        rows = [(str(i.id), self.row(i, now)) for i in incidents]
+        added = set(table.add_page(rows) if page else table.add_rows_once(rows))
+        self.incidents.extend(i for i in incidents if str(i.id) in added)
 
     def row(self, incident: Incident, now) -> tuple:
         """The cells of one incident, for the columns shown."""
@@ -192,17 +196,8 @@ draft 48 hours after resolution.
 
     def selected_id(self) -> int | None:
         """The id of the highlighted incident, if any."""
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value)
-
-    @on(DataTable.RowHighlighted)
-    def maybe_page(self, event: DataTable.RowHighlighted) -> None:
-        """Load the next page when the cursor reaches the last row."""
-        if not self.exhausted and event.cursor_row >= len(self.incidents) - 1:
-            self.load_more()
+        key = self.query_one(IncidentTable).selected_key
+        return int(key) if key is not None else None
 
     @on(DataTable.RowSelected)
     def action_open(self) -> None:

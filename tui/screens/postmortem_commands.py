@@ -202,14 +202,14 @@ class PostmortemCommands(DataScreen):
                 self.notify(f"{item.key} accepted from the timeline.", markup=False)
                 self.reload()
 
-        people = await self.app.run_store(self.app.store.known_people)
+        people = await self.store_read(self.app.store.known_people)
         self.app.push_screen(AcceptProposalDialog(self.postmortem_id, people, self.app.clock().date(), event), saved)
 
     @on(ProposalsTable.Discard)
     async def discard_proposal(self, message: ProposalsTable.Discard) -> None:
         """d on a proposal: it is not a follow-up (one store call; a failure says why)."""
         try:
-            await self.app.run_store(self.app.store.discard_proposal, self.postmortem_id, message.event_id)
+            await self.store_write(self.app.store.discard_proposal, self.postmortem_id, message.event_id)
         except StoreError as exc:
             self.notify(f"Not discarded: {exc}", severity="error", markup=False)
             return
@@ -246,7 +246,7 @@ class PostmortemCommands(DataScreen):
         if not await self.save_now():
             return
         checker = text_checker(self.linter)
-        check = await self.app.run_store(self.app.store.publish_check, self.postmortem_id, checker)
+        check = await self.store_read(self.app.store.publish_check, self.postmortem_id, checker)
 
         def done(pm) -> None:
             if pm is not None:

@@ -23,6 +23,7 @@ from ..dialogs.triage_filter import TriageFilter, TriageFilterDialog
 from ..messages import DataChanged
 from ..postmortem_nav import open_postmortem
 from ..render import plain, theme_colour
+from ..widgets.paged_table import PagedTable
 from .triage_layout import TriageLayout
 from .base import DataScreen
 
@@ -86,7 +87,6 @@ priority, then by due date. The header counts open and overdue items.
         self.items: list[TriageItem] = []
         self.filter: TriageFilter | None = None
         self.me = ""
-        self.exhausted = False
         #: After the user's own change the cursor stays on the same row (the next item
         #: moves up); after a plain reload it follows the same item.
         self.keep_row = False
@@ -96,7 +96,7 @@ priority, then by due date. The header counts open and overdue items.
     def compose(self) -> ComposeResult:
         yield Static(Content("debrief · Action items"), classes="title-bar")
         yield Static(Content(""), id="triage-counts")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="triage-table")
+        yield PagedTable(page=self.PAGE, id="triage-table")
         yield Static(Content("No action items match this filter. Press e for everyone's, or f to filter."),
                      classes="empty-state", id="empty")
         yield Footer()
@@ -127,18 +127,21 @@ priority, then by due date. The header counts open and overdue items.
             self.me = await self.store_read(lambda: store.me)
             self.filter = TriageFilter(self.me)
         items, counts, self.people = await self.store_read(read_view, store, self.filter, limit)
-        self.exhausted = len(items) < limit
         self.show_counts(counts.open, counts.overdue)
         self.show(items)
+        self.query_one(PagedTable).start_over(len(items) < limit)
+
+    @on(PagedTable.MoreWanted)
+    def more_wanted(self, message: PagedTable.MoreWanted) -> None:
+        self.load_more(int(message.after))
 
     @work(exclusive=True, group="triage-more", exit_on_error=False)
-    async def load_more(self) -> None:
-        """Append the next page."""
+    async def load_more(self, after: int) -> None:
+        """Append the items that sort after item ``after`` (keyset paging)."""
         f = self.filter
         more = await self.store_read(self.app.store.list_action_items, owner=f.owner, overdue=f.overdue,
-                                      status=f.status, limit=self.PAGE, offset=len(self.items))
-        self.exhausted = len(more) < self.PAGE
-        self.append_rows(more)
+                                      status=f.status, limit=self.PAGE, after=after)
+        self.append_rows(more, page=True)
 
     def show_counts(self, open_count: int, overdue: int) -> None:
         """``Mine (dana) · 6 open · 4 overdue · showing: …``."""
@@ -167,12 +170,12 @@ priority, then by due date. The header counts open and overdue items.
         if items:
             table.move_cursor(row=min(row, len(items) - 1), animate=False)
 
-    def append_rows(self, items: list[TriageItem]) -> None:
-        """Add rows for more items."""
-        table = self.query_one(DataTable)
-        for item in items:
-            table.add_row(*self.row(item), key=str(item.id))
-        self.items.extend(items)
+    def append_rows(self, items: list[TriageItem], page: bool = False) -> None:
+        """Add rows for items not shown yet (``page``: the answer to a MoreWanted)."""
+        table = self.query_one(PagedTable)
+        rows = [(str(item.id), self.row(item)) for item in items]
+        added = set(table.add_page(rows) if page else table.add_rows_once(rows))
+        self.items.extend(item for item in items if str(item.id) in added)
         self.call_after_refresh(self.fit_title)
 
     def row(self, item: TriageItem) -> tuple:
@@ -190,22 +193,13 @@ priority, then by due date. The header counts open and overdue items.
 
     def selected_id(self) -> int | None:
         """The highlighted item's id."""
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value)
+        key = self.query_one(PagedTable).selected_key
+        return int(key) if key is not None else None
 
     def selected(self) -> TriageItem | None:
         """The highlighted item."""
         ident = self.selected_id()
         return next((i for i in self.items if i.id == ident), None)
-
-    @on(DataTable.RowHighlighted)
-    def maybe_page(self, event: DataTable.RowHighlighted) -> None:
-        """Load the next page when the cursor reaches the last row."""
-        if not self.exhausted and event.cursor_row >= len(self.items) - 1:
-            self.load_more()
 
     # ---------------------------------------------------------------- changes
 
