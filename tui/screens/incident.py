@@ -82,6 +82,8 @@ class IncidentScreen(IncidentCapture, IncidentChanges, Screen):
         self.incident_id = incident_id
         self.deleted: list = []
         self.saving: str | None = None
+        #: Lines whose Enter came while the previous line was still saving (logged after it, in order).
+        self.queued: list[tuple[str, bool]] = []
 
     def compose(self) -> ComposeResult:
         yield IncidentHeader(id="header")
