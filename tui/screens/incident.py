@@ -50,8 +50,12 @@ def snapshot(store: Store, incident_id: int, cursor_id: int | None) -> tuple:
 
 
 def column_titles(zone_name: str = "UTC") -> str:
-    """The headings above the timeline, aligned with its columns, naming the zone."""
-    return f"Time ({zone_name})".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + "Event"
+    """The headings above the timeline, aligned with its columns, naming the zone
+    (after the Event heading when the name is too long for the time column)."""
+    time = f"Time ({zone_name})"
+    if len(time) < TIME_WIDTH:
+        return time.ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + "Event"
+    return "Time".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + f"Event    (times in {zone_name})"
 
 
 class IncidentScreen(IncidentCapture, IncidentChanges, Screen):
