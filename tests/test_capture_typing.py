@@ -167,6 +167,7 @@ async def test_a_multi_line_paste_says_what_enter_does_then_logs_every_line(demo
         assert [(e.text, e.kind) for e in sorted(events_, key=lambda e: e.id)] == [
             ("db slow", "note"), ("failover", "mitigation"), ("all green", "note")]
         assert screen.capture_line.value == ""
+        assert status(screen).startswith("Logged 3 events from 08:57:00 UTC")
 
 
 async def test_ctrl_j_keeps_pasted_lines_as_one_event_shown_whole_when_picked(demo_store: Store) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, tzinfo
+from datetime import tzinfo
+from zoneinfo import ZoneInfo
 from typing import Any, Callable, Iterable
 
 from textual.app import App, SystemCommand
@@ -66,12 +67,13 @@ class DebriefApp(App[None]):
     POLL_SECONDS = 1.0
 
     def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None,
-                 zone: tzinfo = UTC) -> None:
+                 zone: tzinfo | None = None) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
-        #: The person's time zone: times are shown in it and bare times typed are read in it (stored UTC).
-        self.zone = zone
+        #: The person's time zone (a ``zoneinfo.ZoneInfo``, UTC by default; a fixed offset for an
+        #: abbreviation such as EST): times are shown in it and bare times typed are read in it (stored UTC).
+        self.zone: tzinfo = zone or ZoneInfo("UTC")
         self.run_store = StoreRunner(store)
         self.initial_theme = theme if theme in THEME_NAMES else DEFAULT_THEME
         self._data_version: int | None = None

@@ -168,6 +168,7 @@ class IncidentScreen(IncidentCapture, IncidentChanges, Screen):
         status = self.query_one("#capture-status", Static)
         status.update(message)
         status.set_class(error, "error")
+        status.remove_class("lines")
 
     def hint(self) -> None:
         """The keys of the part that has the focus."""
