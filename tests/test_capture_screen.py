@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList
 
 from store import Store
 from tests.conftest import MARKUP_TRAPS, NOW, SIZE, make_app
-from tui.dialogs.choose import ChooseDialog
+from tui.dialogs.pick import PickDialog
 from tui.dialogs.edit_event import EditEventDialog
 from tui.dialogs.text_prompt import TextPromptDialog
 from tui.screens.incident import IncidentScreen
@@ -197,7 +197,7 @@ async def test_status_severity_commander_title_are_recorded(demo_store: Store) -
         screen = await open_incident(app, pilot)  # the incident keys act while typing: they are never text
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert isinstance(app.screen, ChooseDialog)
+        assert isinstance(app.screen, PickDialog)
         app.screen.query_one(OptionList).highlighted = 1  # identified
         await pilot.press("enter")
         await settle(app, pilot)
@@ -306,7 +306,7 @@ async def test_palette_changes_severity_from_the_capture_line(demo_store: Store)
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert isinstance(app.screen, ChooseDialog)
+        assert isinstance(app.screen, PickDialog)
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is screen and screen.capture_line.value == "half"
@@ -321,6 +321,6 @@ async def test_read_only_database_keeps_the_line(demo_store: Store) -> None:
         await app.run_store(lambda: demo_store.db.conn.execute("PRAGMA query_only=ON"))
         await log(app, pilot, "-1m /mitigate feature flag off")
         assert screen.capture_line.value == "-1m /mitigate feature flag off"
-        assert "readonly" in str(screen.query_one("#capture-status").render())
+        assert "read-only" in str(screen.query_one("#capture-status").render())
         assert demo_store.count_events(ACTIVE) == before
         assert demo_store.get_incident(ACTIVE).mitigated_at is None

@@ -56,7 +56,7 @@ def help_keys(help_text: str) -> set[str]:
 
 def test_the_walk_finds_the_screens_and_dialogs() -> None:
     names = {cls.__name__ for cls in WITH_BINDINGS}
-    assert {"DebriefApp", "IncidentScreen", "PostmortemScreen", "TriageScreen", "HelpScreen", "SavingDialog"} <= names
+    assert {"DebriefApp", "IncidentScreen", "PostmortemScreen", "TriageScreen", "HelpScreen", "StoreDialog"} <= names
     assert {m.screen for m in MAIN_SCREENS} <= set(SCREENS)
 
 

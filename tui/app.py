@@ -10,6 +10,7 @@ from typing import Any, Callable, Iterable
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
@@ -22,7 +23,6 @@ from .commands import DebriefCommands
 from .dialogs.declare import DeclareDialog
 from .dialogs.help import HelpScreen
 from .dialogs.quit import QuitQuestion
-from .messages import DataChanged
 from .runner import StoreRunner
 from .screens.incident import IncidentScreen
 from .screens.board import BoardScreen
@@ -74,7 +74,13 @@ class DebriefApp(App[None]):
         #: The person's time zone (a ``zoneinfo.ZoneInfo``, UTC by default; a fixed offset for an
         #: abbreviation such as EST): times are shown in it and bare times typed are read in it (stored UTC).
         self.zone: tzinfo = zone or ZoneInfo("UTC")
+        #: Writes (and reads that must see them at once) run here, one at a time.
         self.run_store = StoreRunner(store)
+        #: Screen reads run here, on their own connection: with WAL they never wait behind a write.
+        self.read_store = StoreRunner(store, "debrief-read")
+        #: Published when another connection committed (``PRAGMA data_version`` moved); every
+        #: :class:`~tui.screens.base.DataScreen` subscribes, whether or not it is on top.
+        self.data_changed_signal: Signal[int] = Signal(self, "data-changed")
         self.initial_theme = theme if theme in THEME_NAMES else DEFAULT_THEME
         self._data_version: int | None = None
 
@@ -91,6 +97,7 @@ class DebriefApp(App[None]):
 
     async def on_unmount(self) -> None:
         self.run_store.shutdown()
+        self.read_store.shutdown()
 
     def save_theme(self, theme: Theme) -> None:
         """Remember the chosen theme in settings."""
@@ -98,10 +105,12 @@ class DebriefApp(App[None]):
             self.run_worker(self.run_store(self.store.set_setting, "theme", theme.name), exit_on_error=False)
 
     async def poll_changes(self) -> None:
-        """Tell the current screen when another process has committed."""
-        version = await self.run_store(self.store.db.data_version)
+        """Tell every screen that shows data when someone else (another process, or the app's
+        own store thread) has committed. Polled on the read thread, so a write that waits for
+        a lock does not hold it up."""
+        version = await self.read_store(self.store.db.data_version)
         if self._data_version is not None and version != self._data_version:
-            self.screen.post_message(DataChanged())
+            self.data_changed_signal.publish(version)
         self._data_version = version
 
     async def action_quit(self) -> None:

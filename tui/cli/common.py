@@ -6,11 +6,14 @@ import json
 import sys
 from datetime import UTC, tzinfo
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from store import Store, default_path
+from store.db import default_path
+
+if TYPE_CHECKING:
+    from store import Store
 
 
 class CliContext:
@@ -22,9 +25,18 @@ class CliContext:
         self.zone = zone
         self._store: Store | None = None
 
-    def store(self) -> Store:
-        """The open store (created and migrated on first use)."""
+    def store(self, create: bool = False) -> Store:
+        """The open store, migrated on first use.
+
+        Only commands that write something new (``create=True``) make a missing
+        database; the others, reads above all, say there is none instead.
+        """
         if self._store is None:
+            if not create and not self.path.exists():
+                fail(f"There is no database at {self.path} yet; `debrief demo` fills one with demo data "
+                     "and `debrief` opens the app on a new one.")
+            from store.store import Store
+
             self._store = Store(self.path)
         return self._store
 

@@ -8,6 +8,7 @@ line is printed, so a caller can count acknowledgements.
 
 from __future__ import annotations
 
+import re
 import sys
 
 import click
@@ -18,6 +19,8 @@ from ..capture.grammar import Capture, GrammarError, parse_line, parse_when
 from ..capture.kinds import KIND_TOKENS, closest_kind, kind_named
 from .common import CliContext, fail, pass_cli
 
+#: A word that looks like a mistyped option (``--incdent``), not text such as ``"-- /deploy v2"``.
+OPTION_LIKE = re.compile(r"--[A-Za-z][\w-]*(=.*)?")
 KIND_HELP = ", ".join(sorted({token.lstrip("/") for token in KIND_TOKENS} | {"note", "alert"}))
 
 
@@ -33,10 +36,10 @@ KIND_HELP = ", ".join(sorted({token.lstrip("/") for token in KIND_TOKENS} | {"no
 def log(cli: CliContext, text: tuple[str, ...], incident_key: str | None, at: str | None,
         kind: str | None, pin: bool) -> None:
     """Log TEXT on an incident's timeline (TEXT `-`: one event per stdin line)."""
-    unknown = [t for t in text if t.startswith("--") and len(t) > 2]
+    unknown = [t for t in text if OPTION_LIKE.fullmatch(t)]
     if unknown:
         fail(f"{unknown[0]} is not an option of `debrief log`; see `debrief log --help`.")
-    store = cli.store()
+    store = cli.store(create=True)
     incident = choose_incident(store, incident_key)
     defaults = options(store, at, kind, pin, cli.zone)
     if text == ("-",):

@@ -15,10 +15,10 @@ from store import KINDS, TimelineEvent
 
 from ..capture.grammar import GrammarError, parse_when
 from ..capture.zones import zone_label
-from .saving import SavingDialog
+from .base import StoreDialog
 
 
-class EditEventDialog(SavingDialog):
+class EditEventDialog(StoreDialog[TimelineEvent]):
     """Asks for the new text, time (UTC, any capture time token) and kind."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit_event.cancel")]

@@ -19,7 +19,6 @@ from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from store import Store, StoreError
@@ -29,6 +28,7 @@ from ..messages import DataChanged
 from ..widgets.capture_line import CaptureLine
 from ..widgets.incident_header import IncidentHeader
 from ..widgets.timeline_view import KIND_WIDTH, PAGE, TIME_WIDTH, TimelineView
+from .base import DataScreen
 from .incident_capture import IncidentCapture
 from .incident_changes import IncidentChanges
 from .incident_commands import IncidentCommands
@@ -58,7 +58,7 @@ def column_titles(zone_name: str = "UTC") -> str:
     return "Time".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + f"Event    (times in {zone_name})"
 
 
-class IncidentScreen(IncidentCapture, IncidentChanges, Screen):
+class IncidentScreen(IncidentCapture, IncidentChanges, DataScreen):
     """One incident, live: header, timeline (newest at the bottom) and capture line."""
 
     HELP = HELP
@@ -129,7 +129,7 @@ class IncidentScreen(IncidentCapture, IncidentChanges, Screen):
 
     @work(exclusive=True, group="incident-load", exit_on_error=False)
     async def load(self, cursor_id: int | None) -> None:
-        incident, total, position = await self.app.run_store(snapshot, self.app.store, self.incident_id, cursor_id)
+        incident, total, position = await self.store_read(snapshot, self.app.store, self.incident_id, cursor_id)
         self.query_one(IncidentHeader).show(incident, self.app.clock())
         self.timeline.start_day = incident.started_at.astimezone(self.app.zone).date()
         self.timeline.reset(total, position if position is not None else self.timeline.cursor)
@@ -141,7 +141,7 @@ class IncidentScreen(IncidentCapture, IncidentChanges, Screen):
     @work(group="timeline-page", exit_on_error=False)
     async def load_page(self, page: int, generation: int) -> None:
         """Read one page of rows for the view."""
-        rows = await self.app.run_store(self.app.store.list_events, self.incident_id, limit=PAGE, offset=page * PAGE)
+        rows = await self.store_read(self.app.store.list_events, self.incident_id, limit=PAGE, offset=page * PAGE)
         self.timeline.set_page(page, rows, generation)
         self.show_detail()
 

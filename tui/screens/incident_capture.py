@@ -107,7 +107,7 @@ class IncidentCapture:
         items = [dict(text=c.text, kind=c.kind, occurred_at=c.occurred_at, pinned=c.pinned,
                       move_milestone=c.move_milestone) for c in captures]
         try:
-            logged = await self.app.run_store(self.app.store.capture_events, self.incident_id, items)
+            logged = await self.store_write(self.app.store.capture_events, self.incident_id, items)
         except Exception as exc:  # noqa: BLE001 - locked, read-only, disk full: the text stays
             self.stop_queue()
             self.say(self.failure(exc), error=True)

@@ -15,7 +15,7 @@ from store import SEVERITIES, STATUSES, TimelineEvent
 from store.events import MILESTONE_KINDS
 
 from ..capture.zones import zone_label
-from ..dialogs.choose import ChooseDialog
+from ..dialogs.pick import PickDialog
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.edit_event import EditEventDialog
 from ..dialogs.text_prompt import TextPromptDialog
@@ -94,7 +94,7 @@ class IncidentChanges:
     async def change(self, fn, *args, note: str | None = None, **kwargs) -> None:
         """Run a store change, then reload; a failure is said under the capture line."""
         try:
-            await self.app.run_store(fn, *args, **kwargs)
+            await self.store_write(fn, *args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - locked, read-only, disk full: say why
             self.say(f"Not saved: {exc}", error=True)
             return
@@ -116,13 +116,13 @@ class IncidentChanges:
         """Change the status (recorded as a status event)."""
         if (incident := self._incident()) is not None:
             save = lambda value: self.app.store.set_status(self.incident_id, value)  # noqa: E731
-            self.app.push_screen(ChooseDialog("Status", STATUSES, incident.status, save), self.changed)
+            self.app.push_screen(PickDialog.of_values("Status", STATUSES, incident.status, save), self.changed)
 
     def action_severity(self) -> None:
         """Change the severity (recorded as a status event)."""
         if (incident := self._incident()) is not None:
             save = lambda value: self.app.store.set_severity(self.incident_id, value)  # noqa: E731
-            self.app.push_screen(ChooseDialog("Severity", SEVERITIES, incident.severity, save), self.changed)
+            self.app.push_screen(PickDialog.of_values("Severity", SEVERITIES, incident.severity, save), self.changed)
 
     def action_commander(self) -> None:
         """Hand over command (recorded as a status event)."""
