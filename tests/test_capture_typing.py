@@ -264,3 +264,27 @@ async def test_a_bare_time_just_after_midnight_is_yesterday_and_asked_only_when_
         await log(app, pilot, "00:30 typo for 00:03")  # yesterday 00:30: almost a day back, asked
         assert isinstance(app.screen, ConfirmDialog)
         assert "yesterday" in " ".join(str(s.render()) for s in app.screen.query("Static"))
+
+
+async def test_the_edit_dialog_shows_and_reads_the_persons_zone(demo_store: Store) -> None:
+    from textual.widgets import Input
+
+    from tui.app import DebriefApp
+    from tui.dialogs.edit_event import EditEventDialog
+
+    app = DebriefApp(demo_store, clock=fixed_clock(NOW), zone=ZoneInfo("America/New_York"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        await pilot.press("up")
+        await settle(app, pilot)
+        event = screen.timeline.current
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditEventDialog)
+        local = event.occurred_at.astimezone(ZoneInfo("America/New_York"))
+        assert app.screen.query_one("#time", Input).value == local.strftime("%Y-%m-%d %H:%M:%S")
+        assert app.screen.query_one("#text", Input).selection.is_empty, "typing must not replace the text"
+        app.screen.query_one("#time", Input).value = "03:30"
+        await pilot.press("enter")
+        await settle(app, pilot)
+    assert demo_store.get_event(event.id).occurred_at == NOW.replace(hour=8, minute=30)
