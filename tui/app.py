@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, tzinfo
+from datetime import tzinfo
+from zoneinfo import ZoneInfo
 from typing import Any, Callable, Iterable
 
 from textual.app import App, SystemCommand
@@ -66,13 +67,14 @@ class DebriefApp(App[None]):
     POLL_SECONDS = 1.0
 
     def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None,
-                 zone: tzinfo = UTC) -> None:
+                 zone: tzinfo | None = None) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        #: The person's time zone (a ``zoneinfo.ZoneInfo``, UTC by default; a fixed offset for an
+        #: abbreviation such as EST): times are shown in it and bare times typed are read in it (stored UTC).
+        self.zone: tzinfo = zone or ZoneInfo("UTC")
         #: Writes (and reads that must see them at once) run here, one at a time.
-        #: The person's time zone: times are shown in it and bare times typed are read in it (stored UTC).
-        self.zone = zone
         self.run_store = StoreRunner(store)
         #: Screen reads run here, on their own connection: with WAL they never wait behind a write.
         self.read_store = StoreRunner(store, "debrief-read")

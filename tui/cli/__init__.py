@@ -115,12 +115,12 @@ def main(ctx: click.Context, db_path: str | None, zone_name: str | None) -> None
 
 def read_zone(name: str | None):
     """The ``--zone`` / ``DEBRIEF_TZ`` choice (UTC when not given); a bad one is refused."""
-    from datetime import UTC
+    from zoneinfo import ZoneInfo
 
     from ..capture.zones import ZoneError, parse_zone
 
     if not name or not name.strip():
-        return UTC
+        return ZoneInfo("UTC")
     try:
         return parse_zone(name)
     except ZoneError as exc:

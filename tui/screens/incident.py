@@ -50,8 +50,12 @@ def snapshot(store: Store, incident_id: int, cursor_id: int | None) -> tuple:
 
 
 def column_titles(zone_name: str = "UTC") -> str:
-    """The headings above the timeline, aligned with its columns, naming the zone."""
-    return f"Time ({zone_name})".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + "Event"
+    """The headings above the timeline, aligned with its columns, naming the zone
+    (after the Event heading when the name is too long for the time column)."""
+    time = f"Time ({zone_name})"
+    if len(time) < TIME_WIDTH:
+        return time.ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + "Event"
+    return "Time".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + f"Event    (times in {zone_name})"
 
 
 class IncidentScreen(IncidentCapture, IncidentChanges, DataScreen):
@@ -82,6 +86,8 @@ class IncidentScreen(IncidentCapture, IncidentChanges, DataScreen):
         self.incident_id = incident_id
         self.deleted: list = []
         self.saving: str | None = None
+        #: Lines whose Enter came while the previous line was still saving (logged after it, in order).
+        self.queued: list[tuple[str, bool]] = []
 
     def compose(self) -> ComposeResult:
         yield IncidentHeader(id="header")
@@ -162,6 +168,7 @@ class IncidentScreen(IncidentCapture, IncidentChanges, DataScreen):
         status = self.query_one("#capture-status", Static)
         status.update(message)
         status.set_class(error, "error")
+        status.remove_class("lines")
 
     def hint(self) -> None:
         """The keys of the part that has the focus."""

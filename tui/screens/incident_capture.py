@@ -29,7 +29,7 @@ class IncidentCapture:
 
     def on_capture_line_keep_together(self, event: CaptureLine.KeepTogether) -> None:
         """ctrl+j: the lines of the capture line are one multi-line event."""
-        self.submit(self.capture_line.value, together=True)
+        self.submit(event.value, together=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Say what Enter will do with several lines; a cleared line clears the message."""
@@ -49,12 +49,14 @@ class IncidentCapture:
         parts = split_lines(line)
         if not parts:
             return
-        if self.saving is not None:  # the line still starts with the one being saved: never log it twice
-            self.say("Still saving the previous line; press Enter again in a moment.")
+        if self.saving is not None:  # Enter again while saving: this line follows, once
+            self.queued.append((line, together))
+            self.say("Saving the previous line; this one follows it.")
             return
         try:
             captures = self.parse(parts, together)
         except GrammarError as exc:
+            self.stop_queue()
             self.say(f"Not logged: {exc}", error=True)
             return
         doubts = [d for c in captures if (d := self.doubt(c))]
@@ -86,12 +88,18 @@ class IncidentCapture:
         return time_doubt(capture, self.app.clock(), incident.started_at, self.app.zone, what)
 
     def refused_time(self) -> None:
+        self.stop_queue()
         self.say("Not logged: change the time in the line (e.g. 11:00 EST, -5m) and press Enter.", error=True)
         self.set_focus(self.capture_line)
 
     def start_saving(self, line: str, captures: list[Capture]) -> None:
         self.saving = line
         self.save_capture(line, captures)
+
+    def stop_queue(self) -> None:
+        """A line was refused: the rest stays in the capture line for the person to look at."""
+        self.queued.clear()
+        self.capture_line.release()
 
     @work(group="capture", exit_on_error=False)
     async def save_capture(self, line: str, captures: list[Capture]) -> None:
@@ -101,15 +109,17 @@ class IncidentCapture:
         try:
             logged = await self.store_write(self.app.store.capture_events, self.incident_id, items)
         except Exception as exc:  # noqa: BLE001 - locked, read-only, disk full: the text stays
+            self.stop_queue()
             self.say(self.failure(exc), error=True)
             return
         finally:
             self.saving = None
-        value = self.capture_line.value
-        self.capture_line.value = value[len(line):].lstrip(" ⏎") if value.startswith(line) else value
+        self.capture_line.take(line)
         self.say(self.logged_message(logged))
         self.timeline.follow = True
         self.reload()
+        if self.queued:
+            self.submit(*self.queued.pop(0))
 
     def logged_message(self, logged: list[Logged]) -> str:
         """``Logged 14:05:30 EST · mitigation pinned``, and any milestone that stayed."""

@@ -14,11 +14,12 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, OptionList, Stat
 
 from store import StoreError
 from store.postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS
+from store.publish import section_filled
 
 from ..hints import Linter
 from ..messages import DataChanged
 from ..postmortem_hints import section_hints
-from ..postmortem_state import Bundle, all_hints, filled, hint_counts, load_bundle, section_filled, summary_facts
+from ..postmortem_state import Bundle, all_hints, filled, hint_counts, load_bundle, summary_facts
 from ..widgets.actions_table import ActionsTable
 from ..widgets.hint_editor import HintEditor
 from ..widgets.hints_panel import HintsPanel

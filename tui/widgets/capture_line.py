@@ -15,6 +15,8 @@ from textual.widgets import Input
 
 #: Marks where a pasted line ended, inside the one-line capture line.
 LINE_MARK = "⏎"
+#: Keys that act on the picked event while picking.
+ROW_KEYS = {"enter": "edit", "delete": "delete", "ctrl+d": "delete"}
 #: Keys that keep picking an event (the rest, typing above all, go back to the text).
 PICK_KEYS = {"up", "down", "pageup", "pagedown", "enter", "delete", "ctrl+d", "ctrl+b", "ctrl+z", "escape",
              "ctrl+s", "ctrl+l", "ctrl+o", "ctrl+r", "ctrl+t", "ctrl+n", "ctrl+p", "ctrl+q", "f1"}
@@ -29,7 +31,9 @@ class CaptureLine(Input):
     """One line of capture grammar; ↑ starts picking an event in the timeline above."""
 
     BINDINGS = [
-        Binding("up", "screen.pick(-1)", "Pick an event", id="capture.timeline"),
+        # priority: it acts in key order, before the keys typed behind it reach the line (a
+        # normal binding runs only once the key has bubbled up, after a burst is typed)
+        Binding("up", "screen.pick(-1)", "Pick an event", id="capture.timeline", priority=True),
         Binding("down", "screen.pick(1)", "Next event", show=False, id="capture.pick_down"),
         Binding("pageup", "screen.pick_page(-1)", "Events page up", show=False, id="capture.pick_pageup"),
         Binding("pagedown", "screen.pick_page(1)", "Events page down", show=False, id="capture.pick_pagedown"),
@@ -42,6 +46,10 @@ class CaptureLine(Input):
     class KeepTogether(Message):
         """ctrl+j: log the lines in the line as one multi-line event."""
 
+        def __init__(self, value: str) -> None:
+            super().__init__()
+            self.value = value
+
     class PickingEnded(Message):
         """A key that is not a picking key (typing) ended the picking."""
 
@@ -53,24 +61,22 @@ class CaptureLine(Input):
             self.action = action
 
     def on_key(self, event: events.Key) -> None:
-        """Typing (any key but the picking ones) ends the picking before the key acts."""
-        if self.picking and event.key not in PICK_KEYS:
+        """Decide here, in key order, what enter and delete do and when typing ends the picking.
+
+        A binding would run only once its key has bubbled up to the app, and by then the
+        keys typed behind it may already be in the line (``first⏎second`` logging
+        ``firstsec``): so Enter submits the line as it is at the Enter."""
+        if self.picking and event.key in ROW_KEYS:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.RowKey(ROW_KEYS[event.key]))
+        elif event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self, self.next_segment()))
+        elif self.picking and event.key not in PICK_KEYS:
             self.picking = False
             self.post_message(self.PickingEnded())
-
-    async def action_submit(self) -> None:
-        """Enter logs the line, or edits the picked event while picking."""
-        if self.picking:
-            self.post_message(self.RowKey("edit"))
-        else:
-            await super().action_submit()
-
-    def action_delete_right(self) -> None:
-        """Delete removes a character, or deletes the picked event while picking."""
-        if self.picking:
-            self.post_message(self.RowKey("delete"))
-        else:
-            super().action_delete_right()
 
     def on_paste(self, event: events.Paste) -> None:
         """Keep every pasted line (Input keeps only the first): lines are joined with ⏎."""
@@ -91,4 +97,34 @@ class CaptureLine(Input):
             self.insert_text_at_cursor(joined)
 
     def action_keep_together(self) -> None:
-        self.post_message(self.KeepTogether())
+        self.post_message(self.KeepTogether(self.next_segment()))
+
+    # -- what Enter hands over, and what the screen takes back once it is saved --
+
+    #: How much of the start of the line Enter has already handed over (not yet saved).
+    submitted_upto: int = 0
+
+    def next_segment(self) -> str:
+        """The text typed since the last Enter (a fast typist's Enters each hand over their own line)."""
+        segment = self.value[self.submitted_upto:]
+        self.submitted_upto = len(self.value)
+        return segment
+
+    def take(self, segment: str) -> None:
+        """``segment`` is saved: remove it from the start of the line, keeping what was typed since."""
+        if not self.value.startswith(segment):
+            self.submitted_upto = 0
+            return
+        cursor = self.cursor_position
+        rest = self.value[len(segment):]
+        self.submitted_upto = max(0, self.submitted_upto - len(segment))
+        if not self.submitted_upto:
+            trimmed = rest.lstrip(f" {LINE_MARK}")
+            cursor -= len(rest) - len(trimmed)
+            rest = trimmed
+        self.value = rest
+        self.cursor_position = max(0, min(cursor - len(segment), len(rest)))
+
+    def release(self) -> None:
+        """Nothing handed over is being saved any more (refused, or failed): Enter hands over the whole line."""
+        self.submitted_upto = 0
