@@ -63,8 +63,11 @@ class DebriefApp(App[None]):
     ]
     POLL_SECONDS = 1.0
 
-    def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None) -> None:
+    def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None,
+                 keymap: dict[str, str] | None = None) -> None:
         super().__init__()
+        if keymap:
+            self.set_keymap(keymap)  # the ``keymap`` setting: binding id → keys (see tui/keymap.py)
         self.store = store
         self.clock = clock
         self.run_store = StoreRunner(store)

@@ -64,8 +64,14 @@ def open_app(cli: CliContext) -> None:
     """Open the Textual app on the database."""
     from ..app import DebriefApp
 
+    from ..keymap import KeymapError, parse_keymap
+
     store = cli.store()
-    DebriefApp(store, theme=store.get_setting("theme")).run()
+    try:
+        keymap = parse_keymap(store.get_setting("keymap"))
+    except KeymapError as exc:
+        fail(str(exc))
+    DebriefApp(store, theme=store.get_setting("theme"), keymap=keymap).run()
 
 
 for command in (incident, config, demo, export, lint, log, record, import_, metrics, report, postmortem,
