@@ -77,6 +77,11 @@ def test_cli_new_review_signoff_publish(demo_store: Store) -> None:
     assert again.exit_code == 2 and "already has a postmortem" in again.output
     assert runner.invoke(main, [*db, "postmortem", "review", "PM-0012", "--reviewer", "sam"]).exit_code == 0
     assert runner.invoke(main, [*db, "postmortem", "signoff", "PM-0012", "--as", "sam"]).exit_code == 0
-    assert runner.invoke(main, [*db, "postmortem", "publish", "PM-0012"]).output.strip() == "PM-0012 published."
+    refused = runner.invoke(main, [*db, "postmortem", "publish", "PM-0012"])
+    assert refused.exit_code == 2 and "empty required section: Root Cause" in refused.output
+    assert json.loads(runner.invoke(main, [*db, "postmortem", "status", "PM-0012", "--json"]).output)["status"] == \
+        "in_review"
+    forced = runner.invoke(main, [*db, "postmortem", "publish", "PM-0012", "--force"])
+    assert forced.output.strip() == "PM-0012 published."
     status = json.loads(runner.invoke(main, [*db, "postmortem", "status", "PM-0012", "--json"]).output)
     assert status["status"] == "published" and status["reviewers"][0]["signed_off_at"]

@@ -70,7 +70,10 @@ def test_review_workflow_and_signoffs(store: Store) -> None:
     assert signed.signed_off_at is not None
     with pytest.raises(InvalidInputError, match="not a reviewer"):
         store.sign_off(pm.id, "eve")
-    published = store.publish_postmortem(pm.id)
+    with pytest.raises(InvalidInputError, match="reviewer not signed off: priya"):
+        store.publish_postmortem(pm.id, lambda title, text, dismissed: ([], []))
+    assert store.get_postmortem_by_id(pm.id).status == "in_review"
+    published = store.publish_postmortem(pm.id, force=True)
     assert published.status == "published" and published.published_at is not None
 
 

@@ -43,7 +43,7 @@ def set_(cli: CliContext, key: str, value: str) -> None:
         fail(f"{key} cannot be empty; give {KNOWN[key]}.")
     if key == "keymap":
         check_keymap(value)
-    cli.store().set_setting(key, value)
+    cli.store(create=True).set_setting(key, value)
 
 
 def check_keymap(value: str) -> None:

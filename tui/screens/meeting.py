@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store.postmortem_parts import BY_NAME, SECTIONS
@@ -20,6 +19,7 @@ from ..hints import Linter
 from ..postmortem_hints import action_hints
 from ..postmortem_meeting_view import big_heading, double_spaced, hint_notes, marked_text
 from ..postmortem_state import Bundle, load_bundle, summary_facts
+from .base import DataScreen
 
 EMPTY = "Nothing written yet. Talk it through, then capture it in the editor (e)."
 
@@ -83,7 +83,7 @@ def section_body(bundle: Bundle, name: str, now, width: int = 0, linter: Linter 
     return body
 
 
-class MeetingScreen(Screen):
+class MeetingScreen(DataScreen):
     """Walk the postmortem with the room, section by section."""
 
     HELP_TITLE = "Review meeting"
@@ -142,7 +142,7 @@ Use the high-contrast theme on a projector (ctrl+p → Theme: debrief-contrast).
 
     @work(exclusive=True, group="meeting-load", exit_on_error=False)
     async def load(self) -> None:
-        self.bundle = await self.app.run_store(load_bundle, self.app.store, self.postmortem_id)
+        self.bundle = await self.store_read(load_bundle, self.app.store, self.postmortem_id)
         self.query_one("#meeting-timeline", Static).update(timeline_text(self.bundle))
         self.show()
 
@@ -189,7 +189,7 @@ Use the high-contrast theme on a projector (ctrl+p → Theme: debrief-contrast).
                 self.current = "actions"
                 self.reload()
 
-        people = await self.app.run_store(self.app.store.known_people)
+        people = await self.store_read(self.app.store.known_people)
         self.app.push_screen(ActionItemDialog(self.postmortem_id, people, self.app.clock().date()), saved)
 
     def action_edit(self) -> None:

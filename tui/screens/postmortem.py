@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Footer, OptionList, Static, TextArea
 
@@ -27,11 +26,12 @@ from ..widgets.proposals_table import ProposalsTable
 from ..widgets.section_list import SectionList
 from ..widgets.timeline_table import TimelineTable
 from .postmortem_commands import PostmortemCommands
+from .base import DataScreen
 
 AUTOSAVE_SECONDS = 1.0
 
 
-class PostmortemScreen(PostmortemCommands, Screen):
+class PostmortemScreen(PostmortemCommands, DataScreen):
     """Edit one postmortem, section by section, with blameless hints."""
 
     HELP_TITLE = "Postmortem editor"
@@ -55,7 +55,7 @@ when you leave; the title bar says whether it is saved.
 | `ctrl+down` / `ctrl+up` | next / previous section |
 | `ctrl+s` | save now |
 | `ctrl+n` | jump to the next hint |
-| `ctrl+r` | rewrite the hinted words ("just" removed, "root cause" → "trigger", "human error" → `[action] because [condition]`); a rule without an exact rewrite inserts its example after your sentence. The hints panel says which; ctrl+z undoes. On an action item it opens the item reworded |
+| `ctrl+r` | rewrite the hinted words ("just" removed, "root cause" → "trigger", "human error" → `[action] because [condition]`); a rule without an exact rewrite inserts a sentence with `[placeholders]` after yours, to fill in (the publish check lists unfilled ones). The hints panel says which; ctrl+z undoes. On an action item it opens the item reworded |
 | `ctrl+g` | dismiss the hint (stays dismissed after other edits) |
 | `ctrl+t` | tick / untick the checklist item on the cursor line |
 | `a` / `enter` | add / edit an action item (Action Items section) |
@@ -123,7 +123,7 @@ when you leave; the title bar says whether it is saved.
 
     @work(exclusive=True, group="postmortem-load", exit_on_error=False)
     async def load(self) -> None:
-        bundle = await self.app.run_store(load_bundle, self.app.store, self.postmortem_id)
+        bundle = await self.store_read(load_bundle, self.app.store, self.postmortem_id)
         first = self.bundle is None
         typing = not first and self.dirty
         if typing:
@@ -289,7 +289,7 @@ when you leave; the title bar says whether it is saved.
             return True
         name, text = self.current, self.editor.text
         try:
-            await self.app.run_store(self.app.store.save_section, self.postmortem_id, name, text)
+            await self.store_write(self.app.store.save_section, self.postmortem_id, name, text)
         except (StoreError, OSError, ValueError) as exc:
             if not (quiet and self.save_state == f"Not saved: {exc}"):  # autosave retries: say it once
                 self.notify(f"{BY_NAME[name].title} not saved: {exc}", severity="error", markup=False)
@@ -309,16 +309,11 @@ when you leave; the title bar says whether it is saved.
             self.save_state = self.save_state or "Nothing to save"
             self.show_title()
 
-    async def save_before_quit(self) -> bool:
-        """Called by the app before it quits: save, or ask whether to quit anyway."""
+    async def unsaved_on_quit(self) -> str | None:
+        """Called by the app before it quits: save; say what would be lost if that fails."""
         if await self.save_now():
-            return True
-        from ..dialogs.confirm import ConfirmDialog
-
-        question = f"{self.save_state}. Quit and lose this text?"
-        self.app.push_screen(ConfirmDialog("Not saved", question, "Quit without saving", "Stay"),
-                             lambda leave: self.app.exit() if leave else None)
-        return False
+            return None
+        return f"Postmortem text ({self.save_state})"
 
     def on_screen_suspend(self) -> None:
         """Leaving for another screen: save what is typed."""
