@@ -72,7 +72,10 @@ class ExportMixin(StoreBase):
             partial.write_text(text, encoding="utf-8")
             partial.replace(path)
         except OSError as exc:
-            partial.unlink(missing_ok=True)
+            try:
+                partial.unlink(missing_ok=True)
+            except OSError:
+                pass  # the folder itself is missing or not a folder: nothing was written
             raise InvalidInputError(f"Cannot write {path}: {exc.strerror or exc}.") from None
         return path.resolve()
 

@@ -435,3 +435,33 @@ async def test_action_events_are_proposed_and_accepted_or_discarded_in_the_edito
         await settle(app, pilot)
         assert demo_store.proposed_actions(pm.id) == [] and not table.display
         assert "| Alert on pool saturation [b]80%[/b] | alex | 2025-12-05 |" in demo_store.export("postmortem", "PM-0013", "md")
+
+
+async def test_f3_exports_a_review_copy_as_html_with_the_key_timeline(demo_store: Store, tmp_path, monkeypatch) -> None:
+    from textual.widgets import Checkbox, Select, Static
+
+    monkeypatch.chdir(tmp_path)
+    pm = demo_store.get_postmortem("PM-0013")
+    demo_store.save_section(pm.id, "went_wrong", "It was obviously human error.")
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(app, pilot, 13)
+        await pilot.press("f3")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert dialog.query_one("#with-hints", Checkbox).disabled  # .md: no margin notes
+        dialog.query_one("#path", Input).value = "review.html"
+        await pilot.pause()
+        assert not dialog.query_one("#with-hints", Checkbox).disabled
+        dialog.query_one("#with-hints", Checkbox).value = True
+        dialog.query_one("#timeline", Select).value = "pinned"
+        dialog.query_one("#path", Input).value = "missing/dir/review.html"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is dialog and "Not written: Cannot write" in str(dialog.query_one("#error", Static).render())
+        dialog.query_one("#path", Input).value = "review.html"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        page = (tmp_path / "review.html").read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>") and 'class="margin-notes"' in page and "human error" in page
+        assert "On-call engineer paged" not in page and "★ First error alerts" in page

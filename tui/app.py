@@ -67,8 +67,10 @@ class DebriefApp(App[None]):
     POLL_SECONDS = 1.0
 
     def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None,
-                 zone: tzinfo | None = None) -> None:
+                 zone: tzinfo | None = None, keymap: dict[str, str] | None = None) -> None:
         super().__init__()
+        if keymap:
+            self.set_keymap(keymap)  # the ``keymap`` setting: binding id → keys (see tui/keymap.py)
         self.store = store
         self.clock = clock
         #: The person's time zone (a ``zoneinfo.ZoneInfo``, UTC by default; a fixed offset for an

@@ -131,5 +131,11 @@ def open_app(cli: CliContext) -> None:
     """Open the Textual app on the database."""
     from ..app import DebriefApp
 
+    from ..keymap import KeymapError, parse_keymap
+
     store = cli.store(create=True)
-    DebriefApp(store, theme=store.get_setting("theme"), zone=cli.zone).run()
+    try:
+        keymap = parse_keymap(store.get_setting("keymap"))
+    except KeymapError as exc:
+        fail(str(exc))
+    DebriefApp(store, theme=store.get_setting("theme"), zone=cli.zone, keymap=keymap).run()

@@ -12,8 +12,9 @@ from .common import CliContext, fail, pass_cli
 KNOWN = {
     "me": "your name, used as author, commander and owner by default",
     "theme": f"one of {', '.join(THEME_NAMES)}",
+    "keymap": "keys to use instead of the defaults: BINDING_ID=KEYS; … (ids: `debrief config keys`)",
 }
-DEFAULTS = {"me": default_me, "theme": lambda: DEFAULT_THEME}
+DEFAULTS = {"me": default_me, "theme": lambda: DEFAULT_THEME, "keymap": lambda: ""}
 
 
 def check_key(key: str) -> str:
@@ -38,9 +39,34 @@ def set_(cli: CliContext, key: str, value: str) -> None:
     value = value.strip()
     if key == "theme" and value not in THEME_NAMES:
         fail(f"theme {value!r} is not known; use {KNOWN['theme']}.")
-    if not value:
+    if not value and key != "keymap":
         fail(f"{key} cannot be empty; give {KNOWN[key]}.")
+    if key == "keymap":
+        check_keymap(value)
     cli.store(create=True).set_setting(key, value)
+
+
+def check_keymap(value: str) -> None:
+    """Refuse a keymap that cannot be read or names a binding id that does not exist."""
+    from ..keymap import KeymapError, parse_keymap
+    from ..keys import binding_ids
+
+    try:
+        keymap = parse_keymap(value)
+    except KeymapError as exc:
+        fail(str(exc))
+    unknown = sorted(set(keymap) - set(binding_ids()))
+    if unknown:
+        fail(f"keymap names {', '.join(unknown)}, which no key has; `debrief config keys` lists the ids.")
+
+
+@config.command("keys")
+def keys() -> None:
+    """List every binding id with its default keys (for the keymap setting)."""
+    from ..keys import binding_ids
+
+    for ident, (key, description) in sorted(binding_ids().items()):
+        click.echo(f"{ident:<34} {key:<16} {description}")
 
 
 @config.command("get")

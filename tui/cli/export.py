@@ -19,8 +19,8 @@ def export() -> None:
 
 def timeline_option(function):
     """``--timeline all|key|pinned``."""
-    return click.option("--timeline", type=click.Choice(("all", "key", "pinned")), default="all",
-                        show_default=True, help=TIMELINE_HELP)(function)
+    return click.option("--timeline", default="all", show_default=True, metavar="all|key|pinned",
+                        help=TIMELINE_HELP)(function)
 
 
 def emit(cli: CliContext, what: str, ref, fmt: str, output: str | None, options=None) -> None:

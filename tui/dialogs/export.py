@@ -37,6 +37,10 @@ class ExportDialog(StoreDialog[Path]):
     """Asks for a file name, the timeline rows and (HTML) hints; writes the export there."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    DEFAULT_CSS = """
+    ExportDialog #with-hints { margin-top: 1; }
+    ExportDialog #timeline { width: 1fr; }
+    """
 
     def __init__(self, key: str) -> None:
         super().__init__()
@@ -50,7 +54,7 @@ class ExportDialog(StoreDialog[Path]):
             yield Input(f"{self.key}.md", id="path")
             yield Label("Timeline")
             yield Select(TIMELINES, value="all", allow_blank=False, id="timeline")
-            yield Checkbox("Review copy: blameless hints as margin notes (.html only)", id="hints")
+            yield Checkbox("Review copy: blameless hints as margin notes (.html only)", id="with-hints")
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
@@ -63,7 +67,7 @@ class ExportDialog(StoreDialog[Path]):
     def path_changed(self) -> None:
         """Hints in the margin exist only in the HTML page."""
         html = self.path().suffix.lower() in (".html", ".htm")
-        self.query_one("#hints", Checkbox).disabled = not html
+        self.query_one("#with-hints", Checkbox).disabled = not html
 
     def path(self) -> Path:
         """The file named in the dialog."""
@@ -75,7 +79,7 @@ class ExportDialog(StoreDialog[Path]):
     async def export(self) -> None:
         """Build and write the file on the store thread; a failure stays in the dialog."""
         timeline = self.query_one("#timeline", Select).value
-        hints = self.query_one("#hints", Checkbox).value
+        hints = self.query_one("#with-hints", Checkbox).value
         try:
             written = await self.app.run_store(export_file, self.app.store, self.key, self.path(), timeline, hints)
         except (StoreError, OSError) as exc:
