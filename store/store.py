@@ -19,6 +19,7 @@ from .postmortem_review import PostmortemReviewMixin
 from .postmortems import PostmortemsMixin
 from .search import SearchMixin
 from .settings import SettingsMixin
+from .team import TeamMixin
 
 
 class Store(
@@ -31,15 +32,18 @@ class Store(
     ActionsMixin,
     ImprovementsMixin,
     SettingsMixin,
+    TeamMixin,
     OpsMixin,
     MetricsMixin,
 ):
     """debrief's data in one SQLite file. Plain synchronous methods; safe to use
     from several threads (one connection each) and several processes."""
 
-    def __init__(self, path: str | os.PathLike[str], clock: Clock = system_clock) -> None:
+    def __init__(self, path: str | os.PathLike[str], clock: Clock = system_clock,
+                 user: str | None = None) -> None:
         self.path = Path(path).expanduser()
         self.clock = clock
+        self.user = user.strip() or None if user else None
         existed = check_file(self.path)
         if existed:
             self._refuse_newer()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 from typing import Any, Callable, Iterable
 
 from textual.app import App, SystemCommand
@@ -19,6 +20,7 @@ from . import keys
 from .commands import DebriefCommands
 from .dialogs.declare import DeclareDialog
 from .dialogs.help import HelpScreen
+from .identity import ConfigError, write_config
 from .messages import DataChanged
 from .runner import StoreRunner
 from .screens.incident import IncidentScreen
@@ -63,12 +65,16 @@ class DebriefApp(App[None]):
     ]
     POLL_SECONDS = 1.0
 
-    def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None) -> None:
+    def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None,
+                 user: str | None = None, zone: ZoneInfo | None = None) -> None:
         super().__init__()
-        self.store = store
+        self.store = store.as_user(user) if user else store
+        self.user = self.store.me
+        self.zone = zone or ZoneInfo("UTC")
         self.clock = clock
-        self.run_store = StoreRunner(store)
+        self.run_store = StoreRunner(self.store)
         self.initial_theme = theme if theme in THEME_NAMES else DEFAULT_THEME
+        self._saved_theme = self.initial_theme
         self._data_version: int | None = None
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -86,9 +92,13 @@ class DebriefApp(App[None]):
         self.run_store.shutdown()
 
     def save_theme(self, theme: Theme) -> None:
-        """Remember the chosen theme in settings."""
-        if theme.name in THEME_NAMES:
-            self.run_worker(self.run_store(self.store.set_setting, "theme", theme.name), exit_on_error=False)
+        """Remember the chosen theme in the personal config file (not the shared database)."""
+        if theme.name in THEME_NAMES and theme.name != self._saved_theme:
+            try:
+                write_config({"theme": theme.name})
+                self._saved_theme = theme.name
+            except ConfigError as exc:
+                self.notify(str(exc), title="Theme not saved", severity="warning", markup=False)
 
     async def poll_changes(self) -> None:
         """Tell the current screen when another process has committed."""

@@ -14,7 +14,7 @@ from store import StoreError
 
 from . import export_actions  # noqa: F401 - registers `export actions`
 from .actions import actions
-from .common import CliContext, fail
+from .common import CliContext, add_as_everywhere, fail
 from .config import config
 from .demo import demo
 from .export import export
@@ -34,6 +34,12 @@ from . import export_postmortem  # noqa: F401 - registers `export postmortem`
 class DebriefGroup(click.Group):
     """A click group that turns store and file errors into one line and exit code 2."""
 
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            add_as_everywhere(command)
+        return command
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -49,12 +55,14 @@ class DebriefGroup(click.Group):
 @click.group(cls=DebriefGroup, invoke_without_command=True)
 @click.option("--db", "db_path", envvar="DEBRIEF_DB", type=click.Path(dir_okay=True, path_type=str),
               help="Database file (default: $XDG_DATA_HOME/debrief/debrief.db; env DEBRIEF_DB).")
+@click.option("--as", "as_name", metavar="NAME",
+              help="Act as NAME (default: $DEBRIEF_USER, your config's name, git user.name, the login name).")
 @click.version_option(package_name="debrief", prog_name="debrief")
 @click.pass_context
-def main(ctx: click.Context, db_path: str | None) -> None:
+def main(ctx: click.Context, db_path: str | None, as_name: str | None) -> None:
     """debrief: incident timelines, blameless postmortems, action items,
     improvements and ops metrics in one SQLite file."""
-    ctx.obj = CliContext(db_path)
+    ctx.obj = CliContext(db_path, as_name)
     if ctx.invoked_subcommand is None:
         open_app(ctx.obj)
 
@@ -63,8 +71,10 @@ def open_app(cli: CliContext) -> None:
     """Open the Textual app on the database."""
     from ..app import DebriefApp
 
+    from ..identity import personal, personal_zone
+
     store = cli.store()
-    DebriefApp(store, theme=store.get_setting("theme")).run()
+    DebriefApp(store, theme=personal("theme"), user=store.me, zone=personal_zone()).run()
 
 
 for command in (incident, config, demo, export, lint, log, record, import_, metrics, report, postmortem,
