@@ -17,6 +17,7 @@ from .ops import OpsMixin
 from .postmortem_content import PostmortemContentMixin
 from .postmortem_review import PostmortemReviewMixin
 from .postmortems import PostmortemsMixin
+from .roles import RolesMixin
 from .search import SearchMixin
 from .settings import SettingsMixin
 from .team import TeamMixin
@@ -31,6 +32,7 @@ class Store(
     SearchMixin,
     ActionsMixin,
     ImprovementsMixin,
+    RolesMixin,
     SettingsMixin,
     TeamMixin,
     OpsMixin,
