@@ -21,6 +21,7 @@ from .roles import RolesMixin
 from .search import SearchMixin
 from .settings import SettingsMixin
 from .team import TeamMixin
+from .updates import UpdatesMixin
 
 
 class Store(
@@ -35,6 +36,7 @@ class Store(
     RolesMixin,
     SettingsMixin,
     TeamMixin,
+    UpdatesMixin,
     OpsMixin,
     MetricsMixin,
 ):
