@@ -44,7 +44,9 @@ DURATIONS = (
 STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 TEXT_FIELDS = ("title", "summary", "commander", "revenue_impact", "slo_impact")
 EDITABLE = TEXT_FIELDS + ("severity", "status", "services", "tags", "users_affected", "caused_by_change")
-EDITABLE += MILESTONES + TRIGGERS
+EDITABLE += MILESTONES + TRIGGERS + ("severity_assessed",)
+#: The severity of an incident declared without one (marked not assessed, and nudged).
+UNASSESSED_SEVERITY = "SEV3"
 
 
 class Incident(BaseModel):
@@ -74,6 +76,7 @@ class Incident(BaseModel):
     revenue_impact: str = ""
     slo_impact: str = ""
     caused_by_change: bool = False
+    severity_assessed: bool = True
     created_at: datetime
     updated_at: datetime
 
@@ -150,7 +153,7 @@ def to_column(field: str, value: Any) -> Any:
         return json.dumps([str(v).strip() for v in value if str(v).strip()])
     if field in MILESTONES:
         return to_iso(value) if value is not None else None
-    if field in TRIGGERS or field == "caused_by_change":
+    if field in TRIGGERS or field in ("caused_by_change", "severity_assessed"):
         return int(bool(value))
     if field == "severity":
         return check_choice("severity", value, SEVERITIES)
@@ -179,11 +182,14 @@ def describe(field: str, value: Any) -> str:
 class IncidentsMixin(StoreBase):
     """Create, read, list and change incidents."""
 
-    def create_incident(self, title: str, severity: str = "SEV3", commander: str | None = None,
+    def create_incident(self, title: str, severity: str | None = "SEV3", commander: str | None = None,
                         source: str = "tui", **fields: Any) -> Incident:
-        """Declare an incident; a ``status`` event records the declaration."""
+        """Declare an incident; a ``status`` event records the declaration. ``severity``
+        None: SEV3, marked not assessed until someone sets it."""
         now = self.now()
         fields.setdefault("declared_at", now)
+        if severity is None:
+            severity, fields["severity_assessed"] = UNASSESSED_SEVERITY, False
         values = {"title": title, "severity": severity, "commander": commander or self.me, **fields}
         columns = {k: to_column(k, v) for k, v in values.items() if self._check_field(k)}
         columns["title"] = columns["title"].strip()
@@ -258,8 +264,8 @@ class IncidentsMixin(StoreBase):
         return self.update_incident(incident.id, author=author, **fields)
 
     def set_severity(self, ref: int | str, severity: str, author: str | None = None) -> Incident:
-        """Change the severity (recorded as a ``status`` event)."""
-        return self.update_incident(ref, author=author, severity=severity)
+        """Change (or confirm) the severity (recorded as a ``status`` event when it changes)."""
+        return self.update_incident(ref, author=author, severity=severity, severity_assessed=True)
 
     def _check_field(self, field: str) -> bool:
         if field not in EDITABLE:

@@ -82,3 +82,10 @@ def test_metrics_json_counts_incidents_per_commander(db_path: Path) -> None:
     data = json.loads(run(db_path, "metrics", "--json").stdout)
     assert data["commander_workload"] == [{"commander": "dana", "incidents": 2}, {"commander": "priya", "incidents": 1}]
     assert "Incidents per commander (hand-offs count for each): dana 2, priya 1" in run(db_path, "metrics").stdout
+
+
+def test_a_bare_declaration_has_no_assessed_severity(db_path: Path) -> None:
+    run(db_path, "--as", "alertbot", "incident", "new", "Disk full")
+    run(db_path, "incident", "new", "Checkout down", "--severity", "sev2")
+    first, second = Store(db_path).get_incident(1), Store(db_path).get_incident(2)
+    assert (first.severity, first.severity_assessed, second.severity_assessed) == ("SEV3", False, True)

@@ -161,3 +161,19 @@ async def test_metrics_screen_lists_incidents_per_commander(demo_store: Store) -
     period_start = latest.started_at.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     expected = dict((n, str(c)) for n, c in demo_store.commander_workload(period_start.date(), latest.started_at.date() + timedelta(days=1)))
     assert rows["[b]marcus"] == "1" and rows == expected
+
+
+async def test_severity_nudge_and_confirming_the_default(demo_store: Store) -> None:
+    incident = demo_store.as_user("alertbot").create_incident("Disk full on db-3", None)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot, incident.id)
+        assert "No severity yet (SEV3 by default)" in bar(app)
+        screen.timeline.focus()
+        await pilot.press("v")
+        await settle(app, pilot)
+        app.screen.query_one(OptionList).highlighted = 2  # SEV3, the default: confirming it is a write
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "No severity yet" not in bar(app)
+    assert demo_store.get_incident(incident.id).severity_assessed

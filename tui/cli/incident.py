@@ -17,7 +17,8 @@ def incident() -> None:
 
 @incident.command("new")
 @click.argument("title")
-@click.option("--severity", type=click.Choice(SEVERITIES, case_sensitive=False), default="SEV3", show_default=True)
+@click.option("--severity", type=click.Choice(SEVERITIES, case_sensitive=False),
+              help="SEV1 (worst) to SEV5 (default: SEV3, marked not assessed until someone sets it).")
 @click.option("--commander", help="Incident commander (default: you; see `debrief config get me`).")
 @click.option("--started", metavar="TIME", help="Impact started (and declared) at: 14:05, -2h, 2025-11-27 14:00.")
 @click.option("--service", "services", multiple=True, help="Affected service (repeatable).")
@@ -34,7 +35,7 @@ def new(cli: CliContext, title: str, severity: str, commander: str | None, start
         except GrammarError as exc:
             fail(f"--started: {exc}")
         times = {"impact_started_at": when, "declared_at": when}
-    created = store.create_incident(title, severity.upper(), commander, source="cli",
+    created = store.create_incident(title, severity.upper() if severity else None, commander, source="cli",
                                     services=list(services), tags=list(tags), **times)
     click.echo(created.key)
 

@@ -306,7 +306,8 @@ class IncidentScreen(IncidentTeamMixin, Screen):
         """Change the severity (recorded as a status event)."""
         if (incident := self._incident()) is not None:
             save = lambda value: self.app.store.set_severity(self.incident_id, value)  # noqa: E731
-            self.app.push_screen(ChooseDialog("Severity", SEVERITIES, incident.severity, save), self.changed)
+            current = incident.severity if incident.severity_assessed else None  # picking SEV3 confirms it
+            self.app.push_screen(ChooseDialog("Severity", SEVERITIES, current, save), self.changed)
 
     def action_commander(self) -> None:
         """Hand over command (recorded as a status event)."""

@@ -71,8 +71,9 @@ Under the header: who holds each role now; for a severity with an update
 cadence (default SEV1 every 30 min, SEV2 every 60; `debrief config set --team
 update_cadence "SEV1=30, SEV2=60"`), the time left until the next stakeholder
 update, counted from the last communication event, which turns to a warning
-once it is overdue; and nudges when the incident has no commander or is not
-acknowledged 15 minutes after it was declared.
+once it is overdue; and nudges when the incident has no commander, no severity
+(declared without one: `v` sets or confirms it), or is not acknowledged 15
+minutes after it was declared.
 Deleting a milestone event (`/resolve`, `/mitigate`, …) hands its milestone to
 the remaining event of that kind, or clears it and steps the status back;
 `u` brings both back. Setting an active status on a resolved incident reopens
