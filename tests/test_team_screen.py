@@ -177,3 +177,30 @@ async def test_severity_nudge_and_confirming_the_default(demo_store: Store) -> N
         await settle(app, pilot)
         assert "No severity yet" not in bar(app)
     assert demo_store.get_incident(incident.id).severity_assessed
+
+
+async def test_markup_in_names_and_roles_is_text(demo_store: Store) -> None:
+    from tests.conftest import MARKUP_TRAPS
+
+    demo_store.set_team_setting("roles", "commander, comms")
+    for trap in MARKUP_TRAPS:
+        demo_store.assign_role(ACTIVE, "comms", trap)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        assert f"comms {MARKUP_TRAPS[-1]}" in bar(app)
+        screen.timeline.focus()
+        await pilot.press("o")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RoleDialog) and app.is_running
+        await pilot.press("down")
+        assert app.screen.query_one(Input).value == MARKUP_TRAPS[-1]
+
+
+async def test_an_edit_by_someone_else_is_marked(demo_store: Store) -> None:
+    event = demo_store.as_user("alertbot").log_event(ACTIVE, "disk 95%")
+    demo_store.as_user("priya").edit_event(event.id, text="disk 97%")
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        assert screen.timeline.row_text(demo_store.get_event(event.id), 100).plain.rstrip().endswith("alertbot ✎")
