@@ -65,7 +65,9 @@ def test_metrics_json_keys_and_values(run, db_path):
     doc = json.loads(result.output)
     assert list(doc) == ["from", "to", "incident_count", "incidents_by_severity", "mttr_minutes", "ttd_minutes",
                          "tta_minutes", "ttm_minutes", "incomplete_incidents", "deployments", "change_failure_rate_pct",
-                         "toil_pct", "alert_noise_pct", "action_items", "postmortem_within_48h_pct", "targets"]
+                         "toil_pct", "alert_noise_pct", "action_items", "postmortem_within_48h_pct", "targets",
+                         "commander_workload"]
+    assert doc["commander_workload"] == [{"commander": "dana", "incidents": 1}]
     assert doc["mttr_minutes"] == {"mean": 60.0, "median": 60.0, "p90": 60.0, "n": 1}
     assert (doc["deployments"], doc["change_failure_rate_pct"], doc["toil_pct"]) == (2, 50.0, None)
     assert doc["incidents_by_severity"]["SEV2"] == 1

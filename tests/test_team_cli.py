@@ -89,3 +89,13 @@ def test_a_bare_declaration_has_no_assessed_severity(db_path: Path) -> None:
     run(db_path, "incident", "new", "Checkout down", "--severity", "sev2")
     first, second = Store(db_path).get_incident(1), Store(db_path).get_incident(2)
     assert (first.severity, first.severity_assessed, second.severity_assessed) == ("SEV3", False, True)
+
+
+def test_update_edit_opens_the_editor_on_the_draft(db_path: Path, tmp_path: Path) -> None:
+    run(db_path, "--as", "dana", "incident", "new", "Checkout down", "--severity", "SEV2")
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nsed -i "s/What we are doing: investigating/What we are doing: rolling back/" "$1"\n')
+    editor.chmod(0o755)
+    sent = run(db_path, "update", "INC-0001", "--edit", env={"EDITOR": str(editor), "VISUAL": str(editor)})
+    assert sent.exit_code == 0, sent.output
+    assert "What we are doing: rolling back" in Store(db_path).list_events(1)[-1].text
