@@ -107,9 +107,9 @@ class UpdatesMixin(StoreBase):
             return []
         now, found_nudges = self.now(), []
         if not self.role_holders(found.id).get("commander"):  # type: ignore[attr-defined]
-            found_nudges.append("No commander: assign one (↑ then c, or ctrl+p)")
+            found_nudges.append("No commander: ctrl+o names one (ctrl+y for any role)")
         if not found.severity_assessed:
-            found_nudges.append(f"No severity yet ({found.severity} by default): set one (↑ then v)")
+            found_nudges.append(f"No severity yet ({found.severity} by default): ctrl+l sets it")
         since = now - found.declared_at
         if found.acknowledged_at is None and since >= ACK_GRACE:
             found_nudges.append(f"Not acknowledged {format_duration(since.total_seconds())} after it was declared: "

@@ -57,13 +57,13 @@ def test_update_prints_logs_and_counts_down(db_path: Path) -> None:
 
 
 def test_team_settings(db_path: Path) -> None:
+    run(db_path, "incident", "new", "Down")
     assert run(db_path, "config", "get", "--team", "update_cadence").stdout.strip() == "SEV1=30, SEV2=60"
     assert run(db_path, "config", "set", "--team", "update_cadence", "SEV1=15 SEV2=45 sev3=120").exit_code == 0
     assert Store(db_path).update_cadence() == {"SEV1": 15, "SEV2": 45, "SEV3": 120}
     bad = run(db_path, "config", "set", "--team", "roles", "deputy, scribe")
     assert bad.exit_code == 2 and "roles must include commander" in bad.stderr
     assert run(db_path, "config", "set", "--team", "update_template", "{key}: {status}").exit_code == 0
-    run(db_path, "incident", "new", "Down")
     assert run(db_path, "update", "INC-0001", "--print").stdout.strip() == "INC-0001: investigating"
 
 
