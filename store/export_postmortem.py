@@ -18,6 +18,7 @@ from .export_timeline import timeline_markdown, timeline_rows
 from .incidents import Incident
 from .markdown import cell
 from .postmortem_parts import BY_NAME, SEED_FACTORS, escape_inline, link_markdown
+from .roles import roles_text
 
 if TYPE_CHECKING:
     from .store import Store
@@ -73,10 +74,10 @@ def time_to_lines(incident: Incident) -> list[tuple[str, str]]:
 
 
 def roles_line(data: dict[str, Any]) -> str:
-    """Who held which role. Today the commander from the incident; the team
-    roles feature extends ``data["roles"]`` with (role, holder) pairs."""
-    roles = data.get("roles") or [("Commander", data["incident"].commander or "Not named")]
-    return "; ".join(f"{role}: {holder}" for role, holder in roles)
+    """Who held which role, hand-offs with their time (``commander dana, priya from
+    14:30 UTC; comms lee``); the commander from the incident when no role was recorded."""
+    text = roles_text(data.get("roles") or [], data.get("role_order") or ())
+    return text or f"commander {data['incident'].commander or 'Not named'}"
 
 
 def _summary(data: dict[str, Any]) -> str:
@@ -167,6 +168,7 @@ def gather(store: "Store", ref: int | str, timeline: str = "all") -> dict[str, A
         "sections": store.section_bodies(pm.id), "factors": store.factors(pm.id), "links": store.links(pm.id),
         "events": list(all_events(store, pm.incident_id)), "timeline": timeline,
         "actions": store.action_items_for_postmortem(pm.id), "reviewers": store.reviewers(pm.id),
+        "roles": store.role_history(pm.incident_id), "role_order": store.roles(),
     }
 
 
@@ -190,6 +192,7 @@ def postmortem_json(store: "Store", ref: int | str, timeline: str = "all") -> di
         "events": [e.model_dump(mode="json") for e in data["events"]],
         "action_items": [{"key": a.key, **a.model_dump(mode="json")} for a in data["actions"]],
         "reviewers": [r.model_dump(mode="json") for r in data["reviewers"]],
+        "roles": [r.model_dump(mode="json") for r in data["roles"]],
         "revisions": [r.model_dump(mode="json") for r in store.revisions(pm.id, limit=10000)],
         "dismissed_hints": sorted(store.dismissed_hints(pm.id)),
     }

@@ -53,7 +53,9 @@ DURATIONS = (
 STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 TEXT_FIELDS = ("title", "summary", "commander", "revenue_impact", "slo_impact", "users_affected_text")
 EDITABLE = TEXT_FIELDS + ("severity", "status", "services", "tags", "users_affected", "caused_by_change")
-EDITABLE += MILESTONES + TRIGGERS
+EDITABLE += MILESTONES + TRIGGERS + ("severity_assessed",)
+#: The severity of an incident declared without one (marked not assessed, and nudged).
+UNASSESSED_SEVERITY = "SEV3"
 
 
 class Incident(BaseModel):
@@ -85,6 +87,7 @@ class Incident(BaseModel):
     revenue_impact: str = ""
     slo_impact: str = ""
     caused_by_change: bool = False
+    severity_assessed: bool = True
     created_at: datetime
     updated_at: datetime
 
@@ -174,7 +177,7 @@ def to_column(field: str, value: Any) -> Any:
         return json.dumps([str(v).strip() for v in value if str(v).strip()])
     if field in MILESTONES:
         return to_iso(value) if value is not None else None
-    if field in TRIGGERS or field == "caused_by_change":
+    if field in TRIGGERS or field in ("caused_by_change", "severity_assessed"):
         return int(bool(value))
     if field == "severity":
         return check_choice("severity", value, SEVERITIES)
@@ -203,11 +206,14 @@ def describe(field: str, value: Any) -> str:
 class IncidentsMixin(StoreBase):
     """Create, read, list and change incidents."""
 
-    def create_incident(self, title: str, severity: str = "SEV3", commander: str | None = None,
+    def create_incident(self, title: str, severity: str | None = "SEV3", commander: str | None = None,
                         source: str = "tui", **fields: Any) -> Incident:
-        """Declare an incident; a ``status`` event records the declaration."""
+        """Declare an incident; a ``status`` event records the declaration. ``severity``
+        None: SEV3, marked not assessed until someone sets it."""
         now = self.now()
         fields.setdefault("declared_at", now)
+        if severity is None:
+            severity, fields["severity_assessed"] = UNASSESSED_SEVERITY, False
         values = {"title": title, "severity": severity, "commander": commander or self.me, **fields}
         columns = {k: to_column(k, v) for k, v in values.items() if self._check_field(k)}
         columns["title"] = columns["title"].strip()
@@ -217,7 +223,8 @@ class IncidentsMixin(StoreBase):
         with self.db.write() as conn:
             ident = conn.execute(f"INSERT INTO incident ({names}) VALUES ({marks})", tuple(columns.values())).lastrowid
             text = f"Declared {columns['severity']} by {columns['commander'] or 'someone'}: {columns['title']}"
-            self._status_event(conn, ident, text, source, at=columns["declared_at"])
+            event_id = self._status_event(conn, ident, text, source, at=columns["declared_at"])
+            self._first_commander(conn, ident, columns["commander"], columns["declared_at"], event_id)  # type: ignore[attr-defined]
         return self.get_incident(ident)
 
     def get_incident(self, ref: int | str) -> Incident:
@@ -269,7 +276,9 @@ class IncidentsMixin(StoreBase):
             conn.execute(f"UPDATE incident SET {sets}, updated_at = ? WHERE id = ?",
                          (*changes.values(), self.now_iso(), current.id))
             for field, value in changes.items():
-                if (field in TRACKED or field in MILESTONES) and field not in quiet:
+                if field == "commander":  # a hand-off of the commander role, recorded as such
+                    self._hand_over(conn, current.id, "commander", row[field], value, author, source)  # type: ignore[attr-defined]
+                elif (field in TRACKED or field in MILESTONES) and field not in quiet:
                     text = f"{field.replace('_', ' ').capitalize()}: {describe(field, row[field])} → {describe(field, value)}"
                     self._status_event(conn, current.id, text, source, author=author)
         return self.get_incident(current.id)
@@ -287,8 +296,8 @@ class IncidentsMixin(StoreBase):
         return self.update_incident(incident.id, author=author, **fields)
 
     def set_severity(self, ref: int | str, severity: str, author: str | None = None) -> Incident:
-        """Change the severity (recorded as a ``status`` event)."""
-        return self.update_incident(ref, author=author, severity=severity)
+        """Change (or confirm) the severity (recorded as a ``status`` event when it changes)."""
+        return self.update_incident(ref, author=author, severity=severity, severity_assessed=True)
 
     def _check_field(self, field: str) -> bool:
         if field not in EDITABLE:
@@ -303,11 +312,11 @@ class IncidentsMixin(StoreBase):
         return f"WHERE status IN ({', '.join('?' for _ in wanted)})", tuple(wanted)
 
     def _status_event(self, conn: Any, incident_id: int, text: str, source: str,
-                      author: str | None = None, at: str | None = None) -> None:
-        """Record a change as a ``status`` event written by the system."""
+                      author: str | None = None, at: str | None = None) -> int:
+        """Record a change as a ``status`` event written by the system; return its id."""
         now = self.now_iso()
-        conn.execute(
+        return conn.execute(
             "INSERT INTO timeline_event (incident_id, occurred_at, entered_at, author, kind, text, source) "
             "VALUES (?, ?, ?, ?, 'status', ?, ?)",
             (incident_id, at or now, now, author or self.me, text, "system"),
-        )
+        ).lastrowid

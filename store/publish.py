@@ -16,6 +16,7 @@ from .actions import ActionItem
 from .errors import InvalidInputError
 from .events import TimelineEvent
 from .incidents import Incident
+from .roles import roles_text
 from .postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS, SEED_FACTORS, parse_checklist
 from .postmortem_review import PostmortemReviewMixin, Reviewer
 from .postmortems import Postmortem
@@ -39,6 +40,8 @@ class PostmortemBundle:
     dismissed: set[str] = field(default_factory=set)
     #: ``/action`` events not yet accepted or discarded (proposed action items).
     proposals: list[TimelineEvent] = field(default_factory=list)
+    #: Who held which role, hand-offs with their time (``commander dana, priya from 14:30 UTC``).
+    roles: str = ""
 
 
 @dataclass
@@ -119,7 +122,8 @@ class PublishMixin(PostmortemReviewMixin):
             return PostmortemBundle(pm, self.get_incident(pm.incident_id), texts,
                                     self.list_events(pm.incident_id, limit=TIMELINE_PAGE),
                                     self.action_items_for_postmortem(pm.id), self.reviewers(pm.id),
-                                    self.dismissed_hints(pm.id), self.proposed_actions(pm.id))
+                                    self.dismissed_hints(pm.id), self.proposed_actions(pm.id),
+                                    roles_text(self.role_history(pm.incident_id), self.roles()))
 
     def publish_check(self, postmortem_id: int, checker: TextChecker) -> PublishCheck:
         """What is left before publishing (warning hints, empty required sections, placeholders)."""

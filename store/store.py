@@ -23,8 +23,11 @@ from .postmortem_proposals import ProposalsMixin
 from .postmortems import PostmortemsMixin
 from .recurrence import RecurrenceMixin
 from .refusals import at_the_edge, refusal
+from .roles import RolesMixin
 from .search import SearchMixin
 from .settings import SettingsMixin
+from .team import TeamMixin
+from .updates import UpdatesMixin
 
 
 @at_the_edge
@@ -39,7 +42,10 @@ class Store(
     ActionsMixin,
     ImprovementsMixin,
     RecurrenceMixin,
+    RolesMixin,
     SettingsMixin,
+    TeamMixin,
+    UpdatesMixin,
     OpsMixin,
     MetricsMixin,
     ExportMixin,
@@ -51,12 +57,14 @@ class Store(
     Every public method is wrapped (:func:`~store.refusals.at_the_edge`): a
     ``sqlite3`` error leaves as a one-sentence :class:`~store.errors.RefusedError`.
     ``busy_timeout`` (ms) is how long a write waits for another program's lock.
+    ``user`` is who is acting (see :meth:`as_user`).
     """
 
     def __init__(self, path: str | os.PathLike[str], clock: Clock = system_clock,
-                 busy_timeout: int | None = None) -> None:
+                 busy_timeout: int | None = None, user: str | None = None) -> None:
         self.path = Path(path).expanduser()
         self.clock = clock
+        self.user = user.strip() or None if user else None
         existed = check_file(self.path)
         if existed:
             self._refuse_newer()

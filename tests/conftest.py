@@ -29,6 +29,15 @@ def steady_widgets(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
 
 
+@pytest.fixture(autouse=True)
+def personal_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own personal config folder and no identity from the environment."""
+    folder = tmp_path / "config-home"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    monkeypatch.delenv("DEBRIEF_USER", raising=False)
+    return folder / "debrief" / "config.toml"
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Where the test's database lives."""
@@ -45,7 +54,7 @@ def store(db_path: Path) -> Store:
 def demo_store(store: Store) -> Store:
     """The store filled with the demo data."""
     load_demo(store)
-    store.set_setting("me", "dana")
+    store.user = "dana"
     return store
 
 

@@ -43,9 +43,9 @@ def test_db_from_environment(tmp_path: Path) -> None:
 
 
 def test_default_path_follows_xdg(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["config", "set", "me", "dana"], env={"XDG_DATA_HOME": str(tmp_path), "DEBRIEF_DB": None})
+    result = CliRunner().invoke(main, ["incident", "new", "Where"], env={"XDG_DATA_HOME": str(tmp_path), "DEBRIEF_DB": None})
     assert result.exit_code == 0, result.output
-    assert Store(tmp_path / "debrief" / "debrief.db").get_setting("me") == "dana"
+    assert Store(tmp_path / "debrief" / "debrief.db").count_incidents() == 1
 
 
 def test_config_set_and_get(db_path: Path) -> None:
@@ -58,7 +58,7 @@ def test_config_set_and_get(db_path: Path) -> None:
 
 @pytest.mark.parametrize("args, message", [
     (("config", "set", "theme", "pink"), "theme 'pink' is not known"),
-    (("config", "get", "colour"), "'colour' is not a setting"),
+    (("config", "get", "colour"), "'colour' is not a personal setting"),
     (("incident", "new", "   "), "title is empty"),
 ])
 def test_bad_input_is_one_sentence_and_exit_2(db_path: Path, args, message) -> None:

@@ -103,13 +103,14 @@ async def test_help_shows_the_screen_keys(demo_store: Store) -> None:
         assert isinstance(app.screen, IncidentsScreen)
 
 
-async def test_theme_choice_is_saved(store: Store) -> None:
+async def test_theme_choice_is_saved_in_the_personal_config(store: Store, personal_config) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         app.theme = "debrief-contrast"
         await settle(app, pilot)
-    assert store.get_setting("theme") == "debrief-contrast"
-    assert make_app(store, theme=store.get_setting("theme")).initial_theme == "debrief-contrast"
+    assert store.get_setting("theme") is None  # never in the shared database
+    assert 'theme = "debrief-contrast"' in personal_config.read_text()
+    assert personal_config.stat().st_mode & 0o777 == 0o600
 
 
 async def test_themes_are_registered_with_debrief_variables(store: Store) -> None:

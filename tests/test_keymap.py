@@ -29,11 +29,13 @@ def test_every_screen_binding_has_an_id_listed() -> None:
 
 
 def test_config_refuses_unknown_ids_and_lists_keys(store: Store) -> None:
+    from tui.identity import personal
+
     runner, db = CliRunner(), ["--db", str(store.path)]
     bad = runner.invoke(main, [*db, "config", "set", "keymap", "postmortem.save=ctrl+w; nope.x=f9"])
-    assert bad.exit_code == 2 and "nope.x" in bad.output and store.get_setting("keymap") is None
+    assert bad.exit_code == 2 and "nope.x" in bad.output and personal("keymap") is None
     assert runner.invoke(main, [*db, "config", "set", "keymap", "postmortem.save=ctrl+w"]).exit_code == 0
-    assert store.get_setting("keymap") == "postmortem.save=ctrl+w"
+    assert personal("keymap") == "postmortem.save=ctrl+w"  # a personal setting, in the config file
     assert "postmortem.save" in runner.invoke(main, [*db, "config", "keys"]).output
 
 

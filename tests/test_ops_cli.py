@@ -74,7 +74,8 @@ def test_metrics_json_keys_and_values(run, db_path):
     assert list(doc) == ["from", "to", "label", "incident_count", "incidents_by_severity", "mttr_minutes", "ttd_minutes",
                          "tta_minutes", "ttm_minutes", "incomplete_incidents", "incidents_still_open", "deployments", "change_failure_rate_pct",
                          "toil_pct", "alert_noise_pct", "action_items", "postmortem_within_48h_pct",
-                         "previous_period", "targets"]
+                         "previous_period", "targets", "commander_workload"]
+    assert doc["commander_workload"] == [{"commander": "dana", "incidents": 1}]
     assert (doc["previous_period"]["from"], doc["previous_period"]["to"]) == ("2025-10-01", "2025-10-31")
     assert doc["label"] == "November 2025" and doc["previous_period"]["label"] == "October 2025"
     assert doc["mttr_minutes"] == {"mean": 60.0, "median": 60.0, "p90": 60.0, "n": 1}

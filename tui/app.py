@@ -23,6 +23,7 @@ from .commands import DebriefCommands
 from .dialogs.declare import DeclareDialog
 from .dialogs.help import HelpScreen
 from .dialogs.quit import QuitQuestion
+from .identity import ConfigError, write_config
 from .runner import StoreRunner
 from .screens.incident import IncidentScreen
 from .screens.board import BoardScreen
@@ -67,24 +68,29 @@ class DebriefApp(App[None]):
     POLL_SECONDS = 1.0
 
     def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None,
-                 zone: tzinfo | None = None, keymap: dict[str, str] | None = None) -> None:
+                 user: str | None = None, zone: tzinfo | None = None,
+                 keymap: dict[str, str] | None = None) -> None:
         super().__init__()
         if keymap:
             self.set_keymap(keymap)  # the ``keymap`` setting: binding id → keys (see tui/keymap.py)
-        self.store = store
+        self.store = store.as_user(user) if user else store
+        self.user = self.store.me
         self.clock = clock
         #: The person's time zone (a ``zoneinfo.ZoneInfo``, UTC by default; a fixed offset for an
         #: abbreviation such as EST): times are shown in it and bare times typed are read in it (stored UTC).
         self.zone: tzinfo = zone or ZoneInfo("UTC")
         #: Writes (and reads that must see them at once) run here, one at a time.
-        self.run_store = StoreRunner(store)
+        self.run_store = StoreRunner(self.store)
         #: Screen reads run here, on their own connection: with WAL they never wait behind a write.
-        self.read_store = StoreRunner(store, "debrief-read")
+        self.read_store = StoreRunner(self.store, "debrief-read")
         #: Published when another connection committed (``PRAGMA data_version`` moved); every
         #: :class:`~tui.screens.base.DataScreen` subscribes, whether or not it is on top.
         self.data_changed_signal: Signal[int] = Signal(self, "data-changed")
         self.initial_theme = theme if theme in THEME_NAMES else DEFAULT_THEME
+        self._saved_theme = self.initial_theme
         self._data_version: int | None = None
+        #: Sentences to show once the app is up (personal settings moved out of the database).
+        self.notices: list[str] = []
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
@@ -94,6 +100,8 @@ class DebriefApp(App[None]):
             self.register_theme(theme)
         self.theme = self.initial_theme
         self.theme_changed_signal.subscribe(self, self.save_theme)
+        for notice in self.notices:
+            self.notify(notice, title="Personal settings", timeout=10, markup=False)
         self.run_worker(self.poll_changes(), group="poll", exit_on_error=False)
         self.set_interval(self.POLL_SECONDS, self.poll_changes)
 
@@ -102,9 +110,13 @@ class DebriefApp(App[None]):
         self.read_store.shutdown()
 
     def save_theme(self, theme: Theme) -> None:
-        """Remember the chosen theme in settings."""
-        if theme.name in THEME_NAMES:
-            self.run_worker(self.run_store(self.store.set_setting, "theme", theme.name), exit_on_error=False)
+        """Remember the chosen theme in the personal config file (not the shared database)."""
+        if theme.name in THEME_NAMES and theme.name != self._saved_theme:
+            try:
+                write_config({"theme": theme.name})
+                self._saved_theme = theme.name
+            except ConfigError as exc:
+                self.notify(str(exc), title="Theme not saved", severity="warning", markup=False)
 
     async def poll_changes(self) -> None:
         """Tell every screen that shows data when someone else (another process, or the app's

@@ -64,7 +64,8 @@ def summary_facts(bundle: Bundle, now: datetime) -> list[tuple[str, str]]:
     return [("Date", f"{incident.started_at:%Y-%m-%d}"), ("Duration", duration_line(incident, now)),
             ("Time to detect · acknowledge · mitigate", " · ".join(v.split(" (")[0] for _, v in time_to_lines(incident))),
             ("Impact", impact_line(incident)), ("Severity", incident.severity),
-            ("Author", bundle.pm.author or "—"), ("Reviewers", ", ".join(r.name for r in bundle.reviewers) or "—")]
+            ("Author", bundle.pm.author or "—"), ("Reviewers", ", ".join(r.name for r in bundle.reviewers) or "—"),
+            ("Roles", bundle.roles or "—")]
 
 
 #: How each postmortem state (``store.postmortem_rules.postmortem_state``) shows: (label, theme variable).

@@ -14,7 +14,7 @@ from . import backdate, improvements, incidents, ops, postmortems
 if TYPE_CHECKING:
     from ..store import Store
 
-#: Who "me" is in a demo database (the seed incident's commander), unless already set.
+#: Who writes the demo data (the seed incident's commander); it does not change who you are.
 DEMO_ME = "dana"
 SEEDERS = (incidents.seed, postmortems.seed, ops.seed, improvements.seed, backdate.seed)
 
@@ -32,8 +32,7 @@ def load_demo(store: "Store", force: bool = False) -> None:
             f"{store.path} already holds data; demo data goes into an empty database "
             "(use --force to add it anyway)."
         )
+    demo = store.as_user(DEMO_ME)  # the declarations' status events are by dana too
     with store.db.write():
-        if store.get_setting("me") is None:  # first: the declarations' status events are by dana too
-            store.set_setting("me", DEMO_ME)
         for seed in SEEDERS:
-            seed(store)
+            seed(demo)

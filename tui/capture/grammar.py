@@ -31,7 +31,17 @@ from .kinds import DEFAULT_TEXT, KIND_TOKENS, KINDS_HELP, MILESTONE_KIND_NAMES, 
 from .zones import zone_for, zone_label
 
 __all__ = ["KIND_TOKENS", "DEFAULT_TEXT", "KINDS_HELP", "Capture", "GrammarError", "parse_line", "parse_time",
-           "parse_when"]
+           "parse_when", "COMMANDS", "command_of"]
+
+#: Capture-line commands that open something instead of logging a line: ``/update``
+#: opens the stakeholder-update composer (its text, if any, replaces the draft).
+COMMANDS: tuple[str, ...] = ("/update",)
+
+
+def command_of(line: str) -> tuple[str, str] | None:
+    """``("/update", "rest of the text")`` when the line starts with a command, else None."""
+    head, _, rest = line.strip().partition(" ")
+    return (head.lower(), rest.strip()) if head.lower() in COMMANDS else None
 
 #: Allowed clock skew before a time counts as "in the future".
 SKEW = timedelta(seconds=5)

@@ -20,7 +20,7 @@ import click
 
 from store.errors import StoreError
 
-from .common import CliContext, fail
+from .common import CliContext, add_as_everywhere, fail
 
 #: name -> (module under tui.cli, attribute, modules that add sub-commands to it).
 COMMANDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -31,13 +31,14 @@ COMMANDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "export": ("export", "export", ("export_actions", "export_incident", "export_postmortem")),
     "import": ("importing", "import_", ()),
     "improvements": ("improvements", "improvements", ()),
-    "incident": ("incident", "incident", ()),
+    "incident": ("incident", "incident", ("role",)),
     "lint": ("lint", "lint", ()),
     "log": ("log", "log", ()),
     "metrics": ("metrics", "metrics", ()),
     "postmortem": ("postmortem", "postmortem", ("postmortem_proposals",)),
     "record": ("record", "record", ()),
     "report": ("report", "report", ()),
+    "update": ("update", "update", ()),
 }
 
 
@@ -60,7 +61,10 @@ class DebriefGroup(click.Group):
         return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        return load_command(cmd_name)
+        command = load_command(cmd_name)
+        if command is not None:
+            add_as_everywhere(command)  # every command takes --as NAME
+        return command
 
     def main(self, *args, **kwargs):
         """Like click's, but a usage error is one sentence on stderr (exit 2), not three lines."""
@@ -101,14 +105,17 @@ def quiet_broken_pipe() -> None:
 @click.group(cls=DebriefGroup, invoke_without_command=True)
 @click.option("--db", "db_path", envvar="DEBRIEF_DB", type=click.Path(dir_okay=True, path_type=str),
               help="Database file (default: $XDG_DATA_HOME/debrief/debrief.db; env DEBRIEF_DB).")
+@click.option("--as", "as_name", metavar="NAME",
+              help="Act as NAME (default: $DEBRIEF_USER, your config's name, git user.name, the login name).")
 @click.option("--zone", "zone_name", envvar="DEBRIEF_TZ", metavar="ZONE",
-              help="Your time zone for times you type and read: America/New_York, CET, UTC (env DEBRIEF_TZ).")
+              help="Your time zone for times you type and read: America/New_York, CET, UTC "
+                   "(env DEBRIEF_TZ; default: `zone` in your config, else UTC).")
 @click.version_option(package_name="debrief", prog_name="debrief")
 @click.pass_context
-def main(ctx: click.Context, db_path: str | None, zone_name: str | None) -> None:
+def main(ctx: click.Context, db_path: str | None, as_name: str | None, zone_name: str | None) -> None:
     """debrief: incident timelines, blameless postmortems, action items,
     improvements and ops metrics in one SQLite file."""
-    ctx.obj = CliContext(db_path, read_zone(zone_name))
+    ctx.obj = CliContext(db_path, read_zone(zone_name), as_name)
     if ctx.invoked_subcommand is None:
         open_app(ctx.obj)
 
@@ -119,6 +126,13 @@ def read_zone(name: str | None):
 
     from ..capture.zones import ZoneError, parse_zone
 
+    if not name or not name.strip():
+        from ..identity import ConfigError, personal
+
+        try:
+            name = personal("zone")  # the personal config's zone
+        except ConfigError as exc:
+            fail(str(exc))
     if not name or not name.strip():
         return ZoneInfo("UTC")
     try:
@@ -131,11 +145,14 @@ def open_app(cli: CliContext) -> None:
     """Open the Textual app on the database."""
     from ..app import DebriefApp
 
+    from ..identity import personal
     from ..keymap import KeymapError, parse_keymap
 
     store = cli.store(create=True)
     try:
-        keymap = parse_keymap(store.get_setting("keymap"))
+        keymap = parse_keymap(personal("keymap"))
     except KeymapError as exc:
         fail(str(exc))
-    DebriefApp(store, theme=store.get_setting("theme"), zone=cli.zone, keymap=keymap).run()
+    app = DebriefApp(store, theme=personal("theme"), user=store.me, zone=cli.zone, keymap=keymap)
+    app.notices = cli.notices
+    app.run()

@@ -1,49 +1,67 @@
-"""``debrief config``: who "me" is, the theme."""
+"""``debrief config``: personal settings (your name, zone, theme) in your own config
+file, and with ``--team`` the team's settings in the shared database."""
 
 from __future__ import annotations
 
 import click
 
-from store.settings import default_me
+from store.team import TEAM_SETTINGS
 from themes import DEFAULT_THEME, THEME_NAMES
 
+from ..identity import ALIASES, PERSONAL_KEYS, ConfigError, check_zone, config_path, personal, write_config
 from .common import CliContext, fail, pass_cli
 
-KNOWN = {
-    "me": "your name, used as author, commander and owner by default",
-    "theme": f"one of {', '.join(THEME_NAMES)}",
-    "keymap": "keys to use instead of the defaults: BINDING_ID=KEYS; … (ids: `debrief config keys`)",
-}
-DEFAULTS = {"me": default_me, "theme": lambda: DEFAULT_THEME, "keymap": lambda: ""}
+KNOWN = {"me": PERSONAL_KEYS["name"], **PERSONAL_KEYS, "theme": f"one of {', '.join(THEME_NAMES)}"}
+DEFAULTS = {"zone": lambda: "UTC", "theme": lambda: DEFAULT_THEME, "keymap": lambda: ""}
 
 
-def check_key(key: str) -> str:
+def check_key(key: str, team: bool) -> str:
     """The setting name, or exit 2 naming the accepted ones."""
-    if key not in KNOWN:
-        fail(f"{key!r} is not a setting; known settings: {', '.join(KNOWN)}.")
-    return key
+    known = TEAM_SETTINGS if team else KNOWN
+    if key not in known:
+        where = "team setting" if team else "personal setting"
+        other = "" if team or key not in TEAM_SETTINGS else f" ({key} is a team setting: use --team)"
+        fail(f"{key!r} is not a {where}{other}; known: {', '.join(known)}.")
+    return ALIASES.get(key, key)
+
+
+def check_personal(key: str, value: str) -> str:
+    """A personal value, or exit 2 saying what is accepted."""
+    if not value and key != "keymap":
+        fail(f"{key} cannot be empty; give {KNOWN[key]}.")
+    if key == "theme" and value not in THEME_NAMES:
+        fail(f"theme {value!r} is not known; use {KNOWN['theme']}.")
+    if key == "zone":
+        try:
+            check_zone(value)
+        except ConfigError as exc:
+            fail(str(exc))
+    if key == "keymap":
+        check_keymap(value)
+    return value
 
 
 @click.group()
 def config() -> None:
-    """Read and change settings (me, theme)."""
+    """Read and change settings: yours (me/name, zone, theme) or, with --team, the team's
+    (roles, update_cadence, update_template)."""
 
 
 @config.command("set")
 @click.argument("key")
 @click.argument("value")
+@click.option("--team", is_flag=True, help="A team setting in the shared database.")
 @pass_cli
-def set_(cli: CliContext, key: str, value: str) -> None:
+def set_(cli: CliContext, key: str, value: str, team: bool) -> None:
     """Set KEY to VALUE."""
-    check_key(key)
-    value = value.strip()
-    if key == "theme" and value not in THEME_NAMES:
-        fail(f"theme {value!r} is not known; use {KNOWN['theme']}.")
-    if not value and key != "keymap":
-        fail(f"{key} cannot be empty; give {KNOWN[key]}.")
-    if key == "keymap":
-        check_keymap(value)
-    cli.store(create=True).set_setting(key, value)
+    name = check_key(key, team)
+    if team:
+        cli.store(create=True).set_team_setting(name, value)
+        return
+    try:
+        write_config({name: check_personal(name, value.strip())})
+    except ConfigError as exc:
+        fail(str(exc))
 
 
 def check_keymap(value: str) -> None:
@@ -71,8 +89,25 @@ def keys() -> None:
 
 @config.command("get")
 @click.argument("key")
+@click.option("--team", is_flag=True, help="A team setting in the shared database.")
 @pass_cli
-def get(cli: CliContext, key: str) -> None:
-    """Print the value of KEY (its default when unset)."""
-    check_key(key)
-    click.echo(cli.store().get_setting(key) or DEFAULTS[key]())
+def get(cli: CliContext, key: str, team: bool) -> None:
+    """Print the value of KEY (its default when unset). ``me`` is who you are acting as."""
+    name = check_key(key, team)
+    if team:
+        click.echo(cli.store().team_setting(name))
+    elif name == "name":
+        if cli.path.exists():
+            cli.store()  # an old database-wide name moves to the personal file first
+        click.echo(cli.identity().name)
+    else:
+        try:
+            click.echo(personal(name) or DEFAULTS[name]())
+        except ConfigError as exc:
+            fail(str(exc))
+
+
+@config.command("path")
+def path() -> None:
+    """Print where your personal config file is."""
+    click.echo(str(config_path()))

@@ -19,8 +19,9 @@ def incident() -> None:
 
 @incident.command("new")
 @click.argument("title")
-@click.option("--severity", type=click.Choice(SEVERITIES, case_sensitive=False), default="SEV3", show_default=True)
-@click.option("--commander", help="Incident commander (default: the `me` setting).")
+@click.option("--severity", type=click.Choice(SEVERITIES, case_sensitive=False),
+              help="SEV1 (worst) to SEV5 (default: SEV3, marked not assessed until someone sets it).")
+@click.option("--commander", help="Incident commander (default: you; see `debrief config get me`).")
 @click.option("--started", metavar="TIME", help="Impact started at: 14:05, -2h, 2025-11-27 14:00 (UTC).")
 @click.option("--detected", metavar="TIME", help="Detected at (same forms).")
 @click.option("--resolved", metavar="TIME", help="Resolved at: the incident is already over (a retrospective entry).")
@@ -35,7 +36,7 @@ def new(cli: CliContext, title: str, severity: str, commander: str | None, start
     times = {field: when_of(option, text, store.now()) for field, option, text in (
         ("impact_started_at", "--started", started), ("detected_at", "--detected", detected),
         ("resolved_at", "--resolved", resolved)) if text}
-    created = store.declare_incident(title, severity.upper(), commander, source="cli",
+    created = store.declare_incident(title, severity.upper() if severity else None, commander, source="cli",
                                      services=list(services), tags=list(tags), **times)
     click.echo(created.key)
 

@@ -27,16 +27,19 @@ from ..capture.zones import zone_label
 from ..messages import DataChanged
 from ..widgets.capture_line import CaptureLine
 from ..widgets.incident_header import IncidentHeader
-from ..widgets.timeline_view import KIND_WIDTH, PAGE, TIME_WIDTH, TimelineView
+from ..widgets.team_bar import TeamBar
+from ..widgets.timeline_view import AUTHOR_WIDTH, KIND_WIDTH, PAGE, TIME_WIDTH, TimelineView
 from .base import DataScreen
 from .incident_capture import IncidentCapture
 from .incident_changes import IncidentChanges
 from .incident_commands import IncidentCommands
 from .incident_help import HELP
+from .incident_team import BINDINGS as TEAM_BINDINGS, IncidentTeamMixin
 
 PLACEHOLDER = "Type what happened, Enter logs it · 14:05 or -5m backdates · ! pins · /detect /mitigate /resolve …"
 #: The hint under the capture line, by what has the focus (F1 lists every key).
-INCIDENT_KEYS = "^s status · ^l severity · ^o commander · ^r title · ^t triggers · ^n postmortem"
+INCIDENT_KEYS = ("^g update · ^s status · ^l severity · ^o commander · ^y role · ^r title · ^t triggers · "
+                 "^n postmortem · F2 who")
 KEYS_HINT = "↑ pick an event · " + INCIDENT_KEYS + " · F1 all keys"
 TIMELINE_HINT = "↑↓ pick · enter edit · del delete · ^b pin · ^z undo delete · typing goes on in the line · esc stop"
 
@@ -49,16 +52,21 @@ def snapshot(store: Store, incident_id: int, cursor_id: int | None) -> tuple:
     return incident, total, position
 
 
-def column_titles(zone_name: str = "UTC") -> str:
+def column_titles(zone_name: str = "UTC", width: int = 0, authors: bool = False) -> str:
     """The headings above the timeline, aligned with its columns, naming the zone
-    (after the Event heading when the name is too long for the time column)."""
+    (after the Event heading when the name is too long for the time column), and
+    ``Who`` over the author column on the right."""
     time = f"Time ({zone_name})"
     if len(time) < TIME_WIDTH:
-        return time.ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + "Event"
-    return "Time".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + f"Event    (times in {zone_name})"
+        titles = time.ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + "Event"
+    else:
+        titles = "Time".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + f"Event    (times in {zone_name})"
+    if authors and width > len(titles) + AUTHOR_WIDTH:
+        titles = titles.ljust(width - AUTHOR_WIDTH + 1) + "Who"
+    return titles
 
 
-class IncidentScreen(IncidentCapture, IncidentChanges, DataScreen):
+class IncidentScreen(IncidentTeamMixin, IncidentCapture, IncidentChanges, DataScreen):
     """One incident, live: header, timeline (newest at the bottom) and capture line."""
 
     HELP = HELP
@@ -77,6 +85,7 @@ class IncidentScreen(IncidentCapture, IncidentChanges, DataScreen):
         Binding("ctrl+r", "title", "Title", id="incident.title"),
         Binding("ctrl+t", "triggers", "Triggers", id="incident.triggers"),
         Binding("ctrl+n", "postmortem", "Postmortem", id="incident.postmortem"),
+        *TEAM_BINDINGS,
     ]
     #: Keys that act on the highlighted event: only from the timeline.
     EVENT_ACTIONS = ("edit", "pin", "delete", "undo")
@@ -91,6 +100,7 @@ class IncidentScreen(IncidentCapture, IncidentChanges, DataScreen):
 
     def compose(self) -> ComposeResult:
         yield IncidentHeader(id="header")
+        yield TeamBar(id="team-bar")
         yield Static(column_titles(), id="timeline-columns", markup=False)
         yield TimelineView(id="timeline")
         yield Static("", id="event-detail", markup=False)
@@ -101,7 +111,7 @@ class IncidentScreen(IncidentCapture, IncidentChanges, DataScreen):
     def on_mount(self) -> None:
         zone = self.app.zone
         self.timeline.zone = self.query_one(IncidentHeader).zone = zone
-        self.query_one("#timeline-columns", Static).update(column_titles(zone_label(zone)))
+        self.titles()
         self.query_one("#event-detail").display = False
         self.reload()
         self.set_interval(1, self.tick)
@@ -119,13 +129,15 @@ class IncidentScreen(IncidentCapture, IncidentChanges, DataScreen):
         header = self.query_one(IncidentHeader)
         if header.incident is not None and header.incident.active:
             header.show(None, self.app.clock())
+            self.show_team()
 
     # -- reading -------------------------------------------------------------
 
     @on(DataChanged)
     def reload(self) -> None:
-        """Re-read the header and the row count; visible pages reload on demand."""
+        """Re-read the header, the team bar and the row count; visible pages reload on demand."""
         self.load(self.timeline.cursor_id)
+        self.load_team()
 
     @work(exclusive=True, group="incident-load", exit_on_error=False)
     async def load(self, cursor_id: int | None) -> None:

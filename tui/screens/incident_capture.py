@@ -10,7 +10,7 @@ from textual.widgets import Input
 from store.events import MILESTONE_KINDS, Logged
 
 from ..capture.checks import time_doubt
-from ..capture.grammar import Capture, GrammarError, parse_line
+from ..capture.grammar import Capture, GrammarError, command_of, parse_line
 from ..capture.kinds import KIND_TOKENS
 from ..capture.zones import zone_label
 from ..dialogs.confirm import ConfirmDialog
@@ -52,6 +52,9 @@ class IncidentCapture:
         if self.saving is not None:  # Enter again while saving: this line follows, once
             self.queued.append((line, together))
             self.say("Saving the previous line; this one follows it.")
+            return
+        if (command := command_of(line)) is not None:  # /update: the composer; the line stays until sent
+            self.compose_update(command[1] or None, line)  # type: ignore[attr-defined]
             return
         try:
             captures = self.parse(parts, together)

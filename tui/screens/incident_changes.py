@@ -122,7 +122,8 @@ class IncidentChanges:
         """Change the severity (recorded as a status event)."""
         if (incident := self._incident()) is not None:
             save = lambda value: self.app.store.set_severity(self.incident_id, value)  # noqa: E731
-            self.app.push_screen(PickDialog("Severity", "", severity_choices(incident.severity), incident.severity, save), self.changed)
+            current = incident.severity if incident.severity_assessed else None  # picking SEV3 confirms it
+            self.app.push_screen(PickDialog("Severity", "", severity_choices(current or ""), current, save), self.changed)
 
     def action_commander(self) -> None:
         """Hand over command (recorded as a status event)."""

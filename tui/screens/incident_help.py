@@ -62,17 +62,32 @@ ones that cannot be text.
 | `delete` / `ctrl+d` | (timeline) delete the highlighted event; a milestone event asks first |
 | `ctrl+b` | (timeline) pin or unpin the highlighted event |
 | `ctrl+z` | (timeline) bring back the last deleted event (the message names it) |
+| `ctrl+g` | stakeholder update: the team's template filled from the incident; `ctrl+s` logs it as a communication event and copies it to the clipboard (also `/update` in the capture line; text after it replaces the draft) |
 | `ctrl+s` | change status |
 | `ctrl+l` | change severity (level) |
-| `ctrl+o` | change commander (owner) |
+| `ctrl+o` | change commander (owner; a hand-off of the commander role) |
+| `ctrl+y` | assign or hand over a role: commander, deputy, comms, ops lead, scribe (the team's list) |
 | `ctrl+r` | change title (rename) |
 | `ctrl+t` | postmortem triggers (customer-facing, data loss, on-call escalation, security, near miss, toil) |
 | `ctrl+n` | open the postmortem (started, pre-filled from the incident, on first use) |
+| `F2` | show or hide who wrote each event (`✎` marks a line someone else edited) |
 | `ctrl+p` | the palette: the same changes by name, and undo |
 | `ctrl+q` | quit; with unlogged text anywhere it asks first, and `ctrl+q` again means stay |
 | `F1` | this help |
 
-Status, severity, commander and title changes are recorded as `status` events.
+Status, severity, commander, role and title changes are recorded as `status`
+events, each with its author ("comms: dana → priya").
+
+### The team bar
+
+Under the header: who holds each role now; for a severity with an update
+cadence (default SEV1 every 30 min, SEV2 every 60; `debrief config set --team
+update_cadence "SEV1=30, SEV2=60"`), the time left until the next stakeholder
+update, counted from the last communication event, which turns to a warning
+once it is overdue; and nudges when the incident has no commander, no severity
+(declared without one: `ctrl+l` sets or confirms it), or is not acknowledged 15
+minutes after it was declared.
+
 Deleting a milestone event (`/resolve`, `/mitigate`, …) hands its milestone to
 the first remaining event of that kind, or clears it and steps the status back;
 `ctrl+z` brings both back. Setting an active status on a resolved incident

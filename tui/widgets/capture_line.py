@@ -19,7 +19,8 @@ LINE_MARK = "⏎"
 ROW_KEYS = {"enter": "edit", "delete": "delete", "ctrl+d": "delete"}
 #: Keys that keep picking an event (the rest, typing above all, go back to the text).
 PICK_KEYS = {"up", "down", "pageup", "pagedown", "enter", "delete", "ctrl+d", "ctrl+b", "ctrl+z", "escape",
-             "ctrl+s", "ctrl+l", "ctrl+o", "ctrl+r", "ctrl+t", "ctrl+n", "ctrl+p", "ctrl+q", "f1"}
+             "ctrl+s", "ctrl+l", "ctrl+o", "ctrl+r", "ctrl+t", "ctrl+n", "ctrl+p", "ctrl+q", "f1",
+             "ctrl+g", "ctrl+y", "f2"}
 
 
 def split_lines(value: str) -> list[str]:
