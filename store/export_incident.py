@@ -3,7 +3,8 @@ or as JSON (every field and event)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from .clock import format_duration
 from .events import TimelineEvent
@@ -20,7 +21,7 @@ MILESTONE_NAMES = (
 )
 
 
-def all_events(store: "Store", incident_id: int) -> Iterable[TimelineEvent]:
+def all_events(store: Store, incident_id: int) -> Iterable[TimelineEvent]:
     """Every (not deleted) event, oldest first, read a page at a time."""
     offset = 0
     while True:
@@ -48,7 +49,7 @@ def header_lines(incident: Incident, now: Any) -> list[str]:
     return lines
 
 
-def incident_markdown(store: "Store", ref: int | str) -> str:
+def incident_markdown(store: Store, ref: int | str) -> str:
     """The incident header and its timeline table (UTC)."""
     incident = store.get_incident(ref)
     lines = header_lines(incident, store.now())
@@ -60,7 +61,7 @@ def incident_markdown(store: "Store", ref: int | str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def incident_json(store: "Store", ref: int | str) -> dict[str, Any]:
+def incident_json(store: Store, ref: int | str) -> dict[str, Any]:
     """Every field of the incident and every (not deleted) event."""
     incident = store.get_incident(ref)
     data = {"key": incident.key, **incident.model_dump(mode="json")}

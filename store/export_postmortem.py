@@ -8,9 +8,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from .incidents import Incident
-from .postmortem_parts import BY_NAME
-from .events import TimelineEvent
 from .markdown import cell, timeline_table
+from .postmortem_parts import BY_NAME
 
 if TYPE_CHECKING:
     from .store import Store
@@ -84,7 +83,7 @@ def _went_wrong(data: dict[str, Any]) -> str:
     return f"{text}\n\n### Where We Got Lucky\n\n{lucky}" if lucky else text
 
 
-def postmortem_markdown(store: "Store", ref: int | str) -> str:
+def postmortem_markdown(store: Store, ref: int | str) -> str:
     """The postmortem as Markdown, section by section in the template's order."""
     data = gather(store, ref)
     parts = [f"# Postmortem: {data['incident'].title}", "", *_summary(data), "",
@@ -97,7 +96,7 @@ def postmortem_markdown(store: "Store", ref: int | str) -> str:
     return "\n".join(line.rstrip() for line in "\n".join(parts).split("\n")).strip() + "\n"
 
 
-def gather(store: "Store", ref: int | str) -> dict[str, Any]:
+def gather(store: Store, ref: int | str) -> dict[str, Any]:
     """Everything an export needs, read once."""
     pm = store.get_postmortem(ref)
     return {
@@ -108,7 +107,7 @@ def gather(store: "Store", ref: int | str) -> dict[str, Any]:
     }
 
 
-def postmortem_json(store: "Store", ref: int | str) -> dict[str, Any]:
+def postmortem_json(store: Store, ref: int | str) -> dict[str, Any]:
     """Every field of the postmortem, its incident, sections and related rows."""
     data = gather(store, ref)
     pm, incident = data["postmortem"], data["incident"]

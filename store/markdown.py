@@ -3,8 +3,9 @@ template's ``| Time | Event |`` timeline table."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any
 
 from .events import TimelineEvent
 

@@ -11,7 +11,7 @@ def default_me() -> str:
     """The login name, used until ``me`` is set."""
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
+    except Exception:
         return "me"
 
 

@@ -16,8 +16,8 @@ from .incidents import IncidentsMixin
 from .metrics import MetricsMixin
 from .ops import OpsMixin
 from .postmortem_content import PostmortemContentMixin
-from .publish import PublishMixin
 from .postmortems import PostmortemsMixin
+from .publish import PublishMixin
 from .search import SearchMixin
 from .settings import SettingsMixin
 

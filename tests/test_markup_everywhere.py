@@ -36,7 +36,7 @@ def fill(store: Store) -> None:
     store.set_reviewers(pm.id, list(MARKUP_TRAPS))
     for trap in MARKUP_TRAPS:
         store.create_action_item(trap, owner=trap, postmortem_id=pm.id, due_date=NOW.date() - timedelta(days=2))
-    for trap, stage in zip(MARKUP_TRAPS, ("plan", "do", "check", "act")):
+    for trap, stage in zip(MARKUP_TRAPS, ("plan", "do", "check", "act"), strict=False):
         store.create_improvement(trap, owner=trap, sources=[trap], stage=stage, before_metric=trap,
                                  expected_impact=trap)
     store.record_deployment(MARKUP_TRAPS[2], day, caused=[1], source="tui")

@@ -8,9 +8,10 @@ the app are naturally serialised. Heavy reads may use their own thread worker.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from store import Store
 

@@ -19,7 +19,7 @@ LATE_DRAFTS = {2: "+4 days", 6: "+3 days"}
 UNLINKED_CREATED = "2025-11-03T10:00:00.000Z"
 
 
-def seed(store: "Store") -> None:
+def seed(store: Store) -> None:
     """Backdate postmortems and action items relative to their incidents."""
     conn = store.db.conn
     for incident_id in store.db.query("SELECT incident_id FROM postmortem"):

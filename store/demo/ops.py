@@ -33,7 +33,7 @@ def progress(day: date) -> float:
     return min(max((day - FIRST_MONDAY).days / (LAST_DAY - FIRST_MONDAY).days, 0.0), 1.0)
 
 
-def seed_deployments(store: "Store", rng: random.Random) -> None:
+def seed_deployments(store: Store, rng: random.Random) -> None:
     """Two to five deployments a working day; failures get rarer over time."""
     day = FIRST_MONDAY - timedelta(days=3)
     while day <= LAST_DAY:
@@ -47,7 +47,7 @@ def seed_deployments(store: "Store", rng: random.Random) -> None:
         day += timedelta(days=1)
 
 
-def seed_causes(store: "Store") -> None:
+def seed_causes(store: Store) -> None:
     """The deployments behind four demo incidents, linked to them."""
     for prefix, service, minutes, version in CAUSES:
         row = store.db.one("SELECT id, coalesce(impact_started_at, declared_at) AS start FROM incident "
@@ -58,7 +58,7 @@ def seed_causes(store: "Store") -> None:
         store.record_deployment(service, at, caused=[row["id"]], version=version, source="import")
 
 
-def seed_alerts(store: "Store", rng: random.Random) -> None:
+def seed_alerts(store: Store, rng: random.Random) -> None:
     """Weekly alert counts per source; noise falls from about 70% to 40%."""
     for week in range(WEEKS):
         monday = FIRST_MONDAY + timedelta(weeks=week)
@@ -69,7 +69,7 @@ def seed_alerts(store: "Store", rng: random.Random) -> None:
             store.record_alerts(monday, count, round(count * (1 - noise)), source=source)
 
 
-def seed_toil(store: "Store", rng: random.Random) -> None:
+def seed_toil(store: Store, rng: random.Random) -> None:
     """Each person's weekly toil; it falls from about 55% to 35% of working time."""
     for week in range(WEEKS):
         monday = FIRST_MONDAY + timedelta(weeks=week)
@@ -80,7 +80,7 @@ def seed_toil(store: "Store", rng: random.Random) -> None:
             store.record_toil(person, monday, toil, working, category=rng.choice(TOIL_CATEGORIES))
 
 
-def seed(store: "Store") -> None:
+def seed(store: Store) -> None:
     """All demo operational data (deterministic)."""
     rng = random.Random(2025)
     seed_deployments(store, rng)

@@ -10,8 +10,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from store import IMPROVEMENT_STATUSES, STAGES, Improvement
-from store.improvement_model import format_number, parse_number
 from store.errors import InvalidInputError
+from store.improvement_model import format_number, parse_number
 
 from .reassign import complete
 from .save import Save, SaveDialog

@@ -3,7 +3,8 @@ or chosen values stay and the reason shows in one sentence."""
 
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -29,7 +30,7 @@ class SavingDialog(ModalScreen[Any]):
         except StoreError as exc:
             self.show_error(f"Not saved: {exc}")
             return
-        except Exception as exc:  # noqa: BLE001 - locked, read-only, disk full: keep the values, say why
+        except Exception as exc:
             self.show_error(f"Not saved: {exc}. What you typed or chose is still here.")
             return
         self.dismiss(result)

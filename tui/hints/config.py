@@ -40,7 +40,7 @@ class Config(BaseModel):
     vocabulary: tuple[str, ...] = ()
 
     @model_validator(mode="after")
-    def _known_names(self) -> "Config":
+    def _known_names(self) -> Config:
         for field in ("allow", "deny"):
             for index, name in enumerate(getattr(self, field)):
                 if name not in NAMES:

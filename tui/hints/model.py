@@ -89,7 +89,7 @@ class Replacement(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _groups_exist(self) -> "Replacement":
+    def _groups_exist(self) -> Replacement:
         compiled = re.compile(self.match)
         for number, name in TEMPLATE_REF.findall(self.to):
             if (number and int(number) > compiled.groups) or (name and name not in compiled.groupindex):

@@ -27,7 +27,7 @@ from ..messages import DataChanged
 from ..postmortem_nav import open_postmortem
 from ..widgets.capture_line import CaptureLine
 from ..widgets.incident_header import IncidentHeader
-from ..widgets.timeline_view import PAGE, TIME_WIDTH, KIND_WIDTH, TimelineView
+from ..widgets.timeline_view import KIND_WIDTH, PAGE, TIME_WIDTH, TimelineView
 from .incident_commands import IncidentCommands
 from .incident_help import HELP
 
@@ -156,7 +156,7 @@ class IncidentScreen(Screen):
         try:
             event = await self.app.run_store(self.app.store.log_event, self.incident_id, parsed.text, parsed.kind,
                                              parsed.occurred_at, parsed.pinned)
-        except Exception as exc:  # noqa: BLE001 - locked, read-only, disk full: the text stays
+        except Exception as exc:
             self.say(self.failure(exc), error=True)
             return
         finally:
@@ -266,7 +266,7 @@ class IncidentScreen(Screen):
         """Run a store change, then reload; a failure is one toast."""
         try:
             await self.app.run_store(fn, *args, **kwargs)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.notify(f"Not saved: {exc}", severity="error", markup=False)
             return
         if note:

@@ -15,8 +15,8 @@ from textual.widgets import Footer, Static
 from store.postmortem_parts import BY_NAME, SECTIONS
 
 from ..dialogs.action_item import ActionItemDialog
-from ..messages import DataChanged
 from ..hints import Linter
+from ..messages import DataChanged
 from ..postmortem_hints import action_hints
 from ..postmortem_state import Bundle, load_bundle, summary_facts
 

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, DataTable, Footer, OptionList, Static, TextArea
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static, TextArea
 
 from store import StoreError
 from store.postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS
@@ -190,9 +190,11 @@ when you leave; the title bar says whether it is saved.
         pm, incident = self.bundle.pm, self.bundle.incident
         state = "Unsaved changes" if self.dirty and not self.save_state.startswith("Not saved") else self.save_state
         note = " (edits are kept as new revisions)" if pm.status == "published" else ""
-        self.query_one("#title-bar", Static).update(Content.assemble(
+        title = Content.assemble(
             (pm.key, "bold"), " · ", incident.title, " · ", (pm.status.replace("_", " "), "bold $accent"),
-            (note, "$warning"), ("  " + state if state else "", "$foreground-muted")))
+            (note, "$warning"), ("  " + state if state else "", "$foreground-muted"))
+        # The bar is one line high whatever it says: repaint it, never re-lay out the screen (once per key).
+        self.query_one("#title-bar", Static).update(title, layout=False)
 
     @on(OptionList.OptionHighlighted, "#sections")
     async def section_highlighted(self, event: OptionList.OptionHighlighted) -> None:

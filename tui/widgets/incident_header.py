@@ -11,7 +11,6 @@ from textual.widgets import Static
 from store import Incident, format_duration
 from themes import severity_variable
 
-
 MILESTONE_LABELS = (
     ("impact_started_at", "Impact"),
     ("detected_at", "Detected"),
