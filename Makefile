@@ -26,8 +26,10 @@ demo: $(STAMP_RUN)
 	$(BIN)/debrief demo
 	$(BIN)/debrief
 
+# Tests run in parallel, one worker per core (pytest-xdist): each test has its own
+# temporary database and folders, and none opens a port.
 test: $(STAMP_TEST)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 bench: $(STAMP_TEST)
 	$(BIN)/python -m pytest tests/benchmarks -s -p no:cacheprovider
