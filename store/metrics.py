@@ -69,18 +69,26 @@ class Stats:
 
 @dataclass
 class IncompleteIncident:
-    """A finished incident that lacks one or more milestone times."""
+    """An incident whose milestones leave it out of some figures: some are
+    missing (an open incident lacks its resolution) or in an impossible order."""
 
     id: int
     title: str
     severity: str
     status: str
     missing: list[str]
+    impossible: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
         """``INC-0042``."""
         return make_key("INC", self.id)
+
+    @property
+    def gaps(self) -> str:
+        """``no resolved, acknowledged before detected``: what keeps it out of the figures."""
+        parts = ([f"no {', '.join(self.missing)}"] if self.missing else []) + self.impossible
+        return ", ".join(parts)
 
 
 @dataclass
@@ -92,6 +100,7 @@ class Metrics:
     by_severity: dict[str, int] = field(default_factory=dict)
     durations: dict[str, Stats] = field(default_factory=dict)
     mttr_from_declared: int = 0
+    still_open: int = 0
     incomplete: list[IncompleteIncident] = field(default_factory=list)
     deployments: int = 0
     failed_deployments: int = 0
@@ -195,6 +204,7 @@ class MetricsMixin(StoreBase):
         result.durations = {name: to_stats(stats.get(name)) for name in DURATIONS}
         result.mttr_from_declared = self.db.one(sql.MTTR_FROM_DECLARED, params)[0]
         result.incomplete = [to_incomplete(row) for row in self.db.query(sql.INCOMPLETE, params)]
+        result.still_open = self.db.one(sql.STILL_OPEN, params)[0]
         row = self.db.one(sql.POSTMORTEM_48H, params)
         result.postmortems_needed, result.postmortems_on_time = row["n"], row["on_time"]
 
@@ -262,7 +272,8 @@ def to_stats(row: Any) -> Stats:
 def to_incomplete(row: Any) -> IncompleteIncident:
     """An incomplete-incident row, naming the milestones it lacks."""
     missing = [name for name in MILESTONE_NAMES if row[f"no_{name}"]]
-    return IncompleteIncident(row["id"], row["title"], row["severity"], row["status"], missing)
+    impossible = [name for n, (name, _, _) in enumerate(sql.IMPOSSIBLE) if row[f"bad_{n}"]]
+    return IncompleteIncident(row["id"], row["title"], row["severity"], row["status"], missing, impossible)
 
 
 def as_json(metrics: Metrics, targets: dict[str, float | str], previous: Metrics | None = None) -> dict[str, Any]:
@@ -284,6 +295,7 @@ def figures_json(metrics: Metrics) -> dict[str, Any]:
         "incidents_by_severity": metrics.by_severity,
         **{f"{name}_minutes": metrics.durations[name].as_dict() for name in DURATIONS},
         "incomplete_incidents": [i.key for i in metrics.incomplete],
+        "incidents_still_open": metrics.still_open,
         "deployments": metrics.deployments,
         "change_failure_rate_pct": round_percent(metrics.change_failure_rate_pct),
         "toil_pct": round_percent(metrics.toil_pct),

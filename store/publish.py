@@ -16,7 +16,7 @@ from .actions import ActionItem
 from .errors import InvalidInputError
 from .events import TimelineEvent
 from .incidents import Incident
-from .postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS
+from .postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS, SEED_FACTORS, parse_checklist
 from .postmortem_review import PostmortemReviewMixin, Reviewer
 from .postmortems import Postmortem
 
@@ -37,6 +37,8 @@ class PostmortemBundle:
     actions: list[ActionItem]
     reviewers: list[Reviewer]
     dismissed: set[str] = field(default_factory=set)
+    #: ``/action`` events not yet accepted or discarded (proposed action items).
+    proposals: list[TimelineEvent] = field(default_factory=list)
 
 
 @dataclass
@@ -73,10 +75,19 @@ class PublishRefused(InvalidInputError):
                          f"(publish anyway with --force, or Publish anyway in the app):\n{listed}")
 
 
+def section_filled(name: str, text: str) -> bool:
+    """Whether a section's text says something; the unticked seed checklist does not."""
+    if BY_NAME[name].kind == "checklist":
+        return any(checked or factor not in SEED_FACTORS for factor, checked in parse_checklist(text))
+    return bool(text.strip())
+
+
 def filled_marks(bundle: PostmortemBundle) -> dict[str, bool]:
     """Which sections have content (timeline, impact and action items follow the incident)."""
-    marks = {name: bool(text.strip()) for name, text in bundle.texts.items()}
-    marks["impact"] = bundle.incident.users_affected is not None or bool(bundle.incident.slo_impact.strip())
+    marks = {name: section_filled(name, text) for name, text in bundle.texts.items()}
+    incident = bundle.incident
+    marks["impact"] = bool(incident.users_affected_label or incident.slo_impact.strip()
+                           or incident.revenue_impact.strip())
     marks["timeline"] = bool(bundle.events)
     marks["actions"] = bool(bundle.actions)
     return marks
@@ -108,7 +119,7 @@ class PublishMixin(PostmortemReviewMixin):
             return PostmortemBundle(pm, self.get_incident(pm.incident_id), texts,
                                     self.list_events(pm.incident_id, limit=TIMELINE_PAGE),
                                     self.action_items_for_postmortem(pm.id), self.reviewers(pm.id),
-                                    self.dismissed_hints(pm.id))
+                                    self.dismissed_hints(pm.id), self.proposed_actions(pm.id))
 
     def publish_check(self, postmortem_id: int, checker: TextChecker) -> PublishCheck:
         """What is left before publishing (warning hints, empty required sections, placeholders)."""

@@ -61,7 +61,7 @@ def metrics_section(found: list[Card], current: Any) -> str:
         lines.append(f"| {card.title} | {card.text}{note} | {card.trend_text} | "
                      f"{card.target_text} | {STATUS_WORDS[card.status]} |")
     if current.incomplete:
-        names = ", ".join(f"{i.key} (no {', '.join(i.missing)})" for i in current.incomplete)
+        names = ", ".join(f"{i.key} ({i.gaps})" for i in current.incomplete)
         lines.append(f"\nIncidents lacking a milestone, left out of the figures that need it: {names}.")
     return "\n".join(lines) + "\n"
 

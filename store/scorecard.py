@@ -137,8 +137,15 @@ def cards(current: Metrics, previous: Metrics, targets: dict[str, float | str]) 
     for name, title, unit, target_key, lower in CARDS:
         card = Card(name, title, now[name], before[name], unit, targets.get(target_key) if target_key else None, lower)
         card.note = note(name, current)
+        if name == "mttr" and current.still_open:
+            card.title += f" · {current.still_open} still open"
         found.append(card)
     return found
+
+
+def mttr_extra(metrics: Metrics) -> str:
+    """How many MTTRs run from the declaration instead of the start of impact."""
+    return f", {metrics.mttr_from_declared} from declared" if metrics.mttr_from_declared else ""
 
 
 def note(name: str, metrics: Metrics) -> str:
@@ -147,7 +154,7 @@ def note(name: str, metrics: Metrics) -> str:
         return f"{metrics.actions_overdue} overdue"
     if name in ("mttr", "ttd", "tta", "ttm"):
         stats = metrics.durations[name]
-        extra = f", {metrics.mttr_from_declared} from declared" if name == "mttr" and metrics.mttr_from_declared else ""
+        extra = mttr_extra(metrics) if name == "mttr" else ""
         return f"median {format_minutes(stats.median)} · p90 {format_minutes(stats.p90)} · n {stats.n}{extra}"
     if name == "change_failure_rate":
         return f"{metrics.failed_deployments} of {metrics.deployments} deployments"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from store import Incident
-from store.export_postmortem import duration_line, impact_line
+from store.export_postmortem import duration_line, impact_line, time_to_lines
 from store.postmortem_parts import BY_NAME
 from store.postmortem_rules import postmortem_state
 from store.publish import PostmortemBundle, PublishCheck, TextChecker, check_bundle, filled_marks
@@ -62,6 +62,7 @@ def summary_facts(bundle: Bundle, now: datetime) -> list[tuple[str, str]]:
     """The Summary's computed lines: never typed, always from the incident."""
     incident = bundle.incident
     return [("Date", f"{incident.started_at:%Y-%m-%d}"), ("Duration", duration_line(incident, now)),
+            ("Time to detect · acknowledge · mitigate", " · ".join(v.split(" (")[0] for _, v in time_to_lines(incident))),
             ("Impact", impact_line(incident)), ("Severity", incident.severity),
             ("Author", bundle.pm.author or "—"), ("Reviewers", ", ".join(r.name for r in bundle.reviewers) or "—")]
 

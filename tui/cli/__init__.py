@@ -12,7 +12,9 @@ Textual.
 from __future__ import annotations
 
 import importlib
+import os
 import sqlite3
+import sys
 
 import click
 
@@ -33,7 +35,7 @@ COMMANDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "lint": ("lint", "lint", ()),
     "log": ("log", "log", ()),
     "metrics": ("metrics", "metrics", ()),
-    "postmortem": ("postmortem", "postmortem", ()),
+    "postmortem": ("postmortem", "postmortem", ("postmortem_proposals",)),
     "record": ("record", "record", ()),
     "report": ("report", "report", ()),
 }
@@ -63,6 +65,8 @@ class DebriefGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            quiet_broken_pipe()
         except StoreError as exc:
             fail(str(exc))
         except sqlite3.Error as exc:
@@ -72,22 +76,45 @@ class DebriefGroup(click.Group):
             fail(f"Cannot open{where}: {exc.strerror or exc}.")
 
 
+def quiet_broken_pipe() -> None:
+    """The reader went away (``debrief … | head``): stop without a word."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)
+
+
 @click.group(cls=DebriefGroup, invoke_without_command=True)
 @click.option("--db", "db_path", envvar="DEBRIEF_DB", type=click.Path(dir_okay=True, path_type=str),
               help="Database file (default: $XDG_DATA_HOME/debrief/debrief.db; env DEBRIEF_DB).")
+@click.option("--zone", "zone_name", envvar="DEBRIEF_TZ", metavar="ZONE",
+              help="Your time zone for times you type and read: America/New_York, CET, UTC (env DEBRIEF_TZ).")
 @click.version_option(package_name="debrief", prog_name="debrief")
 @click.pass_context
-def main(ctx: click.Context, db_path: str | None) -> None:
+def main(ctx: click.Context, db_path: str | None, zone_name: str | None) -> None:
     """debrief: incident timelines, blameless postmortems, action items,
     improvements and ops metrics in one SQLite file."""
-    ctx.obj = CliContext(db_path)
+    ctx.obj = CliContext(db_path, read_zone(zone_name))
     if ctx.invoked_subcommand is None:
         open_app(ctx.obj)
+
+
+def read_zone(name: str | None):
+    """The ``--zone`` / ``DEBRIEF_TZ`` choice (UTC when not given); a bad one is refused."""
+    from datetime import UTC
+
+    from ..capture.zones import ZoneError, parse_zone
+
+    if not name or not name.strip():
+        return UTC
+    try:
+        return parse_zone(name)
+    except ZoneError as exc:
+        fail(f"--zone: {exc}")
 
 
 def open_app(cli: CliContext) -> None:
     """Open the Textual app on the database."""
     from ..app import DebriefApp
 
-    store = cli.store()
-    DebriefApp(store, theme=store.get_setting("theme")).run()
+    store = cli.store(create=True)
+    DebriefApp(store, theme=store.get_setting("theme"), zone=cli.zone).run()

@@ -31,7 +31,7 @@ def new(cli: CliContext, title: str, severity: str, commander: str | None, start
         detected: str | None, resolved: str | None, services: tuple[str, ...], tags: tuple[str, ...]) -> None:
     """Declare an incident and print its key. Each time given also gets its
     timeline event, exactly as the app's Declare dialog does."""
-    store = cli.store()
+    store = cli.store(create=True)
     times = {field: when_of(option, text, store.now()) for field, option, text in (
         ("impact_started_at", "--started", started), ("detected_at", "--detected", detected),
         ("resolved_at", "--resolved", resolved)) if text}

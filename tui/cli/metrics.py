@@ -84,8 +84,8 @@ def text_lines(current: Metrics, previous: Metrics, targets: dict) -> list[str]:
             lines.append(f"  {'':<22}{'':>10}  {card.note}")
     lines.append("")
     if current.incomplete:
-        lines.append("Incidents lacking a milestone (left out of the figures that need it):")
-        lines += [f"  {i.key}  {i.severity}  no {', '.join(i.missing)}  {i.title}" for i in current.incomplete]
+        lines.append("Incidents lacking a milestone or with impossible ones (left out of the figures that need them):")
+        lines += [f"  {i.key}  {i.severity}  {i.status}  {i.gaps}  {i.title}" for i in current.incomplete]
     else:
-        lines.append("Every finished incident in the range has all its milestones.")
+        lines.append("Every incident in the range has all its milestones, in order.")
     return lines

@@ -11,16 +11,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store import SEVERITIES
+from store import SEVERITIES, Incident
+from store.incidents import SEVERITY_MEANINGS
 
 from ..capture.grammar import GrammarError, parse_time
-from .saving import SavingDialog
+from .base import StoreDialog
 
 BACKFILL = (("impact", "Impact started", "impact_started_at"), ("detected", "Detected", "detected_at"),
             ("resolved", "Resolved", "resolved_at"))
 
 
-class DeclareDialog(SavingDialog):
+def severity_meaning(severity: str) -> str:
+    """``SEV3: degraded or failing for some users; a workaround exists``."""
+    return f"{severity}: {SEVERITY_MEANINGS[severity].split(': ', 1)[1]}"
+
+
+class DeclareDialog(StoreDialog[Incident]):
     """Asks for title, severity and commander, then creates the incident."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="declare.cancel")]
@@ -36,8 +42,9 @@ class DeclareDialog(SavingDialog):
             yield Label("Title")
             yield Input(placeholder="What is broken, as users see it", id="title")
             yield Label("Severity")
-            options = [(s, s) for s in SEVERITIES]
+            options = [(f"{s} · {SEVERITY_MEANINGS[s].split(':')[0]}", s) for s in SEVERITIES]
             yield Select(options, value="SEV3", allow_blank=False, id="severity")
+            yield Static(severity_meaning("SEV3"), classes="muted", id="severity-meaning", markup=False)
             yield Label("Commander")
             yield Input(self.default_commander, id="commander")
             yield Checkbox("Already over: backfill its times (UTC)", id="backfill")
@@ -50,6 +57,12 @@ class DeclareDialog(SavingDialog):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Declare", variant="primary", id="declare")
+
+    @on(Select.Changed, "#severity")
+    def explain_severity(self, event: Select.Changed) -> None:
+        """Say what the chosen severity means."""
+        if isinstance(event.value, str):
+            self.query_one("#severity-meaning", Static).update(severity_meaning(event.value))
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
