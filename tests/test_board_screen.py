@@ -6,8 +6,8 @@ from textual.widgets import Input, Static
 
 from store import Store
 from tests.conftest import MARKUP_TRAPS, SIZE, make_app
-from tui.dialogs.pick import PickDialog
 from tui.dialogs.improvement_form import ImprovementForm
+from tui.dialogs.pick import PickDialog
 from tui.screens.board import BoardScreen
 from tui.widgets.improvement_card import ImprovementCard
 from tui.widgets.stage_column import StageColumn

@@ -44,12 +44,12 @@ SUMMARIES = {
 }
 
 
-def day_start(store: "Store") -> datetime:
+def day_start(store: Store) -> datetime:
     """Midnight UTC of the example incident's day (yesterday)."""
     return datetime.combine(seed_day(store), time(), tzinfo=UTC)
 
 
-def at(store: "Store", hhmm: str) -> datetime:
+def at(store: Store, hhmm: str) -> datetime:
     """A time on the example incident's day."""
     hours, minutes = map(int, hhmm.split(":"))
     return day_start(store) + timedelta(hours=hours, minutes=minutes)

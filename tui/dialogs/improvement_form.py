@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,8 +15,8 @@ from store import IMPROVEMENT_STATUSES, STAGES, Improvement
 from store.errors import InvalidInputError
 from store.improvement_model import format_number, parse_number
 
-from .reassign import complete
 from .base import StoreDialog
+from .reassign import complete
 
 TEXT_FIELDS = (
     ("title", "Title", "what changes"),

@@ -100,7 +100,7 @@ class IncidentCapture:
                       move_milestone=c.move_milestone) for c in captures]
         try:
             logged = await self.store_write(self.app.store.capture_events, self.incident_id, items)
-        except Exception as exc:  # noqa: BLE001 - locked, read-only, disk full: the text stays
+        except Exception as exc:
             self.say(self.failure(exc), error=True)
             return
         finally:

@@ -25,8 +25,8 @@ from ..widgets.hints_panel import HintsPanel
 from ..widgets.proposals_table import ProposalsTable
 from ..widgets.section_list import SectionList
 from ..widgets.timeline_table import TimelineTable
-from .postmortem_commands import PostmortemCommands
 from .base import DataScreen
+from .postmortem_commands import PostmortemCommands
 
 AUTOSAVE_SECONDS = 1.0
 
