@@ -6,8 +6,8 @@ they sort as text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from typing import Callable
 
 from .numbers import format_duration  # noqa: F401 - where callers have always found it
 

@@ -111,7 +111,7 @@ class EventsMixin(StoreBase):
     def capture_event(self, incident: int | str, text: str, kind: str = "note",
                       occurred_at: datetime | None = None, pinned: bool = False,
                       author: str | None = None, source: str = "tui",
-                      move_milestone: bool = False) -> "Logged":
+                      move_milestone: bool = False) -> Logged:
         """Append an event; a milestone kind also sets the incident's milestone (and moves
         its status forward) in the same transaction. A milestone keeps its FIRST time: a
         later event of its kind is logged but leaves it where it is (``Logged.kept_at``)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING, Any, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from .actions import TriageItem
 
@@ -16,7 +17,7 @@ CSV_HEADERS = ("Key", "Summary", "Assignee", "Due date", "Priority", "Status", "
 PAGE = 5000
 
 
-def all_items(store: "Store") -> Iterator[TriageItem]:
+def all_items(store: Store) -> Iterator[TriageItem]:
     """Every action item in triage order, read a page at a time."""
     offset = 0
     while True:
@@ -35,13 +36,13 @@ def item_json(item: TriageItem, today: Any) -> dict[str, Any]:
             "improvement": item.improvement_key}
 
 
-def actions_json(store: "Store") -> list[dict[str, Any]]:
+def actions_json(store: Store) -> list[dict[str, Any]]:
     """Every action item as JSON-ready dicts."""
     today = store.now().date()
     return [item_json(i, today) for i in all_items(store)]
 
 
-def actions_csv(store: "Store") -> str:
+def actions_csv(store: Store) -> str:
     """Every action item as CSV with a header row (see :data:`CSV_HEADERS`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -80,8 +80,7 @@ class ExportMixin(StoreBase):
         return path.resolve()
 
     def _export_postmortem(self, ref: Any, fmt: str, timeline: str, options: ExportOptions) -> str:
-        from .export_postmortem import (document_title, gather, markdown_from_parts, postmortem_json,
-                                        postmortem_parts)
+        from .export_postmortem import document_title, gather, markdown_from_parts, postmortem_json, postmortem_parts
 
         if fmt == "json":
             return _json(postmortem_json(self, ref, timeline))

@@ -3,12 +3,13 @@ or as JSON (every field and event)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from .clock import format_duration
 from .events import TimelineEvent
-from .incidents import Incident
 from .export_timeline import timeline_markdown, timeline_rows
+from .incidents import Incident
 
 if TYPE_CHECKING:
     from .store import Store
@@ -20,7 +21,7 @@ MILESTONE_NAMES = (
 )
 
 
-def all_events(store: "Store", incident_id: int) -> Iterable[TimelineEvent]:
+def all_events(store: Store, incident_id: int) -> Iterable[TimelineEvent]:
     """Every (not deleted) event, oldest first, read a page at a time."""
     offset = 0
     while True:
@@ -48,7 +49,7 @@ def header_lines(incident: Incident, now: Any) -> list[str]:
     return lines
 
 
-def incident_markdown(store: "Store", ref: int | str, timeline: str = "all") -> str:
+def incident_markdown(store: Store, ref: int | str, timeline: str = "all") -> str:
     """The incident header and its timeline table (UTC; ``timeline`` as in :mod:`store.export_timeline`)."""
     incident = store.get_incident(ref)
     lines = header_lines(incident, store.now())
@@ -61,7 +62,7 @@ def incident_markdown(store: "Store", ref: int | str, timeline: str = "all") -> 
     return "\n".join(lines) + "\n"
 
 
-def incident_json(store: "Store", ref: int | str) -> dict[str, Any]:
+def incident_json(store: Store, ref: int | str) -> dict[str, Any]:
     """Every field of the incident and every (not deleted) event."""
     incident = store.get_incident(ref)
     data = {"key": incident.key, **incident.model_dump(mode="json")}

@@ -154,13 +154,13 @@ def markdown_from_parts(title: str, parts: list[Part]) -> str:
     return "\n".join(line.rstrip() for line in "\n".join(lines).split("\n")).strip() + "\n"
 
 
-def postmortem_markdown(store: "Store", ref: int | str, timeline: str = "all") -> str:
+def postmortem_markdown(store: Store, ref: int | str, timeline: str = "all") -> str:
     """The postmortem as Markdown, section by section in the template's order."""
     data = gather(store, ref, timeline)
     return markdown_from_parts(document_title(data), postmortem_parts(data))
 
 
-def gather(store: "Store", ref: int | str, timeline: str = "all") -> dict[str, Any]:
+def gather(store: Store, ref: int | str, timeline: str = "all") -> dict[str, Any]:
     """Everything an export needs, read once."""
     pm = store.get_postmortem(ref)
     return {
@@ -172,7 +172,7 @@ def gather(store: "Store", ref: int | str, timeline: str = "all") -> dict[str, A
     }
 
 
-def postmortem_json(store: "Store", ref: int | str, timeline: str = "all") -> dict[str, Any]:
+def postmortem_json(store: Store, ref: int | str, timeline: str = "all") -> dict[str, Any]:
     """Every field of the postmortem, its incident, sections and related rows."""
     data = gather(store, ref, timeline)
     pm, incident = data["postmortem"], data["incident"]

@@ -13,9 +13,9 @@ Three choices, shared by every export (``--timeline``):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable
 
 from .errors import InvalidInputError
 from .events import MILESTONE_KINDS, TimelineEvent

@@ -166,7 +166,7 @@ def key_order(card: Improvement) -> tuple:
     return (prefix, int(number) if number.isdigit() else 0, card.key)
 
 
-def export_yaml(store: "Store") -> str:
+def export_yaml(store: Store) -> str:
     """Every card, in key order, as the tracker file's text."""
     cards = [card_to_dict(c) for c in sorted(store.list_improvements(), key=key_order)]
     return yaml.dump({"improvements": cards}, Dumper=TrackerDumper, sort_keys=False, allow_unicode=True, width=100)
@@ -274,7 +274,7 @@ def infer_stage(status: str, after_value: float | None) -> str:
     return "plan"
 
 
-def import_yaml(store: "Store", text: str) -> ImportResult:
+def import_yaml(store: Store, text: str) -> ImportResult:
     """Import every card in one transaction, or refuse the file whole.
 
     A new key creates a card; an existing key is updated with the fields the file gives

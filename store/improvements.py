@@ -6,12 +6,12 @@ Keys are ``IMP-003``, stored in ``improvement.key``; imported cards keep theirs.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .base import StoreBase
 from .errors import InvalidInputError, NotFoundError
-from .improvement_model import (DECISIONS, STAGES, Improvement, ImprovementCycle, check_key,
-                                improvement_column)
+from .improvement_model import DECISIONS, STAGES, Improvement, ImprovementCycle, check_key, improvement_column
 from .incidents import check_choice
 from .keys import make_key
 

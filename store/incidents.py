@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -153,7 +154,7 @@ class Incident(BaseModel):
         return found
 
     @classmethod
-    def from_row(cls, row: Any) -> "Incident":
+    def from_row(cls, row: Any) -> Incident:
         """Build from a ``sqlite3.Row``."""
         data = dict(row)
         data["services"] = json.loads(data["services"])

@@ -8,8 +8,9 @@ its Monday (ISO date).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable
+from typing import Any
 
 from dateutil import parser as dateparser
 from pydantic import BaseModel, Field
@@ -18,7 +19,6 @@ from .base import StoreBase
 from .clock import as_utc, from_iso, to_iso, week_start
 from .errors import InvalidInputError
 from .keys import make_key
-
 
 #: A deployment a little ahead of this machine's clock (another machine's clock) is still accepted.
 FUTURE_SKEW = timedelta(minutes=5)

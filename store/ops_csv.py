@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from .errors import InvalidInputError, NotFoundError, StoreError
-from .ops import check_alerts, check_count, check_past, check_text, check_time, check_toil, check_week
+from .ops import check_alerts, check_past, check_text, check_time, check_toil, check_week
 
 if TYPE_CHECKING:
     from .store import Store
@@ -65,11 +66,11 @@ def read_rows(kind: str, text: str, name: str) -> list[tuple[int, dict[str, str]
     rows = []
     for number, cells in enumerate(reader, start=2):
         if any(cell.strip() for cell in cells):
-            rows.append((number, dict(zip(header, cells))))
+            rows.append((number, dict(zip(header, cells, strict=False))))
     return rows
 
 
-def check_row(store: "Store", kind: str, row: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+def check_row(store: Store, kind: str, row: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
     """The row's values ready to record, and a problem per bad field."""
     values: dict[str, Any] = {}
     problems: list[str] = []
@@ -81,7 +82,7 @@ def check_row(store: "Store", kind: str, row: dict[str, str]) -> tuple[dict[str,
     return values, problems
 
 
-def check_caused(store: "Store", row: dict[str, str]) -> list[int]:
+def check_caused(store: Store, row: dict[str, str]) -> list[int]:
     """Incident keys separated by spaces or semicolons; each must exist."""
     ids = []
     for ref in (row.get("caused") or "").replace(";", " ").replace(",", " ").split():
@@ -116,7 +117,7 @@ CHECKS: dict[str, tuple[tuple[str, Check], ...]] = {
 }
 
 
-def record(store: "Store", kind: str, v: dict[str, Any]) -> None:
+def record(store: Store, kind: str, v: dict[str, Any]) -> None:
     """Write one checked row."""
     if kind == "deployments":
         store.record_deployment(v["service"], v["deployed_at"], v["failed"], v["caused"], v["version"], source="import")
@@ -139,7 +140,7 @@ def same_week_key(kind: str, values: dict[str, Any]) -> tuple | None:
     return None
 
 
-def import_text(store: "Store", kind: str, text: str, name: str = "the file") -> int:
+def import_text(store: Store, kind: str, text: str, name: str = "the file") -> int:
     """Check every row, then write them all in one transaction; return how many."""
     if kind not in COLUMNS:
         raise InvalidInputError(f"{kind!r} cannot be imported; use one of {', '.join(COLUMNS)}.")
@@ -161,7 +162,7 @@ def import_text(store: "Store", kind: str, text: str, name: str = "the file") ->
     return len(checked)
 
 
-def import_file(store: "Store", kind: str, path: str | Path) -> int:
+def import_file(store: Store, kind: str, path: str | Path) -> int:
     """Import a CSV file (UTF-8, a header row first)."""
     path = Path(path)
     try:

@@ -26,7 +26,7 @@ class Period:
     kind: str = "range"
 
     @classmethod
-    def containing(cls, day: date, kind: str) -> "Period":
+    def containing(cls, day: date, kind: str) -> Period:
         """The week, month or quarter that contains ``day``."""
         if kind == "week":
             start = week_start(day)
@@ -40,7 +40,7 @@ class Period:
         raise ValueError(f"unknown period kind {kind!r}")
 
     @classmethod
-    def days(cls, first: date, last: date) -> "Period":
+    def days(cls, first: date, last: date) -> Period:
         """The days ``first`` to ``last``, both included. A range that is exactly a
         calendar month, quarter or week (Monday to Sunday) is that period, so its
         previous period is the calendar one before it, as on the Metrics screen and
@@ -58,7 +58,7 @@ class Period:
         """The last day inside the period."""
         return self.end - timedelta(days=1)
 
-    def shift(self, steps: int) -> "Period":
+    def shift(self, steps: int) -> Period:
         """The period ``steps`` before (negative) or after (positive) this one."""
         if self.kind == "range":
             length = self.end - self.start
@@ -68,7 +68,7 @@ class Period:
         months = 1 if self.kind == "month" else 3
         return Period.containing(add_months(self.start, months * steps), self.kind)
 
-    def previous(self) -> "Period":
+    def previous(self) -> Period:
         """The period just before, of the same kind and length."""
         return self.shift(-1)
 

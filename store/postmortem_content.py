@@ -8,9 +8,17 @@ from typing import Any
 
 from .base import RowModel, StoreBase
 from .clock import from_iso
-from .postmortem_parts import (EDITABLE_KINDS, SEED_FACTORS, parse_checklist, parse_impact, parse_links, render_checklist,
-                               render_impact, section)
 from .errors import InvalidInputError
+from .postmortem_parts import (
+    EDITABLE_KINDS,
+    SEED_FACTORS,
+    parse_checklist,
+    parse_impact,
+    parse_links,
+    render_checklist,
+    render_impact,
+    section,
+)
 
 #: Saves of one section by one person closer together than this share a revision.
 REVISION_WINDOW = timedelta(minutes=2)

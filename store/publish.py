@@ -9,8 +9,8 @@ so the store decides what blocks publishing and the engine only reads text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .actions import ActionItem
 from .errors import InvalidInputError

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 STATUS_WORDS = {"good": "✅ on target", "bad": "❌ off target", "warn": "⚠️ watch", None: ""}
 
 
-def monthly_report(store: "Store", month: date) -> str:
+def monthly_report(store: Store, month: date) -> str:
     """The Markdown review of the month that contains ``month``."""
     period = Period.containing(month, "month")
     params = {**period.bounds(), "now": store.now_iso()}
@@ -73,7 +73,7 @@ def postmortem_state(row: Any) -> str:
     return "none (required)" if row["required"] else "none"
 
 
-def incidents_section(store: "Store", params: dict) -> str:
+def incidents_section(store: Store, params: dict) -> str:
     """## 2. The month's incidents, with their duration and postmortem."""
     rows = store.db.query(
         "SELECT i.id, i.severity, i.status, i.title, coalesce(i.impact_started_at, i.declared_at) AS start, "
@@ -93,7 +93,7 @@ def incidents_section(store: "Store", params: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def postmortems_section(store: "Store", params: dict) -> str:
+def postmortems_section(store: Store, params: dict) -> str:
     """## 3. Postmortems published this month."""
     rows = store.db.query(
         "SELECT p.incident_id, p.author, p.published_at, i.title FROM postmortem p JOIN incident i ON i.id = p.incident_id "
@@ -102,7 +102,7 @@ def postmortems_section(store: "Store", params: dict) -> str:
     return "## 3. Postmortems published\n\n" + ("\n".join(items) if items else "None published this month.") + "\n"
 
 
-def actions_section(store: "Store", params: dict) -> str:
+def actions_section(store: Store, params: dict) -> str:
     """## 4. Action items closed this month and overdue at its end."""
     closed = store.db.query(
         "SELECT id, title, owner, status, done_at FROM action_item WHERE done_at >= :t0 AND done_at < :t1 "
@@ -119,7 +119,7 @@ def actions_section(store: "Store", params: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def improvements_section(store: "Store", params: dict) -> str:
+def improvements_section(store: Store, params: dict) -> str:
     """## 5. Improvements completed (with measured impact) and waiting in Check."""
     done = store.db.query(
         "SELECT * FROM improvement WHERE status = 'completed' AND updated_at >= :t0 AND updated_at < :t1 ORDER BY key", params)

@@ -22,7 +22,7 @@ def default_me() -> str:
     """The login name, used when nothing else names the person."""
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
+    except Exception:
         return "me"
 
 

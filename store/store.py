@@ -18,9 +18,9 @@ from .incidents import IncidentsMixin
 from .metrics import MetricsMixin
 from .ops import OpsMixin
 from .postmortem_content import PostmortemContentMixin
-from .publish import PublishMixin
 from .postmortem_proposals import ProposalsMixin
 from .postmortems import PostmortemsMixin
+from .publish import PublishMixin
 from .recurrence import RecurrenceMixin
 from .refusals import at_the_edge, refusal
 from .roles import RolesMixin

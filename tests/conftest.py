@@ -30,12 +30,14 @@ def steady_widgets(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def personal_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test has its own personal config folder and no identity from the environment."""
-    folder = tmp_path / "config-home"
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+def personal_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own config and data folders (so tests run in parallel never share a
+    file and none touches the person's real ones) and no identity from the environment."""
+    home = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("DEBRIEF_USER", raising=False)
-    return folder / "debrief" / "config.toml"
+    return home / "config" / "debrief" / "config.toml"
 
 
 @pytest.fixture

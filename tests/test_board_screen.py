@@ -6,8 +6,8 @@ from textual.widgets import Input, Static
 
 from store import Store
 from tests.conftest import MARKUP_TRAPS, SIZE, make_app
-from tui.dialogs.pick import PickDialog
 from tui.dialogs.improvement_form import ImprovementForm
+from tui.dialogs.pick import PickDialog
 from tui.screens.board import BoardScreen
 from tui.widgets.improvement_card import ImprovementCard
 from tui.widgets.stage_column import StageColumn
@@ -197,7 +197,7 @@ async def test_markup_like_titles_and_owners_are_literal(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_board(app, pilot)
         texts = [str(c.render()) for c in screen.query(ImprovementCard)]
-        for trap, text in zip(MARKUP_TRAPS, texts):
+        for trap, text in zip(MARKUP_TRAPS, texts, strict=False):
             assert text.count(trap) >= 3
         await pilot.press("enter")
         await settle(app, pilot)

@@ -63,8 +63,8 @@ async def test_three_writers_while_the_app_is_open(store: Store, db_path: Path) 
         before = screen.timeline.total
         procs = [writer(db_path, incident.key) for _ in range(3)]
         lines = ["".join(f"w{w} line {n}\n" for n in range(300)) for w in range(3)]
-        results = await asyncio.gather(*(asyncio.to_thread(p.communicate, text) for p, text in zip(procs, lines)))
-        for proc, (out, err) in zip(procs, results):
+        results = await asyncio.gather(*(asyncio.to_thread(p.communicate, text) for p, text in zip(procs, lines, strict=False)))
+        for proc, (out, err) in zip(procs, results, strict=False):
             assert proc.returncode == 0, err
             assert "locked" not in err
             assert out.count("logged ") == 300

@@ -10,8 +10,8 @@ from textual.widgets import Input, OptionList
 
 from store import Store
 from tests.conftest import MARKUP_TRAPS, NOW, SIZE, make_app
-from tui.dialogs.pick import PickDialog
 from tui.dialogs.edit_event import EditEventDialog
+from tui.dialogs.pick import PickDialog
 from tui.dialogs.text_prompt import TextPromptDialog
 from tui.screens.incident import IncidentScreen
 

@@ -76,4 +76,4 @@ def test_help_lists_every_command(tmp_path: Path) -> None:
 def test_theme_names_match_the_themes() -> None:
     from themes import THEME_NAMES, THEMES
 
-    assert THEME_NAMES == tuple(theme.name for theme in THEMES)
+    assert tuple(theme.name for theme in THEMES) == THEME_NAMES

@@ -9,7 +9,6 @@ from textual.widgets import Checkbox, OptionList, Static
 from store import Store
 from tests.conftest import SIZE, make_app, settle
 from tui.dialogs.pick import PickDialog
-from tui.dialogs.pick import PickDialog
 from tui.dialogs.triggers import TriggersDialog
 from tui.screens.incident import IncidentScreen
 

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.capture.grammar import (KIND_TOKENS, GrammarError, format_relative, parse_line, parse_time,
-                                 relative)
+from tui.capture.grammar import KIND_TOKENS, GrammarError, format_relative, parse_line, parse_time, relative
 
 NOW = datetime(2025, 11, 28, 9, 0, 0, tzinfo=UTC)
 MIDNIGHT = NOW.replace(hour=0, minute=0, second=0)

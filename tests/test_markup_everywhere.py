@@ -36,7 +36,7 @@ def fill(store: Store) -> None:
     store.set_reviewers(pm.id, list(MARKUP_TRAPS))
     for trap in MARKUP_TRAPS:
         store.create_action_item(trap, owner=trap, postmortem_id=pm.id, due_date=NOW.date() - timedelta(days=2))
-    for trap, stage in zip(MARKUP_TRAPS, ("plan", "do", "check", "act")):
+    for trap, stage in zip(MARKUP_TRAPS, ("plan", "do", "check", "act"), strict=False):
         store.create_improvement(trap, owner=trap, sources=[trap], stage=stage, before_metric=trap,
                                  expected_impact=trap)
     store.record_deployment(MARKUP_TRAPS[2], day, caused=[1], source="tui")
@@ -101,9 +101,9 @@ class Watch:
 
 
 async def test_incidents_incident_screen_and_its_dialogs(trap_store: Store) -> None:
-    from tui.dialogs.pick import PickDialog
     from tui.dialogs.edit_event import EditEventDialog
     from tui.dialogs.help import HelpScreen
+    from tui.dialogs.pick import PickDialog
     from tui.dialogs.text_prompt import TextPromptDialog
     from tui.dialogs.triggers import TriggersDialog
     from tui.screens.incident import IncidentScreen
@@ -173,9 +173,9 @@ async def test_postmortem_editor_meeting_and_dialogs(trap_store: Store) -> None:
 
 
 async def test_triage_and_its_dialogs(trap_store: Store) -> None:
-    from tui.dialogs.pick import PickDialog
     from tui.dialogs.due_date import DueDateDialog
     from tui.dialogs.improvement_form import ImprovementForm
+    from tui.dialogs.pick import PickDialog
     from tui.dialogs.reassign import ReassignDialog
     from tui.dialogs.triage_filter import TriageFilterDialog
 
@@ -198,8 +198,8 @@ async def test_triage_and_its_dialogs(trap_store: Store) -> None:
 
 async def test_board_and_its_dialogs(trap_store: Store) -> None:
     from tui.dialogs.board_filter import BoardFilterDialog
-    from tui.dialogs.pick import PickDialog
     from tui.dialogs.improvement_form import ImprovementForm
+    from tui.dialogs.pick import PickDialog
 
     app = make_app(trap_store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from store.ops_csv import CsvImportError, import_text
 from store import InvalidInputError
+from store.ops_csv import CsvImportError, import_text
 
 
 def count(store, table: str) -> int:

@@ -229,8 +229,9 @@ async def test_narrow_terminal_puts_two_cards_to_a_row_so_figures_and_trends_fit
 
 
 async def test_deployment_form_reads_times_like_the_capture_line_and_refuses_the_future(demo_store):
-    from tests.conftest import NOW
     from datetime import timedelta
+
+    from tests.conftest import NOW
 
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:

@@ -180,6 +180,7 @@ def test_record_deploy_at_reads_relative_and_clock_times_and_refuses_the_future(
 
 def test_the_store_refuses_a_fuzzy_or_future_deployment_time(store):
     import pytest
+
     from store.errors import InvalidInputError
 
     with pytest.raises(InvalidInputError, match="'-5m' is not a time"):

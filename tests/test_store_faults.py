@@ -65,12 +65,11 @@ def test_a_failed_commit_is_rolled_back_so_later_writes_are_not_swallowed(demo_s
 
 
 def test_a_nested_write_joins_and_an_inner_failure_undoes_the_whole(store: Store) -> None:
-    with pytest.raises(ValueError):
-        with store.db.write() as conn:
-            conn.execute("INSERT INTO setting(key, value) VALUES ('a', '1')")
-            with store.db.write() as inner:
-                inner.execute("INSERT INTO setting(key, value) VALUES ('b', '2')")
-                raise ValueError("inner")
+    with pytest.raises(ValueError), store.db.write() as conn:
+        conn.execute("INSERT INTO setting(key, value) VALUES ('a', '1')")
+        with store.db.write() as inner:
+            inner.execute("INSERT INTO setting(key, value) VALUES ('b', '2')")
+            raise ValueError("inner")
     assert on_disk(store.path, "SELECT key FROM setting WHERE key IN ('a', 'b')") == []
     with store.db.write() as conn:
         with store.db.write() as inner:
@@ -111,7 +110,7 @@ def test_a_database_without_write_ahead_logging_is_refused_in_one_sentence() -> 
     from store.db import Database
 
     with pytest.raises(DatabaseError, match="write-ahead logging"):
-        Database(Path(":memory:")).conn
+        Database(Path(":memory:")).conn  # noqa: B018 - opening the connection is what raises
 
 
 def test_a_damaged_file_is_one_sentence_not_a_traceback(tmp_path: Path) -> None:

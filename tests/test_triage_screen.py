@@ -8,9 +8,9 @@ from textual.widgets import DataTable, Input, Static
 
 from store import Store
 from tests.conftest import MARKUP_TRAPS, NOW, SIZE, make_app
-from tui.dialogs.pick import PickDialog
 from tui.dialogs.due_date import DueDateDialog
 from tui.dialogs.improvement_form import ImprovementForm
+from tui.dialogs.pick import PickDialog
 from tui.screens.incident import IncidentScreen
 from tui.screens.triage import TriageScreen
 

@@ -5,8 +5,8 @@ disk (read back through a second connection)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Awaitable, Callable
 
 import pytest
 from textual.widgets import Checkbox, Input, OptionList

@@ -28,14 +28,11 @@ def cli(db: Path, *args: str):
     """Run the command line on ``db`` as of :data:`NOW` (the clock the app tests use)."""
     from unittest import mock
 
-    from tui.cli.common import CliContext
+    class AtNow(Store):
+        def __init__(self, path, clock=None) -> None:
+            super().__init__(path, clock=fixed_clock(NOW))
 
-    def fixed(self: CliContext, create: bool = False) -> Store:
-        if self._store is None:
-            self._store = Store(self.path, clock=fixed_clock(NOW))
-        return self._store
-
-    with mock.patch.object(CliContext, "store", fixed):
+    with mock.patch("store.store.Store", AtNow):
         return CliRunner().invoke(main, ["--db", str(db), *args])
 
 
@@ -113,6 +110,7 @@ def test_cli_publish_refuses_with_the_list_the_app_shows(store: Store) -> None:
     assert result.exit_code == 2
     assert all(line in result.output for line in check.lines())
     assert "reviewer not signed off: marcus" in result.output and "empty required section: Summary" in result.output
+    assert not check.clean and len(check.lines()) >= 2
     assert store.get_postmortem_by_id(pm_id).status == "in_review"
     forced = cli(store.path, "postmortem", "publish", "PM-0001", "--force")
     assert forced.exit_code == 0 and store.get_postmortem_by_id(pm_id).status == "published"

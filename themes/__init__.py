@@ -8,10 +8,7 @@ the blameless hint spans, ``$pinned`` key moments in a timeline.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from textual.theme import Theme
+from typing import Any
 
 STYLESHEET = Path(__file__).with_name("debrief.tcss")
 DEFAULT_THEME = "debrief-dark"

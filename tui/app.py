@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import tzinfo
 from zoneinfo import ZoneInfo
-from typing import Any, Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -20,17 +20,17 @@ from themes import DEFAULT_THEME, STYLESHEET, THEME_NAMES, THEMES, VARIABLE_DEFA
 
 from . import keys
 from .commands import DebriefCommands
+from .commands_search import SearchCommands
 from .dialogs.declare import DeclareDialog
 from .dialogs.help import HelpScreen
 from .dialogs.quit import QuitQuestion
 from .identity import ConfigError, write_config
 from .runner import StoreRunner
-from .screens.incident import IncidentScreen
 from .screens.board import BoardScreen
+from .screens.incident import IncidentScreen
 from .screens.incidents import IncidentsScreen
 from .screens.metrics import MetricsScreen
 from .screens.search import SearchScreen
-from .commands_search import SearchCommands
 from .screens.triage import TriageScreen
 
 

@@ -8,9 +8,10 @@ show, so with WAL a read never queues behind a write that waits for a lock.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from store import Store
 

@@ -21,7 +21,8 @@ instead of crashing the app or failing silently.
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual.worker import Worker, WorkerState
 

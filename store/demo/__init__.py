@@ -19,13 +19,13 @@ DEMO_ME = "dana"
 SEEDERS = (incidents.seed, postmortems.seed, ops.seed, improvements.seed, backdate.seed)
 
 
-def is_empty(store: "Store") -> bool:
+def is_empty(store: Store) -> bool:
     """True when the database holds no incidents and no action items."""
     row = store.db.one("SELECT (SELECT count(*) FROM incident) + (SELECT count(*) FROM action_item)")
     return row[0] == 0
 
 
-def load_demo(store: "Store", force: bool = False) -> None:
+def load_demo(store: Store, force: bool = False) -> None:
     """Fill the database with demo data (refused when it is not empty, unless forced)."""
     if not force and not is_empty(store):
         raise InvalidInputError(

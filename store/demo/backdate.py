@@ -8,7 +8,7 @@ so timeliness, completion and days-to-close read like a team's history.
 
 from __future__ import annotations
 
-from datetime import datetime, time, UTC
+from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING
 
 from ..clock import to_iso
@@ -24,12 +24,12 @@ LATE_DRAFTS = {2: "+4 days", 6: "+3 days"}
 UNLINKED_CREATED = "2025-11-03"
 
 
-def unlinked_created(store: "Store") -> str:
+def unlinked_created(store: Store) -> str:
     """10:00 UTC on the moved :data:`UNLINKED_CREATED` day, as stored text."""
     return to_iso(datetime.combine(moved(store, UNLINKED_CREATED), time(10), tzinfo=UTC))
 
 
-def seed(store: "Store") -> None:
+def seed(store: Store) -> None:
     """Backdate postmortems and action items relative to their incidents."""
     conn = store.db.conn
     for incident_id in store.db.query("SELECT incident_id FROM postmortem"):

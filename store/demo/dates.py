@@ -19,22 +19,22 @@ if TYPE_CHECKING:
 ORIGIN = date(2025, 11, 27)
 
 
-def seed_day(store: "Store") -> date:
+def seed_day(store: Store) -> date:
     """The example incident's day: yesterday by the store's clock."""
     return store.now().date() - timedelta(days=1)
 
 
-def shift(store: "Store") -> timedelta:
+def shift(store: Store) -> timedelta:
     """How far every written date moves."""
     return seed_day(store) - ORIGIN
 
 
-def moved(store: "Store", written: date | str) -> date:
+def moved(store: Store, written: date | str) -> date:
     """A written date (or ISO text) moved to follow today."""
     day = date.fromisoformat(written) if isinstance(written, str) else written
     return day + shift(store)
 
 
-def moved_time(store: "Store", written: datetime) -> datetime:
+def moved_time(store: Store, written: datetime) -> datetime:
     """A written time moved to follow today."""
     return written + shift(store)

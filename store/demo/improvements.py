@@ -76,7 +76,7 @@ CARDS = (
 )
 
 
-def postmortem_id(store: "Store", incident_id: int) -> int:
+def postmortem_id(store: Store, incident_id: int) -> int:
     """The incident's postmortem, started if no other seeder wrote one."""
     found = store.postmortem_for_incident(incident_id)
     if found is None:
@@ -85,7 +85,7 @@ def postmortem_id(store: "Store", incident_id: int) -> int:
     return found.id
 
 
-def seed_action_items(store: "Store") -> dict[str, int]:
+def seed_action_items(store: Store) -> dict[str, int]:
     """The demo action items; returns their ids by title."""
     ids = {}
     for incident_id, title, owner, due, priority, kind, status in ACTION_ITEMS:
@@ -96,7 +96,7 @@ def seed_action_items(store: "Store") -> dict[str, int]:
     return ids
 
 
-def seed(store: "Store") -> None:
+def seed(store: Store) -> None:
     """Action items, then cards (with their links)."""
     items = seed_action_items(store)
     for key, title, sources, owner, fields, linked in CARDS:

@@ -44,18 +44,18 @@ SUMMARIES = {
 }
 
 
-def day_start(store: "Store") -> datetime:
+def day_start(store: Store) -> datetime:
     """Midnight UTC of the example incident's day (yesterday)."""
     return datetime.combine(seed_day(store), time(), tzinfo=UTC)
 
 
-def at(store: "Store", hhmm: str) -> datetime:
+def at(store: Store, hhmm: str) -> datetime:
     """A time on the example incident's day."""
     hours, minutes = map(int, hhmm.split(":"))
     return day_start(store) + timedelta(hours=hours, minutes=minutes)
 
 
-def seed_example(store: "Store") -> None:
+def seed_example(store: Store) -> None:
     """The seed's example incident, resolved, with its full timeline."""
     incident = store.create_incident(
         "Checkout failures: database connection pool exhausted after v2.3.1", "SEV2", "dana",
@@ -71,7 +71,7 @@ def seed_example(store: "Store") -> None:
         store.add_event(incident.id, text, kind=kind, occurred_at=at(store, hhmm), pinned=pinned, author="dana")
 
 
-def seed_history(store: "Store") -> None:
+def seed_history(store: Store) -> None:
     """A dozen resolved incidents over the previous six months."""
     for days, hour, sev, title, services, tags, offsets, commander, flags in HISTORY:
         start = day_start(store) - timedelta(days=days) + timedelta(hours=hour)
@@ -87,7 +87,7 @@ def seed_history(store: "Store") -> None:
         store.add_event(incident.id, "Resolved and verified", kind="resolution", occurred_at=resolve, author=commander)
 
 
-def seed_active(store: "Store") -> None:
+def seed_active(store: Store) -> None:
     """One incident still being worked, so the live side has something to show."""
     now = store.now()
     started = now - timedelta(minutes=25)
@@ -99,7 +99,7 @@ def seed_active(store: "Store") -> None:
     store.add_event(incident.id, "Looking at the shard rebalancing that started at the same time", occurred_at=started + timedelta(minutes=9), author="priya")
 
 
-def seed(store: "Store") -> None:
+def seed(store: Store) -> None:
     """All demo incidents."""
     seed_history(store)
     seed_example(store)

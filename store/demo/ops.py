@@ -31,7 +31,7 @@ CAUSES = (
 class Span:
     """The six months of operational data: their first Monday and last day."""
 
-    def __init__(self, store: "Store") -> None:
+    def __init__(self, store: Store) -> None:
         self.last_day = seed_day(store) + timedelta(days=1)
         self.first_monday = self.last_day - timedelta(days=self.last_day.weekday(), weeks=WEEKS - 1)
 
@@ -45,7 +45,7 @@ class Span:
         return [self.first_monday + timedelta(weeks=week) for week in range(WEEKS)]
 
 
-def seed_deployments(store: "Store", span: Span, rng: random.Random) -> None:
+def seed_deployments(store: Store, span: Span, rng: random.Random) -> None:
     """Two to five deployments a working day until now; failures get rarer over time."""
     day = span.first_monday - timedelta(days=3)
     while day <= span.last_day:
@@ -59,7 +59,7 @@ def seed_deployments(store: "Store", span: Span, rng: random.Random) -> None:
         day += timedelta(days=1)
 
 
-def seed_causes(store: "Store") -> None:
+def seed_causes(store: Store) -> None:
     """The deployments behind four demo incidents, linked to them."""
     for prefix, service, minutes, version in CAUSES:
         row = store.db.one("SELECT id, coalesce(impact_started_at, declared_at) AS start FROM incident "
@@ -70,7 +70,7 @@ def seed_causes(store: "Store") -> None:
         store.record_deployment(service, at, caused=[row["id"]], version=version, source="import")
 
 
-def seed_alerts(store: "Store", span: Span, rng: random.Random) -> None:
+def seed_alerts(store: Store, span: Span, rng: random.Random) -> None:
     """Weekly alert counts per source; noise falls from about 70% to 40%."""
     for week, monday in enumerate(span.mondays()):
         noise = 0.70 - 0.30 * span.progress(monday) + rng.uniform(-0.05, 0.05)
@@ -80,7 +80,7 @@ def seed_alerts(store: "Store", span: Span, rng: random.Random) -> None:
             store.record_alerts(monday, count, round(count * (1 - noise)), source=source)
 
 
-def seed_toil(store: "Store", span: Span, rng: random.Random) -> None:
+def seed_toil(store: Store, span: Span, rng: random.Random) -> None:
     """Each person's weekly toil; it falls from about 55% to 35% of working time."""
     for monday in span.mondays():
         share = 0.55 - 0.20 * span.progress(monday)
@@ -90,7 +90,7 @@ def seed_toil(store: "Store", span: Span, rng: random.Random) -> None:
             store.record_toil(person, monday, toil, working, category=rng.choice(TOIL_CATEGORIES))
 
 
-def seed(store: "Store") -> None:
+def seed(store: Store) -> None:
     """All demo operational data (deterministic)."""
     rng = random.Random(2025)
     span = Span(store)

@@ -62,7 +62,7 @@ ACTIONS = (
 )
 
 
-def seed(store: "Store") -> None:
+def seed(store: Store) -> None:
     """The example incident's postmortem, in review with two reviewers (one signed off)."""
     row = store.db.one("SELECT id FROM incident WHERE title = ? ORDER BY id DESC LIMIT 1", (SEED_TITLE,))
     if row is None:

@@ -47,7 +47,7 @@ def plain_sql(conn) -> dict:
     minutes = lambda x, y: (conn_jd[x] - conn_jd[y]) * 1440  # noqa: E731
     conn_jd: dict = {}
     stamps = {v for row in rows for v in row if v}
-    for stamp, jd in conn.execute(f"SELECT value, julianday(value) FROM json_each(?)",
+    for stamp, jd in conn.execute("SELECT value, julianday(value) FROM json_each(?)",
                                   (__import__("json").dumps(sorted(stamps)),)):
         conn_jd[stamp] = jd
     mttr = [minutes(r[5], r[0] or r[2]) for r in rows if r[5]]

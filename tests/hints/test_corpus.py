@@ -13,9 +13,19 @@ import pytest
 
 from tui.hints import CATEGORIES, Linter, load_rules
 
-from .corpus import (CORPUS, FROZEN, category_precision, is_heldout, load_documents,
-                     load_sentences, rule_precision, score_documents, score_sentences, split,
-                     strict_heldout)
+from .corpus import (
+    CORPUS,
+    FROZEN,
+    category_precision,
+    is_heldout,
+    load_documents,
+    load_sentences,
+    rule_precision,
+    score_documents,
+    score_sentences,
+    split,
+    strict_heldout,
+)
 
 pytestmark = pytest.mark.skipif(not (CORPUS / "blameful").is_dir(), reason="no corpus")
 

@@ -3,7 +3,8 @@ that saves closes only once its change is on disk."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from textual import work
 from textual.binding import Binding
@@ -47,7 +48,7 @@ class StoreDialog(StoreCalls, ModalScreen[R | None], Generic[R]):
         """Run ``fn`` on the store thread; dismiss with its result, or keep everything and say why."""
         try:
             result = await self.store_write(fn, *args, **kwargs)
-        except Exception as error:  # noqa: BLE001 - StoreError, or a bug: either way the dialog stays
+        except Exception as error:
             self.report_failure(failure_sentence(error), error)
             return
         self.dismiss(result)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,9 +11,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
-from ..dates import ACCEPTED, DateInputError, parse_due_date
 from store import ActionItem
 
+from ..dates import ACCEPTED, DateInputError, parse_due_date
 from .base import StoreDialog
 
 

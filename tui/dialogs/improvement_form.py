@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,11 +12,11 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from store import IMPROVEMENT_STATUSES, STAGES, Improvement
-from store.improvement_model import format_number, parse_number
 from store.errors import InvalidInputError
+from store.improvement_model import format_number, parse_number
 
-from .reassign import complete
 from .base import StoreDialog
+from .reassign import complete
 
 TEXT_FIELDS = (
     ("title", "Title", "what changes"),

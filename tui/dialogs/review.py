@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from store import Postmortem, StoreError
 from store.postmortem_review import Reviewer
-
 from store.publish import PublishCheck, TextChecker
 
 from .base import StoreDialog

@@ -51,7 +51,7 @@ def _inflections(words: set[str]) -> dict[str, dict[str, list[str]]]:
         tail = f" {rest}" if rest else ""
         verb = getAllInflections(head, upos="VERB") or getAllInflectionsOOV(head, upos="VERB")
         noun = getAllInflections(head, upos="NOUN") or getAllInflectionsOOV(head, upos="NOUN")
-        pick = lambda forms, *tags: sorted({f + tail for t in tags for f in forms.get(t, ())})  # noqa: E731
+        pick = lambda forms, *tags: sorted({f + tail for t in tags for f in forms.get(t, ())})  # noqa: B023, E731
         table[phrase] = {"vbd": pick(verb, "VBD"), "vbn": pick(verb, "VBN"), "ing": pick(verb, "VBG"),
                          "vbz": pick(verb, "VBZ"), "nns": pick(noun, "NNS")}
     return table

@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from .checks import RawHit, check_paragraph, prefilter
-from .factors import FactorIndex
 from .config import Config
+from .factors import FactorIndex
 from .model import Hint, Rule, load_rules
 from .text import Block, mask, scan, sentences
-
 
 CONTRIBUTING = re.compile(
     r"\bcontribut(?:ing|ory)\s+(?:factors?|causes?|conditions?)|\bcontributors\b|\balso\s+contributed\b"

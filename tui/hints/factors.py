@@ -8,7 +8,7 @@ always runs. Uses the standard library's regex parser (``re._parser``)."""
 from __future__ import annotations
 
 import re
-from re import _constants as C  # noqa: N812
+from re import _constants as C
 from re import _parser as sre_parse
 
 MIN_FACTOR = 3
@@ -58,7 +58,7 @@ def required_factors(pattern: str) -> list[str] | None:
     """Sorted factors of ``pattern`` (one is in every match), or None."""
     try:
         found = _sequence(sre_parse.parse(pattern, re.IGNORECASE))
-    except Exception:  # noqa: BLE001 - an unknown parse shape only costs speed
+    except Exception:
         return None
     return sorted(found) if found else None
 

@@ -217,7 +217,7 @@ def _clauses(left: str) -> list[tuple[str, str]]:
     breaks = list(CLAUSE_BREAK.finditer(left))
     starts = [(0, "")] + [(m.end(), m.group().strip() or m.group()) for m in breaks]
     ends = [m.start() for m in breaks] + [len(left)]
-    pairs = [(left[start:end], opener) for (start, opener), end in zip(starts, ends)]
+    pairs = [(left[start:end], opener) for (start, opener), end in zip(starts, ends, strict=False)]
     return pairs[::-1][:MAX_CLAUSES]
 
 

@@ -112,7 +112,7 @@ class Rule:
     """Lower-case strings one of which is in every match (see factors.py)."""
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Rule":
+    def from_dict(cls, data: dict) -> Rule:
         """A Rule from a validated plain dict."""
         values = dict(data)
         values["suggestions"] = tuple(values["suggestions"])
@@ -160,7 +160,7 @@ class Rule:
     """Lower-case strings one of which is in every match (see factors.py)."""
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Rule":
+    def from_dict(cls, data: dict) -> Rule:
         """A Rule from a validated plain dict."""
         values = dict(data)
         values["suggestions"] = tuple(values["suggestions"])

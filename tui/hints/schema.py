@@ -46,7 +46,7 @@ class ReplacementSpec(BaseModel):
         return _compiles(value)
 
     @model_validator(mode="after")
-    def _groups_exist(self) -> "ReplacementSpec":
+    def _groups_exist(self) -> ReplacementSpec:
         compiled = re.compile(self.match)
         for number, name in TEMPLATE_REF.findall(self.to):
             if (number and int(number) > compiled.groups) or (name and name not in compiled.groupindex):

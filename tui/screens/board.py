@@ -13,8 +13,8 @@ from store import STAGES, Improvement, StoreError
 from store.improvement_model import format_number
 
 from ..dialogs.board_filter import BoardFilter, BoardFilterDialog
-from ..dialogs.pick import PickDialog
 from ..dialogs.improvement_form import FORM_FIELDS, ImprovementForm
+from ..dialogs.pick import PickDialog
 from ..messages import DataChanged
 from ..widgets.improvement_card import ImprovementCard
 from ..widgets.stage_column import StageColumn

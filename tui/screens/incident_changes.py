@@ -18,6 +18,7 @@ from ..capture.zones import zone_label
 from ..dialogs.pick import PickDialog, severity_choices
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.edit_event import EditEventDialog
+from ..dialogs.pick import PickDialog
 from ..dialogs.text_prompt import TextPromptDialog
 from ..dialogs.triggers import TriggersDialog
 from ..postmortem_nav import open_postmortem
@@ -95,7 +96,7 @@ class IncidentChanges:
         """Run a store change, then reload; a failure is said under the capture line."""
         try:
             await self.store_write(fn, *args, **kwargs)
-        except Exception as exc:  # noqa: BLE001 - locked, read-only, disk full: say why
+        except Exception as exc:
             self.say(f"Not saved: {exc}", error=True)
             return
         if note:

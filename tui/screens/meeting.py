@@ -14,8 +14,8 @@ from textual.widgets import Footer, Static
 from store.postmortem_parts import BY_NAME, SECTIONS
 
 from ..dialogs.action_item import ActionItemDialog
-from ..messages import DataChanged
 from ..hints import Linter
+from ..messages import DataChanged
 from ..postmortem_hints import action_hints
 from ..postmortem_meeting_view import big_heading, double_spaced, hint_notes, marked_text
 from ..postmortem_state import Bundle, load_bundle, summary_facts

@@ -10,7 +10,6 @@ from typing import Any
 
 from rich.text import Text
 from textual import on, work
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
@@ -18,6 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
 
 from store.metrics import Metrics
 from store.periods import KINDS, Period

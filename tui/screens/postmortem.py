@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, DataTable, Footer, OptionList, Static, TextArea
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static, TextArea
 
 from store import StoreError
 from store.postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS
@@ -26,8 +26,8 @@ from ..widgets.hints_panel import HintsPanel
 from ..widgets.proposals_table import ProposalsTable
 from ..widgets.section_list import SectionList
 from ..widgets.timeline_table import TimelineTable
-from .postmortem_commands import PostmortemCommands
 from .base import DataScreen
+from .postmortem_commands import PostmortemCommands
 
 AUTOSAVE_SECONDS = 1.0
 
@@ -203,9 +203,11 @@ when you leave; the title bar says whether it is saved.
         pm, incident = self.bundle.pm, self.bundle.incident
         state = "Unsaved changes" if self.dirty and not self.save_state.startswith("Not saved") else self.save_state
         note = " (edits are kept as new revisions)" if pm.status == "published" else ""
-        self.query_one("#title-bar", Static).update(Content.assemble(
+        title = Content.assemble(
             (pm.key, "bold"), " · ", incident.title, " · ", (pm.status.replace("_", " "), "bold $accent"),
-            (note, "$warning"), ("  " + state if state else "", "$foreground-muted")))
+            (note, "$warning"), ("  " + state if state else "", "$foreground-muted"))
+        # The bar is one line high whatever it says: repaint it, never re-lay out the screen (once per key).
+        self.query_one("#title-bar", Static).update(title, layout=False)
 
     @on(OptionList.OptionHighlighted, "#sections")
     async def section_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -12,7 +12,6 @@ from store import StoreError
 from store.postmortem_parts import BY_NAME, EDITABLE_KINDS
 
 from ..dialogs.accept_proposal import AcceptProposalDialog
-
 from ..dialogs.action_item import ActionItemDialog
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.export import ExportDialog

@@ -15,9 +15,9 @@ from textual.widgets import DataTable, Footer, Static
 from store import StoreError
 from store.actions import TriageItem
 
-from ..dialogs.pick import PickDialog
 from ..dialogs.due_date import DueDateDialog
 from ..dialogs.improvement_form import FORM_FIELDS, ImprovementForm
+from ..dialogs.pick import PickDialog
 from ..dialogs.reassign import ReassignDialog
 from ..dialogs.triage_filter import TriageFilter, TriageFilterDialog
 from ..messages import DataChanged
@@ -26,6 +26,7 @@ from ..render import plain, theme_colour
 from ..widgets.paged_table import PagedTable
 from .triage_layout import TriageLayout
 from .base import DataScreen
+from .triage_layout import TriageLayout
 
 PRIORITY_CHOICES = [("P1", "urgent: do this first"), ("P2", "important"), ("P3", "when there is time")]
 SNOOZE_DAYS = 7

@@ -13,7 +13,6 @@ from themes import severity_variable
 
 from ..capture.zones import zone_label
 
-
 MILESTONE_LABELS = (
     ("impact_started_at", "Impact"),
     ("detected_at", "Detected"),

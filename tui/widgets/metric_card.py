@@ -10,6 +10,7 @@ from textual.widgets import Sparkline, Static
 
 from store.scorecard import Card
 
+
 class MetricCard(Vertical):
     """Shows one :class:`store.scorecard.Card`; the status sets a ``-good/-bad/-warn`` class."""
 

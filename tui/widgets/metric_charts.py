@@ -72,7 +72,7 @@ class SeverityChart(PlotextPlot):
         plt.stacked_bar(list(range(1, len(labels) + 1)), counts, labels=list(SEVERITIES), color=colours, width=0.6)
         plt.xticks(*every_other(labels))
         plt.xlim(0, len(labels) + 1)
-        top = max([sum(c) for c in zip(*counts)] + [1]) + 1
+        top = max([sum(c) for c in zip(*counts, strict=False)] + [1]) + 1
         plt.ylim(0, top)
         plt.yticks(nice_ticks(top))
         self.refresh()

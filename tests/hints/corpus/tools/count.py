@@ -1,4 +1,8 @@
-import yaml, glob, collections
+import collections
+import glob
+
+import yaml
+
 c = collections.Counter(); srcs=set(); n=0
 for p in sorted(glob.glob('/work/corpus/blameful/*.yml')):
     d = yaml.safe_load(open(p)); srcs.add(d['source'])

@@ -2,7 +2,11 @@
 """Build one corpus YAML file from a simple text spec on stdin.
 Header lines 'key: value' (slug, source, title, kind), then '---', then
 items: 'category || blame || text [|| note]'. Validates blame is a substring."""
-import sys, yaml, os
+import os
+import sys
+
+import yaml
+
 CATS = {"counterfactual","hindsight","human_error","person_as_cause","judgment",
         "minimization","root_cause","blame_question","punitive_remedy","distancing"}
 raw = sys.stdin.read()

@@ -1,4 +1,9 @@
-import re, sys, json, glob, os
+import glob
+import os
+import re
+import sys
+
+
 def sentences(text):
     out=[]; incode=False; para=[]
     def flush():

@@ -1,4 +1,8 @@
-import sys, json, yaml, os, re
+import json
+import sys
+
+import yaml
+
 # usage: mkdoc.py slug source title textfile [blameful_json]
 slug, source, title, textfile = sys.argv[1:5]
 bl = json.loads(sys.argv[5]) if len(sys.argv) > 5 else []

@@ -1,6 +1,11 @@
-import re, sys, json, glob, os
+import glob
+import json
+import os
+import sys
+
 sys.path.insert(0,'/work/corpus/tools')
 from cands import sentences
+
 rows=[]
 for f in sorted(glob.glob('/tmp/src/*')):
     for s in sentences(open(f,encoding='utf-8',errors='replace').read()):

@@ -1,4 +1,9 @@
-import glob,yaml,collections,re
+import collections
+import glob
+import re
+
+import yaml
+
 docs=[];bl=collections.Counter();nbl=0;tw=0;pubs=collections.Counter()
 for f in sorted(glob.glob('docs/*.md')):
     s=open(f).read(); _,fm,body=s.split('---\n',2); d=yaml.safe_load(fm)

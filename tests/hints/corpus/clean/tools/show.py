@@ -1,4 +1,7 @@
-import json, re, sys
+import json
+import re
+import sys
+
 rows=json.load(open('/tmp/pool.json'))
 pat=re.compile(sys.argv[1], re.I)
 excl=re.compile(sys.argv[2], re.I) if len(sys.argv)>2 and sys.argv[2] else None

@@ -1,4 +1,11 @@
-import json, yaml, re, subprocess, os, collections
+import collections
+import json
+import os
+import re
+import subprocess
+
+import yaml
+
 rows=json.load(open('/tmp/pool.json'))
 M='/work/.mirror'
 def repo_files(repo):
@@ -13,6 +20,7 @@ for p in repo_files('dfds+postmortems'):
 # doc metadata by source
 docmeta={}
 import glob
+
 for f in glob.glob('/work/corpus/clean/docs/*.md'):
     fm=yaml.safe_load(open(f).read().split('---\n',2)[1])
     docmeta[fm['source']]=(os.path.basename(f)[:-3], fm['title'])
