@@ -26,9 +26,11 @@ demo: $(STAMP_RUN)
 	$(BIN)/debrief demo
 	$(BIN)/debrief
 
-# Tests run in parallel, one worker per core (pytest-xdist): each test has its own
+# Lint and format are checked first (rules in pyproject.toml); tests run in parallel, one worker per core (pytest-xdist): each test has its own
 # temporary database and folders, and none opens a port.
 test: $(STAMP_TEST)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n auto
 
 bench: $(STAMP_TEST)
