@@ -9,7 +9,8 @@ from store import Incident
 from store.export_postmortem import duration_line, impact_line, time_to_lines
 from store.postmortem_parts import BY_NAME
 from store.postmortem_rules import postmortem_state
-from store.publish import PostmortemBundle, PublishCheck, TextChecker, check_bundle, filled_marks, section_filled  # noqa: F401 - re-exported for the editor
+from store.publish import PostmortemBundle, PublishCheck, TextChecker, check_bundle, filled_marks
+from store.publish import section_filled as section_filled  # the editor imports it from here
 
 from .hints import Hint, Linter
 from .hints.rewrite import unfilled
@@ -64,8 +65,7 @@ def summary_facts(bundle: Bundle, now: datetime) -> list[tuple[str, str]]:
     return [("Date", f"{incident.started_at:%Y-%m-%d}"), ("Duration", duration_line(incident, now)),
             ("Time to detect · acknowledge · mitigate", " · ".join(v.split(" (")[0] for _, v in time_to_lines(incident))),
             ("Impact", impact_line(incident)), ("Severity", incident.severity),
-            ("Author", bundle.pm.author or "—"), ("Reviewers", ", ".join(r.name for r in bundle.reviewers) or "—"),
-            ("Roles", bundle.roles or "—")]
+            ("Author", bundle.pm.author or "—"), ("Reviewers", ", ".join(r.name for r in bundle.reviewers) or "—")]
 
 
 #: How each postmortem state (``store.postmortem_rules.postmortem_state``) shows: (label, theme variable).
