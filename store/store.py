@@ -19,6 +19,7 @@ from .postmortem_review import PostmortemReviewMixin
 from .postmortems import PostmortemsMixin
 from .search import SearchMixin
 from .settings import SettingsMixin
+from .slack_import import SlackImportMixin
 from .team import TeamMixin
 
 
@@ -32,6 +33,7 @@ class Store(
     ActionsMixin,
     ImprovementsMixin,
     SettingsMixin,
+    SlackImportMixin,
     TeamMixin,
     OpsMixin,
     MetricsMixin,
