@@ -25,6 +25,7 @@ from .lint import lint
 from .log import log
 from .metrics import metrics
 from .record import record
+from .serve import seat, serve
 from .report import report
 from . import export_incident  # noqa: F401  (registers `debrief export incident`)
 from .postmortem import postmortem
@@ -78,5 +79,5 @@ def open_app(cli: CliContext) -> None:
 
 
 for command in (incident, config, demo, export, lint, log, record, import_, metrics, report, postmortem,
-                actions, improvements):
+                actions, improvements, serve, seat):
     main.add_command(command)
