@@ -40,6 +40,8 @@ class ActionItem(RowModel):
     created_at: datetime
     updated_at: datetime
     done_at: datetime | None = None
+    created_by: str = ""
+    updated_by: str = ""
 
     @property
     def key(self) -> str:
@@ -148,7 +150,7 @@ class ActionsMixin(StoreBase):
         if values.get("postmortem_id") and not values.get("incident_id"):
             values["incident_id"] = self.get_postmortem_by_id(values["postmortem_id"]).incident_id
         now = self.now_iso()
-        values.update(created_at=now, updated_at=now)
+        values.update(created_at=now, updated_at=now, created_by=self.me, updated_by=self.me)
         if values.get("status") == "done":
             values["done_at"] = now
         names, marks = ", ".join(values), ", ".join("?" for _ in values)
@@ -176,9 +178,26 @@ class ActionsMixin(StoreBase):
                 values["done_at"] = None
         sets = ", ".join(f"{k} = ?" for k in values)
         with self.db.write() as conn:
-            conn.execute(f"UPDATE action_item SET {sets}, updated_at = ? WHERE id = ?",
-                         (*values.values(), self.now_iso(), item.id))
+            conn.execute(f"UPDATE action_item SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?",
+                         (*values.values(), self.now_iso(), self.me, item.id))
+            self._log_changes(conn, item, values)
         return self.get_action_item(item.id)
+
+    def _log_changes(self, conn: Any, item: ActionItem, values: dict[str, Any]) -> None:
+        """One ``action_item_change`` row per field that changed, with who changed it."""
+        before = item.model_dump(mode="json")
+        for field, value in values.items():
+            old = before.get(field)
+            if field != "done_at" and (None if old is None else str(old)) != (None if value is None else str(value)):
+                conn.execute("INSERT INTO action_item_change (action_item_id, field, old_value, new_value, author, "
+                             "changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                             (item.id, field, old, value, self.me, self.now_iso()))
+
+    def action_item_changes(self, ref: int | str) -> list[dict[str, Any]]:
+        """Who changed which field of an item, from what to what, oldest first."""
+        rows = self.db.query("SELECT field, old_value, new_value, author, changed_at FROM action_item_change "
+                             "WHERE action_item_id = ? ORDER BY changed_at, id", (self.get_action_item(ref).id,))
+        return [dict(r) for r in rows]
 
     def action_items_for_postmortem(self, postmortem_id: int) -> list[ActionItem]:
         """A postmortem's action items, in the order they were added."""

@@ -46,6 +46,13 @@ class TimelineEvent(RowModel):
     source: str = "tui"
     version: int = 1
     deleted_at: datetime | None = None
+    edited_by: str = ""
+    deleted_by: str = ""
+
+    @property
+    def last_changed_by(self) -> str:
+        """Who wrote the current version: the last editor, else the author."""
+        return self.edited_by or self.author
 
 
 class EventVersion(BaseModel):
@@ -58,6 +65,7 @@ class EventVersion(BaseModel):
     text: str
     pinned: bool
     replaced_at: datetime
+    edited_by: str = ""
 
 
 class EventsMixin(StoreBase):
@@ -104,7 +112,7 @@ class EventsMixin(StoreBase):
         quiet = () if record else (field,)
         self.update_incident(incident.id, author=author, source=source, quiet=quiet, **fields)
 
-    def _withdraw_milestone(self, event: TimelineEvent) -> None:
+    def _withdraw_milestone(self, event: TimelineEvent, author: str | None = None) -> None:
         """``event`` no longer sets its milestone (deleted, or its kind edited away).
 
         When the milestone holds this event's time, it falls back to the latest
@@ -120,7 +128,7 @@ class EventsMixin(StoreBase):
         fields: dict[str, Any] = {field: fallback.occurred_at if fallback else None}
         if fallback is None and status is not None and incident.status == status:
             fields["status"] = self._status_before(incident, status)
-        self.update_incident(incident.id, **fields)
+        self.update_incident(incident.id, author=author, **fields)
 
     def _latest_of_kind(self, incident_id: int, kind: str) -> TimelineEvent | None:
         """The most recently entered (not deleted) event of ``kind``."""
@@ -179,8 +187,9 @@ class EventsMixin(StoreBase):
             (event.incident_id, to_iso(event.occurred_at), to_iso(event.occurred_at), event.id),
         )[0]
 
-    def edit_event(self, event_id: int, **changes: Any) -> TimelineEvent:
-        """Change text, occurred_at, kind or pinned; the previous version is kept."""
+    def edit_event(self, event_id: int, author: str | None = None, **changes: Any) -> TimelineEvent:
+        """Change text, occurred_at, kind or pinned; the previous version is kept, and the
+        editor (``author``, default the acting user) is recorded."""
         old = self.get_event(event_id)
         unknown = set(changes) - {"text", "occurred_at", "kind", "pinned"}
         if unknown:
@@ -189,25 +198,26 @@ class EventsMixin(StoreBase):
         values = self._event_values(merged["text"], merged["kind"], merged["occurred_at"], self.now())
         pinned = int(changes.get("pinned", old.pinned))
         with self.db.write() as conn:
-            self._save_edit(conn, event_id, values, pinned)
+            self._save_edit(conn, event_id, values, pinned, author or self.me)
             edited = self.get_event(event_id)
             if edited.kind != old.kind:
-                self._withdraw_milestone(old)
+                self._withdraw_milestone(old, author)
             if edited.kind != old.kind or edited.occurred_at != old.occurred_at:
-                self._apply_milestone(edited, None, "tui")
+                self._apply_milestone(edited, author, "tui")
         return edited
 
-    def _save_edit(self, conn: Any, event_id: int, values: dict[str, str], pinned: int) -> None:
-        """Keep the current version, then write the new values."""
+    def _save_edit(self, conn: Any, event_id: int, values: dict[str, str], pinned: int, editor: str) -> None:
+        """Keep the current version (with who wrote it), then write the new values and editor."""
         conn.execute(
-            "INSERT INTO timeline_event_version (event_id, version, occurred_at, kind, text, pinned, replaced_at) "
-            "SELECT id, version, occurred_at, kind, text, pinned, ? FROM timeline_event WHERE id = ?",
+            "INSERT INTO timeline_event_version (event_id, version, occurred_at, kind, text, pinned, replaced_at, "
+            "edited_by) SELECT id, version, occurred_at, kind, text, pinned, ?, "
+            "CASE WHEN edited_by <> '' THEN edited_by ELSE author END FROM timeline_event WHERE id = ?",
             (self.now_iso(), event_id),
         )
         conn.execute(
-            "UPDATE timeline_event SET text = ?, kind = ?, occurred_at = ?, pinned = ?, version = version + 1 "
-            "WHERE id = ?",
-            (values["text"], values["kind"], values["occurred_at"], pinned, event_id),
+            "UPDATE timeline_event SET text = ?, kind = ?, occurred_at = ?, pinned = ?, version = version + 1, "
+            "edited_by = ? WHERE id = ?",
+            (values["text"], values["kind"], values["occurred_at"], pinned, editor, event_id),
         )
 
     def event_versions(self, event_id: int) -> list[EventVersion]:
@@ -217,26 +227,27 @@ class EventsMixin(StoreBase):
         )
         return [EventVersion.model_validate(dict(r)) for r in rows]
 
-    def delete_event(self, event_id: int) -> TimelineEvent:
-        """Hide an event (soft delete; :meth:`restore_event` undoes it). A milestone it
-        set falls back to the remaining event of its kind, or is cleared."""
+    def delete_event(self, event_id: int, author: str | None = None) -> TimelineEvent:
+        """Hide an event (soft delete; :meth:`restore_event` undoes it), recording who did.
+        A milestone it set falls back to the remaining event of its kind, or is cleared."""
         event = self.get_event(event_id)
         with self.db.write() as conn:
-            conn.execute("UPDATE timeline_event SET deleted_at = ? WHERE id = ?", (self.now_iso(), event_id))
+            conn.execute("UPDATE timeline_event SET deleted_at = ?, deleted_by = ? WHERE id = ?",
+                         (self.now_iso(), author or self.me, event_id))
             if event.deleted_at is None:
-                self._withdraw_milestone(event)
+                self._withdraw_milestone(event, author)
         return self.get_event(event_id)
 
-    def restore_event(self, event_id: int) -> TimelineEvent:
+    def restore_event(self, event_id: int, author: str | None = None) -> TimelineEvent:
         """Undo a delete; a milestone event sets its milestone again when it is the
         latest of its kind (the one its delete fell back from)."""
         self.get_event(event_id)
         with self.db.write() as conn:
-            conn.execute("UPDATE timeline_event SET deleted_at = NULL WHERE id = ?", (event_id,))
+            conn.execute("UPDATE timeline_event SET deleted_at = NULL, deleted_by = '' WHERE id = ?", (event_id,))
             restored = self.get_event(event_id)
             latest = self._latest_of_kind(restored.incident_id, restored.kind)
             if latest is not None and latest.id == restored.id:
-                self._apply_milestone(restored, None, "tui", record=True)
+                self._apply_milestone(restored, author, "tui", record=True)
         return restored
 
     def _event_values(self, text: str, kind: str, occurred_at: datetime, now: datetime) -> dict[str, str]:

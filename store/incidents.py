@@ -193,7 +193,8 @@ class IncidentsMixin(StoreBase):
         with self.db.write() as conn:
             ident = conn.execute(f"INSERT INTO incident ({names}) VALUES ({marks})", tuple(columns.values())).lastrowid
             text = f"Declared {columns['severity']} by {columns['commander'] or 'someone'}: {columns['title']}"
-            self._status_event(conn, ident, text, source, at=columns["declared_at"])
+            event_id = self._status_event(conn, ident, text, source, at=columns["declared_at"])
+            self._first_commander(conn, ident, columns["commander"], columns["declared_at"], event_id)  # type: ignore[attr-defined]
         return self.get_incident(ident)
 
     def get_incident(self, ref: int | str) -> Incident:
@@ -237,7 +238,9 @@ class IncidentsMixin(StoreBase):
             conn.execute(f"UPDATE incident SET {sets}, updated_at = ? WHERE id = ?",
                          (*changes.values(), self.now_iso(), current.id))
             for field, value in changes.items():
-                if (field in TRACKED or field in MILESTONES) and field not in quiet:
+                if field == "commander":  # a hand-off of the commander role, recorded as such
+                    self._hand_over(conn, current.id, "commander", row[field], value, author, source)  # type: ignore[attr-defined]
+                elif (field in TRACKED or field in MILESTONES) and field not in quiet:
                     text = f"{field.replace('_', ' ').capitalize()}: {describe(field, row[field])} → {describe(field, value)}"
                     self._status_event(conn, current.id, text, source, author=author)
         return self.get_incident(current.id)
@@ -271,11 +274,11 @@ class IncidentsMixin(StoreBase):
         return f"WHERE status IN ({', '.join('?' for _ in wanted)})", tuple(wanted)
 
     def _status_event(self, conn: Any, incident_id: int, text: str, source: str,
-                      author: str | None = None, at: str | None = None) -> None:
-        """Record a change as a ``status`` event written by the system."""
+                      author: str | None = None, at: str | None = None) -> int:
+        """Record a change as a ``status`` event written by the system; return its id."""
         now = self.now_iso()
-        conn.execute(
+        return conn.execute(
             "INSERT INTO timeline_event (incident_id, occurred_at, entered_at, author, kind, text, source) "
             "VALUES (?, ?, ?, ?, 'status', ?, ?)",
             (incident_id, at or now, now, author or self.me, text, "system"),
-        )
+        ).lastrowid

@@ -16,6 +16,7 @@ class Reviewer(RowModel):
     name: str
     added_at: datetime
     signed_off_at: datetime | None = None
+    signed_off_by: str = ""
 
 
 class PostmortemReviewMixin(StoreBase):
@@ -23,7 +24,7 @@ class PostmortemReviewMixin(StoreBase):
 
     def reviewers(self, postmortem_id: int) -> list[Reviewer]:
         """The reviewers in the order they were named."""
-        rows = self.db.query("SELECT name, added_at, signed_off_at FROM postmortem_reviewer "
+        rows = self.db.query("SELECT name, added_at, signed_off_at, signed_off_by FROM postmortem_reviewer "
                              "WHERE postmortem_id = ? ORDER BY added_at, rowid", (postmortem_id,))
         return [Reviewer.from_row(r) for r in rows]
 
@@ -57,8 +58,9 @@ class PostmortemReviewMixin(StoreBase):
         if self.get_postmortem_by_id(postmortem_id).status != "in_review":
             raise InvalidInputError("sign-off is only recorded while the postmortem is in review.")
         with self.db.write() as conn:
-            done = conn.execute("UPDATE postmortem_reviewer SET signed_off_at = ? WHERE postmortem_id = ? AND name = ?",
-                                (self.now_iso(), postmortem_id, name.strip())).rowcount
+            done = conn.execute("UPDATE postmortem_reviewer SET signed_off_at = ?, signed_off_by = ? "
+                                "WHERE postmortem_id = ? AND name = ?",
+                                (self.now_iso(), self.me, postmortem_id, name.strip())).rowcount
         if not done:
             raise InvalidInputError(f"{name!r} is not a reviewer of this postmortem; add them as a reviewer first.")
         return next(r for r in self.reviewers(postmortem_id) if r.name == name.strip())
@@ -76,7 +78,8 @@ class PostmortemReviewMixin(StoreBase):
         with self.db.write() as conn:
             self._set_status(conn, postmortem_id, "draft", None)
             conn.execute("UPDATE postmortem SET published_at = NULL WHERE id = ?", (postmortem_id,))
-            conn.execute("UPDATE postmortem_reviewer SET signed_off_at = NULL WHERE postmortem_id = ?", (postmortem_id,))
+            conn.execute("UPDATE postmortem_reviewer SET signed_off_at = NULL, signed_off_by = '' "
+                         "WHERE postmortem_id = ?", (postmortem_id,))
         return self.get_postmortem_by_id(postmortem_id)
 
     def _set_status(self, conn, postmortem_id: int, status: str, stamp: str | None) -> None:

@@ -17,10 +17,12 @@ from .ops import OpsMixin
 from .postmortem_content import PostmortemContentMixin
 from .postmortem_review import PostmortemReviewMixin
 from .postmortems import PostmortemsMixin
+from .roles import RolesMixin
 from .search import SearchMixin
 from .settings import SettingsMixin
 from .slack_import import SlackImportMixin
 from .team import TeamMixin
+from .updates import UpdatesMixin
 
 
 class Store(
@@ -32,9 +34,11 @@ class Store(
     SearchMixin,
     ActionsMixin,
     ImprovementsMixin,
+    RolesMixin,
     SettingsMixin,
     SlackImportMixin,
     TeamMixin,
+    UpdatesMixin,
     OpsMixin,
     MetricsMixin,
 ):

@@ -212,7 +212,7 @@ async def test_status_severity_commander_title_are_recorded(demo_store: Store) -
             "identified", "SEV1", "marcus", "Search API latency [b]high")
         texts = [e.text for e in demo_store.list_events(ACTIVE) if e.kind == "status"]
         assert {"Status: investigating → identified", "Severity: SEV3 → SEV1",
-                "Commander: priya → marcus"} <= set(texts)
+                "commander: priya → marcus"} <= set(texts)
         assert "Search API latency [b]high" in str(screen.query_one("#header").render())
 
 

@@ -35,6 +35,17 @@ KIND_TOKENS: dict[str, str] = {
     "/comms": "communication",
     "/action": "action",
 }
+#: Capture-line commands that open something instead of logging a line: ``/update``
+#: opens the stakeholder-update composer (its text, if any, replaces the draft).
+COMMANDS: tuple[str, ...] = ("/update",)
+
+
+def command_of(line: str) -> tuple[str, str] | None:
+    """``("/update", "rest of the text")`` when the line starts with a command, else None."""
+    head, _, rest = line.strip().partition(" ")
+    return (head.lower(), rest.strip()) if head.lower() in COMMANDS else None
+
+
 #: Text used when a kind is given with no text ("/resolve" alone).
 DEFAULT_TEXT: dict[str, str] = {
     "impact": "Impact started", "detection": "Detected", "acknowledgement": "Acknowledged",

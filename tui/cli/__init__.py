@@ -30,6 +30,8 @@ from .report import report
 from . import export_incident  # noqa: F401  (registers `debrief export incident`)
 from .postmortem import postmortem
 from . import export_postmortem  # noqa: F401 - registers `export postmortem`
+from . import role  # noqa: F401 - registers `incident role`
+from .update import update
 
 
 class DebriefGroup(click.Group):
@@ -79,5 +81,5 @@ def open_app(cli: CliContext) -> None:
 
 
 for command in (incident, config, demo, export, lint, log, record, import_, metrics, report, postmortem,
-                actions, improvements, serve, seat):
+                actions, improvements, update, serve, seat):
     main.add_command(command)

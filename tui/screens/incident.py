@@ -17,7 +17,7 @@ from textual.widgets import Footer, Input, Static
 from store import SEVERITIES, STATUSES, Store, StoreError
 from store.events import MILESTONE_KINDS
 
-from ..capture.grammar import Capture, GrammarError, parse_line
+from ..capture.grammar import Capture, GrammarError, command_of, parse_line
 from ..dialogs.choose import ChooseDialog
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.edit_event import EditEventDialog
@@ -27,15 +27,18 @@ from ..messages import DataChanged
 from ..postmortem_nav import open_postmortem
 from ..widgets.capture_line import CaptureLine
 from ..widgets.incident_header import IncidentHeader
-from ..widgets.timeline_view import PAGE, TIME_WIDTH, KIND_WIDTH, TimelineView
+from ..widgets.team_bar import TeamBar
+from ..widgets.timeline_view import AUTHOR_WIDTH, KIND_WIDTH, PAGE, TIME_WIDTH, TimelineView
 from .incident_commands import IncidentCommands
 from .incident_help import HELP
+from .incident_team import BINDINGS as TEAM_BINDINGS, IncidentTeamMixin
 
 PLACEHOLDER = "Type what happened, Enter logs it · 14:05 or -5m backdates · ! pins · /detect /mitigate /resolve …"
 #: The hint under the capture line, by what has the focus (the event and incident keys act from the timeline;
 #: F1 lists every key).
-KEYS = "s status · v severity · c commander · r title · e edit · x delete · u undo · ! pin · p postmortem"
-KEYS_HINT = "↑ timeline keys: " + KEYS
+KEYS = ("s status · v severity · c commander · o role · r title · e edit · x delete · u undo · ! pin · "
+        "p postmortem · w who")
+KEYS_HINT = "ctrl+o stakeholder update · ↑ timeline keys: " + KEYS
 TIMELINE_HINT = "esc back to typing · " + KEYS
 
 
@@ -47,12 +50,15 @@ def snapshot(store: Store, incident_id: int, cursor_id: int | None) -> tuple:
     return incident, total, position
 
 
-def column_titles() -> str:
-    """The headings above the timeline, aligned with its columns."""
-    return "Time (UTC)".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + "Event"
+def column_titles(width: int = 0, authors: bool = False) -> str:
+    """The headings above the timeline, aligned with its columns (``Who`` on the right)."""
+    titles = "Time (UTC)".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + "Event"
+    if authors and width > len(titles) + AUTHOR_WIDTH:
+        titles = titles.ljust(width - AUTHOR_WIDTH + 1) + "Who"
+    return titles
 
 
-class IncidentScreen(Screen):
+class IncidentScreen(IncidentTeamMixin, Screen):
     """One incident, live: header, timeline (newest at the bottom) and capture line."""
 
     HELP = HELP
@@ -73,6 +79,7 @@ class IncidentScreen(Screen):
         Binding("r", "title", "Title", id="incident.title"),
         Binding("p", "postmortem", "Postmortem", id="incident.postmortem"),
         Binding("t", "triggers", "Triggers", id="incident.triggers"),
+        *TEAM_BINDINGS,
     ]
 
     def __init__(self, incident_id: int) -> None:
@@ -83,6 +90,7 @@ class IncidentScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield IncidentHeader(id="header")
+        yield TeamBar(id="team-bar")
         yield Static(column_titles(), id="timeline-columns", markup=False)
         yield TimelineView(id="timeline")
         yield CaptureLine(placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
@@ -106,13 +114,15 @@ class IncidentScreen(Screen):
         header = self.query_one(IncidentHeader)
         if header.incident is not None and header.incident.active:
             header.show(None, self.app.clock())
+            self.show_team()
 
     # -- reading -------------------------------------------------------------
 
     @on(DataChanged)
     def reload(self) -> None:
-        """Re-read the header and the row count; visible pages reload on demand."""
+        """Re-read the header, the team bar and the row count; visible pages reload on demand."""
         self.load(self.timeline.cursor_id)
+        self.load_team()
 
     @work(exclusive=True, group="incident-load", exit_on_error=False)
     async def load(self, cursor_id: int | None) -> None:
@@ -141,6 +151,9 @@ class IncidentScreen(Screen):
             return
         if self.saving is not None:  # the line still starts with the one being saved: never log it twice
             self.say("Still saving the previous line; press Enter again in a moment.")
+            return
+        if (command := command_of(line)) is not None:  # /update: the composer; the line stays until sent
+            self.compose_update(command[1] or None, line)
             return
         try:
             parsed = parse_line(line, self.app.clock())

@@ -52,14 +52,27 @@ title, postmortem and undo.
 | `u` | (timeline) undo the last delete |
 | `s` | (timeline) change status |
 | `v` | (timeline) change severity |
-| `c` | (timeline) change commander |
+| `c` | (timeline) change commander (a hand-off of the commander role) |
+| `o` | (timeline) assign or hand over a role: commander, deputy, comms, ops lead, scribe (the team's list) |
+| `ctrl+o` | stakeholder update: the team's template filled from the incident; `ctrl+s` logs it as a communication event and copies it to the clipboard (also `/update` in the capture line; text after it replaces the draft) |
+| `w` | (timeline) show or hide who wrote each event (`✎` marks a line someone else edited) |
 | `r` | (timeline) change title |
 | `p` | (timeline) open the postmortem (started, pre-filled from the incident, on first use) |
 | `t` | (timeline) postmortem triggers (customer-facing, data loss, on-call escalation, security, near miss, toil) |
 | `escape` | (capture line, when empty) back to the incident list |
 | `F1` | this help (also from the capture line, where `?` is typed as text) |
 
-Status, severity, commander and title changes are recorded as `status` events.
+Status, severity, commander, role and title changes are recorded as `status`
+events, each with its author ("comms: dana → priya").
+
+### The team bar
+
+Under the header: who holds each role now; for a severity with an update
+cadence (default SEV1 every 30 min, SEV2 every 60; `debrief config set --team
+update_cadence "SEV1=30, SEV2=60"`), the time left until the next stakeholder
+update, counted from the last communication event, which turns to a warning
+once it is overdue; and nudges when the incident has no commander or is not
+acknowledged 15 minutes after it was declared.
 Deleting a milestone event (`/resolve`, `/mitigate`, …) hands its milestone to
 the remaining event of that kind, or clears it and steps the status back;
 `u` brings both back. Setting an active status on a resolved incident reopens

@@ -26,6 +26,12 @@ TIME_WIDTH, KIND_WIDTH, AUTHOR_WIDTH = 15, 16, 12
 PAGE = 100
 
 
+def author_label(event: TimelineEvent) -> str:
+    """Who wrote the line; ``dana ✎`` when someone else edited it since."""
+    edited = event.edited_by and event.edited_by != event.author
+    return f"{event.author} ✎" if edited else event.author
+
+
 class TimelineView(ScrollView, can_focus=True):
     """A virtual list of timeline events with a row cursor."""
 
@@ -61,6 +67,13 @@ class TimelineView(ScrollView, can_focus=True):
         self.cursor_id: int | None = None
         self.follow = True
         self.start_day: date | None = None
+        #: Who wrote each line, in a column on the right (``w`` on the incident screen toggles it).
+        self.show_authors = True
+
+    @property
+    def author_width(self) -> int:
+        """Cells of the author column (0 while hidden)."""
+        return AUTHOR_WIDTH if self.show_authors else 0
 
     # -- data in -------------------------------------------------------------
 
@@ -133,7 +146,7 @@ class TimelineView(ScrollView, can_focus=True):
         """One event as a line: time, kind, text (pinned marked), author."""
         if event is None:
             return Text("…".ljust(width), style=self.get_component_rich_style("timeline--dim"))
-        text_width = max(width - TIME_WIDTH - KIND_WIDTH - AUTHOR_WIDTH, 10)
+        text_width = max(width - TIME_WIDTH - KIND_WIDTH - self.author_width, 10)
         body = Text(("★ " if event.pinned else "") + " ".join(event.text.split()))
         body.truncate(text_width, overflow="ellipsis", pad=True)
         style = self._row_style(event)
@@ -141,7 +154,7 @@ class TimelineView(ScrollView, can_focus=True):
         line = Text.assemble(
             (self.time_label(event).ljust(TIME_WIDTH), self.get_component_rich_style("timeline--dim")),
             (event.kind[:KIND_WIDTH - 1].ljust(KIND_WIDTH), style),
-            body, (" " + event.author[:AUTHOR_WIDTH - 1].ljust(AUTHOR_WIDTH - 1), "")
+            body, (" " + author_label(event)[:AUTHOR_WIDTH - 1].ljust(AUTHOR_WIDTH - 1) if self.show_authors else "", ""),
         )
         line.truncate(width, pad=True)
         return line
