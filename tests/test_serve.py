@@ -98,9 +98,9 @@ def test_public_says_what_it_exposes_and_the_page_carries_the_name(db_path, tmp_
     assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws?seat={"<script>Ana".encode().hex()}"' in page
     assert "<script>Ana" not in page and "debrief · &lt;script&gt;Ana" in page
     assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws"' in plain
-    assert unescape(err).startswith(f"debrief serve --public: anyone who can reach http://127.0.0.1:{port}/ can read "
+    assert unescape(err).startswith(f"debrief serve --public: anyone who can reach port {port} on 127.0.0.1 can read "
                                     "and change every incident")
-    assert f"Serving {db_path} on http://127.0.0.1:{port}" in out
+    assert f"Serving {db_path} on http://127.0.0.1:{port}/\n" in out
     assert Store(db_path).schema_version > 0
 
 

@@ -15,6 +15,7 @@ import asyncio
 import ipaddress
 import logging
 import shlex
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,14 @@ def is_local(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def browser_url(host: str, port: int) -> str:
+    """The address to give people: every-address binds (``0.0.0.0``, ``::``) are shown
+    with this machine's name, since nobody can browse to ``0.0.0.0``."""
+    if host.strip("[]") in ("0.0.0.0", "::", ""):
+        host = socket.gethostname()
+    return f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
 
 
 def seat_command(db: Path, name: str | None) -> str:
@@ -80,9 +89,9 @@ class SeatServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         """Say where to point a browser."""
-        url = f"http://{'[' + self.host + ']' if ':' in self.host else self.host}:{self.port}"
+        url = browser_url(self.host, self.port)
         print(f"Serving {self.db} on {url}\n"
-              f"Each browser tab runs its own debrief; {url}/?as=NAME skips the name prompt.\n"
+              f"Each browser tab runs its own debrief; {url}?as=NAME skips the name prompt.\n"
               "Press Ctrl+C to stop.", flush=True)
 
     @aiohttp_jinja2.template("app_index.html")

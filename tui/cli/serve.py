@@ -12,7 +12,7 @@ from store import Store
 
 from .common import CliContext, fail, pass_cli
 
-EXPOSED = ("debrief serve --public: anyone who can reach {url} can read and change every incident, "
+EXPOSED = ("debrief serve --public: anyone who can reach port {port} on {where} can read and change every incident, "
            "postmortem and action item in {db}, under any name they type; there is no login and no "
            "encryption (plain HTTP). Put it behind a VPN or an authenticating HTTPS proxy, or stop it "
            "(Ctrl+C) when the meeting ends.")
@@ -40,7 +40,8 @@ def serve(cli: CliContext, host: str, port: int, public: bool) -> None:
         fail(problem)
     Store(cli.path).close()  # create or migrate the file once, before any tab opens it
     if public:
-        click.echo(EXPOSED.format(url=f"http://{host}:{port}/", db=cli.path), err=True)
+        where = "any address of this machine" if host.strip("[]") in ("0.0.0.0", "::", "") else host
+        click.echo(EXPOSED.format(port=port, where=where, db=cli.path), err=True)
     SeatServer(cli.path.resolve(), host, port).serve()
 
 
