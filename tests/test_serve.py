@@ -139,3 +139,26 @@ async def test_a_seat_with_a_name_from_the_url_does_not_ask(store: Store) -> Non
         await settle(app, pilot)
         assert not isinstance(app.screen, WhoAreYouDialog)
         assert app.user == "Ben" and app.store.me == "Ben"
+
+
+async def type_bad_name(pilot) -> None:
+    await settle(pilot.app, pilot)
+    pilot.app.screen.query_one(Input).value = "Ana\tLopes"
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def test_who_are_you_snapshot(snap_compare, demo_store: Store) -> None:
+    app = DebriefApp(demo_store, clock=fixed_clock(NOW), seat=True)
+    assert snap_compare(app, terminal_size=SIZE, run_before=type_bad_name)
+
+
+async def test_who_are_you_smoke(demo_store: Store) -> None:
+    """The snapshot's screen, asserting on what it shows."""
+    app = DebriefApp(demo_store, clock=fixed_clock(NOW), seat=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_bad_name(pilot)
+        assert isinstance(app.screen, WhoAreYouDialog) and app.user is None
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "add ?as=YOUR-NAME to this page's address" in shown
+        assert "A name is one line of printable characters" in shown
