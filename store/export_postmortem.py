@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .incidents import Incident
 from .postmortem_parts import BY_NAME
+from .roles import roles_text
 from .events import TimelineEvent
 from .markdown import cell, timeline_table
 
@@ -45,7 +46,8 @@ def _summary(data: dict[str, Any]) -> list[str]:
             f"- **Impact:** {impact_line(incident)}",
             f"- **Severity:** {incident.severity}",
             f"- **Author:** {pm.author or 'Not named'}",
-            f"- **Reviewers:** {reviewers}", "",
+            f"- **Reviewers:** {reviewers}",
+            f"- **Roles:** {roles_text(data['roles'], data['role_order']) or 'None recorded'}", "",
             _text(data, "summary", empty=None)]
 
 
@@ -105,6 +107,7 @@ def gather(store: "Store", ref: int | str) -> dict[str, Any]:
         "sections": store.section_bodies(pm.id), "factors": store.factors(pm.id), "links": store.links(pm.id),
         "events": store.list_events(pm.incident_id, limit=TIMELINE_LIMIT),
         "actions": store.action_items_for_postmortem(pm.id), "reviewers": store.reviewers(pm.id),
+        "roles": store.role_history(pm.incident_id), "role_order": store.roles(),
     }
 
 
@@ -125,6 +128,7 @@ def postmortem_json(store: "Store", ref: int | str) -> dict[str, Any]:
         "timeline": [e.model_dump(mode="json") for e in data["events"]],
         "action_items": [{"key": a.key, **a.model_dump(mode="json")} for a in data["actions"]],
         "reviewers": [r.model_dump(mode="json") for r in data["reviewers"]],
+        "roles": [r.model_dump(mode="json") for r in data["roles"]],
         "revisions": [r.model_dump(mode="json") for r in store.revisions(pm.id, limit=10000)],
         "dismissed_hints": sorted(store.dismissed_hints(pm.id)),
     }

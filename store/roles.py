@@ -5,7 +5,7 @@ transaction; the incident's ``commander`` column follows the commander role."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from .base import RowModel, StoreBase
@@ -97,12 +97,29 @@ class RolesMixin(StoreBase):
                              (self.get_incident(incident).id,))  # type: ignore[attr-defined]
         return [RoleAssignment.from_row(r) for r in rows]
 
-    def commander_workload(self, start: datetime, end: datetime) -> list[tuple[str, int]]:
+    def commander_workload(self, start: date, end: date) -> list[tuple[str, int]]:
         """Incidents per person who held the commander role, for incidents that started
-        in ``[start, end)``; a hand-off counts the incident for both. Most first."""
+        in ``[start, end)`` (dates are whole UTC days); a hand-off counts the incident for
+        both. Most first."""
+        start, end = (v if isinstance(v, datetime) else datetime.combine(v, time(), UTC) for v in (start, end))
         rows = self.db.query(
             "SELECT r.holder, count(DISTINCT r.incident_id) AS n FROM role_assignment r "
             "JOIN incident i ON i.id = r.incident_id WHERE r.role = 'commander' "
             "AND coalesce(i.impact_started_at, i.declared_at) >= ? AND coalesce(i.impact_started_at, i.declared_at) < ? "
             "GROUP BY r.holder ORDER BY n DESC, r.holder", (to_iso(start), to_iso(end)))
         return [(r["holder"], r["n"]) for r in rows]
+
+
+def roles_text(history: list[RoleAssignment], order: tuple[str, ...] = ()) -> str:
+    """``commander dana, priya from 14:30 UTC; comms lee``: each role's holders in
+    order, hand-offs with their time (for the postmortem Summary)."""
+    by_role: dict[str, list[RoleAssignment]] = {}
+    for item in history:
+        by_role.setdefault(item.role, []).append(item)
+    rank = {role: i for i, role in enumerate(order)}
+    parts = []
+    for role in sorted(by_role, key=lambda r: (rank.get(r, len(rank)), r)):
+        held = by_role[role]
+        names = [held[0].holder] + [f"{a.holder} from {a.assumed_at:%H:%M} UTC" for a in held[1:]]
+        parts.append(f"{role} {', '.join(names)}")
+    return "; ".join(parts)

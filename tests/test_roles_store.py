@@ -111,3 +111,17 @@ def test_authors_of_edits_deletes_sign_offs_and_action_items(team: Store) -> Non
     pm = team.create_postmortem(incident.id)
     team.request_review(pm.id, ["marcus"])
     assert team.as_user("lee").sign_off(pm.id, "marcus").signed_off_by == "lee"
+
+
+def test_postmortem_summary_lists_roles_and_hand_offs(team: Store) -> None:
+    from store.export_postmortem import postmortem_json, postmortem_markdown
+
+    incident = team.create_incident("Checkout down", "SEV1")
+    team.assign_role(incident.id, "comms", "priya")
+    later = team.as_user("dana")
+    later.clock = lambda: NOW + timedelta(minutes=30)
+    later.assign_role(incident.id, "commander", "marcus")
+    pm = team.create_postmortem(incident.id)
+    text = postmortem_markdown(team, pm.key)
+    assert "- **Roles:** commander dana, marcus from 09:30 UTC; comms priya\n" in text
+    assert [r["holder"] for r in postmortem_json(team, pm.key)["roles"]] == ["dana", "priya", "marcus"]

@@ -73,3 +73,12 @@ def test_bot_logs_with_as_in_a_real_process(db_path: Path) -> None:
                            "disk 95%"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert Store(db_path).list_events(1)[-1].author == "alertbot"
+
+
+def test_metrics_json_counts_incidents_per_commander(db_path: Path) -> None:
+    run(db_path, "--as", "dana", "incident", "new", "A")
+    run(db_path, "--as", "dana", "incident", "new", "B")
+    run(db_path, "incident", "role", "INC-0002", "commander", "priya")
+    data = json.loads(run(db_path, "metrics", "--json").stdout)
+    assert data["commander_workload"] == [{"commander": "dana", "incidents": 2}, {"commander": "priya", "incidents": 1}]
+    assert "Incidents per commander (hand-offs count for each): dana 2, priya 1" in run(db_path, "metrics").stdout

@@ -147,3 +147,17 @@ async def test_w_toggles_the_author_column(demo_store: Store) -> None:
         await pilot.press("w")
         await pilot.pause()
         assert "alertbot" not in row() and "Who" not in str(screen.query_one("#timeline-columns", Static).render())
+
+
+async def test_metrics_screen_lists_incidents_per_commander(demo_store: Store) -> None:
+    latest = demo_store.get_incident(ACTIVE)
+    demo_store.assign_role(ACTIVE, "commander", "[b]marcus")
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await settle(app, pilot)
+        table = app.screen.query_one("#workload-table")
+        rows = {table.get_row_at(i)[0].plain: table.get_row_at(i)[1].plain for i in range(table.row_count)}
+    period_start = latest.started_at.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    expected = dict((n, str(c)) for n, c in demo_store.commander_workload(period_start.date(), latest.started_at.date() + timedelta(days=1)))
+    assert rows["[b]marcus"] == "1" and rows == expected

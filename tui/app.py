@@ -82,6 +82,8 @@ class DebriefApp(App[None]):
         self.initial_theme = theme if theme in THEME_NAMES else DEFAULT_THEME
         self._saved_theme = self.initial_theme
         self._data_version: int | None = None
+        #: Sentences to show once the app is up (personal settings moved out of the database).
+        self.notices: list[str] = []
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
@@ -91,6 +93,8 @@ class DebriefApp(App[None]):
             self.register_theme(theme)
         self.theme = self.initial_theme
         self.theme_changed_signal.subscribe(self, self.save_theme)
+        for notice in self.notices:
+            self.notify(notice, title="Personal settings", timeout=10, markup=False)
         self.run_worker(self.poll_changes(), group="poll", exit_on_error=False)
         self.set_interval(self.POLL_SECONDS, self.poll_changes)
         if self.user is None:

@@ -10,6 +10,7 @@ from store import ActionItem, Incident, Postmortem, TimelineEvent
 from store.export_postmortem import duration_line, impact_line
 from store.postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS
 from store.postmortem_review import Reviewer
+from store.roles import roles_text
 
 from .hints import Hint, Linter
 from .hints.rewrite import unfilled
@@ -29,6 +30,7 @@ class Bundle:
     actions: list[ActionItem]
     reviewers: list[Reviewer]
     dismissed: set[str] = field(default_factory=set)
+    roles: str = ""
 
 
 @dataclass
@@ -52,7 +54,8 @@ def load_bundle(store, postmortem_id: int) -> Bundle:
     texts = {s.name: store.section_text(pm.id, s.name) for s in SECTIONS if s.kind in EDITABLE_KINDS}
     return Bundle(pm, store.get_incident(pm.incident_id), texts,
                   store.list_events(pm.incident_id, limit=TIMELINE_PAGE), store.action_items_for_postmortem(pm.id),
-                  store.reviewers(pm.id), store.dismissed_hints(pm.id))
+                  store.reviewers(pm.id), store.dismissed_hints(pm.id),
+                  roles_text(store.role_history(pm.incident_id), store.roles()))
 
 
 def filled(bundle: Bundle) -> dict[str, bool]:
@@ -99,7 +102,8 @@ def summary_facts(bundle: Bundle, now: datetime) -> list[tuple[str, str]]:
     incident = bundle.incident
     return [("Date", f"{incident.started_at:%Y-%m-%d}"), ("Duration", duration_line(incident, now)),
             ("Impact", impact_line(incident)), ("Severity", incident.severity),
-            ("Author", bundle.pm.author or "—"), ("Reviewers", ", ".join(r.name for r in bundle.reviewers) or "—")]
+            ("Author", bundle.pm.author or "—"), ("Reviewers", ", ".join(r.name for r in bundle.reviewers) or "—"),
+            ("Roles", bundle.roles or "—")]
 
 
 OVERDUE_AFTER_HOURS = 48

@@ -77,7 +77,9 @@ def open_app(cli: CliContext) -> None:
     from ..identity import personal, personal_zone
 
     store = cli.store()
-    DebriefApp(store, theme=personal("theme"), user=store.me, zone=personal_zone()).run()
+    app = DebriefApp(store, theme=personal("theme"), user=store.me, zone=personal_zone())
+    app.notices = cli.notices
+    app.run()
 
 
 for command in (incident, config, demo, export, lint, log, record, import_, metrics, report, postmortem,

@@ -39,7 +39,7 @@ def actions() -> None:
 
 
 @actions.command("list")
-@click.option("--mine", is_flag=True, help="Only yours (the `me` setting).")
+@click.option("--mine", is_flag=True, help="Only yours (you: --as, DEBRIEF_USER or `debrief config get me`).")
 @click.option("--owner", help="Only this owner's items.")
 @click.option("--overdue", is_flag=True, help="Only open items past their due date.")
 @click.option("--status", type=click.Choice(STATUS_FILTERS), default="active", show_default=True,

@@ -22,6 +22,8 @@ class CliContext:
         self.path = Path(db_path).expanduser() if db_path else default_path()
         self.as_name = as_name
         self._store: Store | None = None
+        #: What was said on opening (personal settings moved out of the database), for the app to repeat.
+        self.notices: list[str] = []
 
     def identity(self) -> Identity:
         """Who is acting (``--as``, ``DEBRIEF_USER``, config, git, login name)."""
@@ -38,6 +40,7 @@ class CliContext:
             moved = adopt_database_settings(store)
             if moved:
                 click.echo(f"debrief: {moved}", err=True)
+                self.notices.append(moved)
             self._store = store.as_user(self.identity().name)
         return self._store
 

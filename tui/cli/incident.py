@@ -18,7 +18,7 @@ def incident() -> None:
 @incident.command("new")
 @click.argument("title")
 @click.option("--severity", type=click.Choice(SEVERITIES, case_sensitive=False), default="SEV3", show_default=True)
-@click.option("--commander", help="Incident commander (default: the `me` setting).")
+@click.option("--commander", help="Incident commander (default: you; see `debrief config get me`).")
 @click.option("--started", metavar="TIME", help="Impact started (and declared) at: 14:05, -2h, 2025-11-27 14:00.")
 @click.option("--service", "services", multiple=True, help="Affected service (repeatable).")
 @click.option("--tag", "tags", multiple=True, help="Tag (repeatable).")

@@ -45,10 +45,14 @@ def metrics(cli: CliContext, first: str | None, last: str | None, as_json_: bool
     store = cli.store()
     period = chosen_period(parse_day("--from", first), parse_day("--to", last), store.now().date())
     current, targets = store.metrics(period), store.metric_targets()
+    workload = store.commander_workload(period.start, period.end)
     if as_json_:
-        print_json(as_json(current, targets))
+        print_json({**as_json(current, targets),
+                    "commander_workload": [{"commander": name, "incidents": n} for name, n in workload]})
         return
     lines = text_lines(current, store.metrics(period.previous()), targets)
+    lines += ["", "Incidents per commander (hand-offs count for each): "
+              + (", ".join(f"{name} {n}" for name, n in workload) or "none")]
     if first is None and last is None and not has_data(current):
         lines[1:1] = ["", *no_data_note(period, store.latest_incident_day())]
     for line in lines:

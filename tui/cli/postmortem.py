@@ -17,7 +17,7 @@ def postmortem() -> None:
 
 @postmortem.command("new")
 @click.argument("incident")
-@click.option("--author", help="Author (default: the `me` setting).")
+@click.option("--author", help="Author (default: you; see `debrief config get me`).")
 @pass_cli
 def new(cli: CliContext, incident: str, author: str | None) -> None:
     """Start the postmortem of INCIDENT, such as INC-0013, pre-filled from it."""
@@ -68,7 +68,7 @@ def review(cli: CliContext, key: str, reviewers: tuple[str, ...]) -> None:
 
 @postmortem.command("signoff")
 @click.argument("key")
-@click.option("--as", "name", help="Reviewer name (default: the `me` setting).")
+@click.option("--as", "name", help="Reviewer name (default: you; see `debrief config get me`).")
 @pass_cli
 def signoff(cli: CliContext, key: str, name: str | None) -> None:
     """Record a reviewer's sign-off on KEY, with the time."""

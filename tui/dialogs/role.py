@@ -34,6 +34,8 @@ class RoleDialog(SavingDialog):
             yield OptionList(*[Option(Content(f"{r:<10} {self.holders.get(r, '—')}"), id=r) for r in self.roles],
                              id="roles")
             yield Input(placeholder="Who holds it now (empty: nobody)", id="holder")
+            yield Static("↑↓ role · enter: type the holder · enter again: hand it over · esc cancels",
+                         classes="muted", markup=False)
             yield Static("", classes="error", id="error", markup=False)
 
     def on_mount(self) -> None:

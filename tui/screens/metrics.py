@@ -4,7 +4,7 @@ incidents by severity, incidents lacking milestones and improvements waiting in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -44,6 +44,7 @@ class MetricsData:
     targets: dict[str, float | str]
     in_check: list[dict[str, Any]]
     me: str = ""
+    workload: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def current(self) -> Metrics:
@@ -125,11 +126,15 @@ Incidents belong to the period in which their impact started.
                 with Vertical(classes="metric-list"):
                     yield Static(Content("Improvements waiting in Check"), classes="list-title")
                     yield DataTable(cursor_type="row", id="check-table")
+                with Vertical(classes="metric-list"):
+                    yield Static(Content("Incidents per commander (workload)"), classes="list-title")
+                    yield DataTable(cursor_type="row", id="workload-table")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#incomplete-table", DataTable).add_columns("Key", "Sev", "Missing", "Title")
         self.query_one("#check-table", DataTable).add_columns("Key", "Title", "Owner", "Expected impact")
+        self.query_one("#workload-table", DataTable).add_columns("Commander", "Incidents")
         self.action_reload()
 
     def on_screen_resume(self) -> None:
@@ -165,7 +170,8 @@ Incidents belong to the period in which their impact started.
                 self.anchor = store.latest_incident_day() or store.now().date()
                 period = Period.containing(self.anchor, "month")
             data = MetricsData(store.metrics_series(period, HISTORY), store.metric_targets(),
-                               store.improvements_in_check(), store.me)
+                               store.improvements_in_check(), store.me,
+                               store.commander_workload(period.start, period.end))
         finally:
             store.close()
         if not get_current_worker().is_cancelled:
@@ -184,6 +190,7 @@ Incidents belong to the period in which their impact started.
         self.query_one(SeverityChart).show(data.series)
         self.show_incomplete(data.current)
         self.show_in_check(data.in_check)
+        self.show_workload(data.workload)
         if self.loading_timer is not None:
             self.loading_timer.stop()
             self.loading_timer = None
@@ -217,6 +224,15 @@ Incidents belong to the period in which their impact started.
             table.add_row(plain(item["key"]), plain(item["title"]), plain(item["owner"]), plain(item["expected_impact"]))
         if not improvements:
             table.add_row(Text("—"), Text("nothing waiting to be checked"), Text(""), Text(""))
+
+    def show_workload(self, workload: list[tuple[str, int]]) -> None:
+        """How many incidents each person commanded in the period (a hand-off counts for both)."""
+        table = self.query_one("#workload-table", DataTable)
+        table.clear()
+        for name, count in workload:
+            table.add_row(plain(name), Text(str(count), justify="right"))
+        if not workload:
+            table.add_row(Text("—"), Text("no incidents in this period"))
 
     @on(DataTable.RowSelected, "#incomplete-table")
     def open_incomplete(self, event: DataTable.RowSelected) -> None:
