@@ -18,7 +18,7 @@ EXPLAIN = ("debrief writes this name beside everything you add or change here: e
 class WhoAreYouDialog(ModalScreen[str]):
     """Ask the browser user's name; dismissed only with a usable name."""
 
-    BINDINGS = [Binding("escape", "stay", show=False, id="who_are_you.stay")]
+    BINDINGS = [Binding("escape", "stay", "Stay", show=False, id="who_are_you.stay")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
