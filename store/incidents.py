@@ -12,8 +12,17 @@ from .base import StoreBase
 from .clock import format_duration, from_iso, to_iso
 from .errors import InvalidInputError, NotFoundError
 from .keys import make_key, parse_key
+from .postmortem_rules import needs_postmortem
 
 SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4", "SEV5")
+#: What each severity means, shown where one is picked.
+SEVERITY_MEANINGS = {
+    "SEV1": "critical: a core service is down or data is at risk for most users",
+    "SEV2": "major: a core feature fails for many users, or revenue is affected",
+    "SEV3": "minor: degraded or failing for some users; a workaround exists",
+    "SEV4": "low: little user impact; internal tools or redundancy affected",
+    "SEV5": "no user impact: a near miss, or cosmetic",
+}
 STATUSES = ("investigating", "identified", "monitoring", "resolved", "closed")
 ACTIVE_STATUSES = ("investigating", "identified", "monitoring")
 MILESTONES = (
@@ -42,9 +51,11 @@ DURATIONS = (
     ("resolve", None, "resolved_at"),
 )
 STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
-TEXT_FIELDS = ("title", "summary", "commander", "revenue_impact", "slo_impact")
+TEXT_FIELDS = ("title", "summary", "commander", "revenue_impact", "slo_impact", "users_affected_text")
 EDITABLE = TEXT_FIELDS + ("severity", "status", "services", "tags", "users_affected", "caused_by_change")
-EDITABLE += MILESTONES + TRIGGERS
+EDITABLE += MILESTONES + TRIGGERS + ("severity_assessed",)
+#: The severity of an incident declared without one (marked not assessed, and nudged).
+UNASSESSED_SEVERITY = "SEV3"
 
 
 class Incident(BaseModel):
@@ -71,9 +82,12 @@ class Incident(BaseModel):
     near_miss: bool = False
     significant_toil: bool = False
     users_affected: int | None = None
+    #: "Users affected" as people wrote it ("~30% of EU checkout attempts"); the count above is optional.
+    users_affected_text: str = ""
     revenue_impact: str = ""
     slo_impact: str = ""
     caused_by_change: bool = False
+    severity_assessed: bool = True
     created_at: datetime
     updated_at: datetime
 
@@ -102,9 +116,16 @@ class Incident(BaseModel):
         return format_duration(self.duration_seconds(now))
 
     @property
+    def users_affected_label(self) -> str:
+        """"Users affected" as written, else the count (``1,200``), else empty."""
+        if self.users_affected_text.strip():
+            return self.users_affected_text.strip()
+        return f"{self.users_affected:,}" if self.users_affected is not None else ""
+
+    @property
     def needs_postmortem(self) -> bool:
-        """True when a seed trigger makes a postmortem required."""
-        return self.customer_facing or self.data_loss or self.oncall_escalation or self.security
+        """True when a seed trigger makes a postmortem required (``store.postmortem_rules``)."""
+        return needs_postmortem(self)
 
     def out_of_order(self) -> list[str]:
         """Milestones that contradict each other (``detected before impact started``)."""
@@ -113,15 +134,21 @@ class Incident(BaseModel):
             first, second = getattr(self, earlier), getattr(self, later)
             if first is not None and second is not None and second < first:
                 problems.append(text)
+        if self.impact_started_at is None:
+            problems += [f"{name.removesuffix('_at')} before declared, impact start unknown"
+                         for _, start, name in DURATIONS
+                         if start is None and (getattr(self, name) or self.declared_at) < self.declared_at]
         return problems
 
     def milestone_durations(self) -> list[tuple[str, float]]:
-        """Time to detect, ack, mitigate and resolve (seconds) for the milestones that exist."""
+        """Time to detect, ack, mitigate and resolve (seconds) for the milestones that
+        exist and are in order; an impossible (negative) one is unknown, and
+        :meth:`out_of_order` says why."""
         found = []
         for label, start, end in DURATIONS:
             begin = self.started_at if start is None else getattr(self, start)
             finish = getattr(self, end)
-            if begin is not None and finish is not None:
+            if begin is not None and finish is not None and finish >= begin:
                 found.append((label, (finish - begin).total_seconds()))
         return found
 
@@ -150,7 +177,7 @@ def to_column(field: str, value: Any) -> Any:
         return json.dumps([str(v).strip() for v in value if str(v).strip()])
     if field in MILESTONES:
         return to_iso(value) if value is not None else None
-    if field in TRIGGERS or field == "caused_by_change":
+    if field in TRIGGERS or field in ("caused_by_change", "severity_assessed"):
         return int(bool(value))
     if field == "severity":
         return check_choice("severity", value, SEVERITIES)
@@ -179,11 +206,14 @@ def describe(field: str, value: Any) -> str:
 class IncidentsMixin(StoreBase):
     """Create, read, list and change incidents."""
 
-    def create_incident(self, title: str, severity: str = "SEV3", commander: str | None = None,
+    def create_incident(self, title: str, severity: str | None = "SEV3", commander: str | None = None,
                         source: str = "tui", **fields: Any) -> Incident:
-        """Declare an incident; a ``status`` event records the declaration."""
+        """Declare an incident; a ``status`` event records the declaration. ``severity``
+        None: SEV3, marked not assessed until someone sets it."""
         now = self.now()
         fields.setdefault("declared_at", now)
+        if severity is None:
+            severity, fields["severity_assessed"] = UNASSESSED_SEVERITY, False
         values = {"title": title, "severity": severity, "commander": commander or self.me, **fields}
         columns = {k: to_column(k, v) for k, v in values.items() if self._check_field(k)}
         columns["title"] = columns["title"].strip()
@@ -258,8 +288,8 @@ class IncidentsMixin(StoreBase):
         return self.update_incident(incident.id, author=author, **fields)
 
     def set_severity(self, ref: int | str, severity: str, author: str | None = None) -> Incident:
-        """Change the severity (recorded as a ``status`` event)."""
-        return self.update_incident(ref, author=author, severity=severity)
+        """Change (or confirm) the severity (recorded as a ``status`` event when it changes)."""
+        return self.update_incident(ref, author=author, severity=severity, severity_assessed=True)
 
     def _check_field(self, field: str) -> bool:
         if field not in EDITABLE:

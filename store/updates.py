@@ -99,14 +99,17 @@ class UpdatesMixin(StoreBase):
         return self.add_event(incident, text, kind="communication", author=author, source=source)  # type: ignore[attr-defined]
 
     def nudges(self, incident: int | str) -> list[str]:
-        """What an active incident is missing: a commander, or an acknowledgement
-        15 minutes after it was declared. (An overdue update shows on its countdown.)"""
+        """What an active incident is missing: a commander, a severity (declared without
+        one), or an acknowledgement 15 minutes after it was declared. (An overdue update
+        shows on its countdown.)"""
         found = self.get_incident(incident)  # type: ignore[attr-defined]
         if not found.active:
             return []
         now, found_nudges = self.now(), []
         if not self.role_holders(found.id).get("commander"):  # type: ignore[attr-defined]
-            found_nudges.append("No commander: assign one (↑ then c, or ctrl+p)")
+            found_nudges.append("No commander: ctrl+o names one (ctrl+y for any role)")
+        if not found.severity_assessed:
+            found_nudges.append(f"No severity yet ({found.severity} by default): ctrl+l sets it")
         since = now - found.declared_at
         if found.acknowledged_at is None and since >= ACK_GRACE:
             found_nudges.append(f"Not acknowledged {format_duration(since.total_seconds())} after it was declared: "

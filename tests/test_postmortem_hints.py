@@ -17,19 +17,34 @@ def test_dismissed_fingerprint_survives_unrelated_edit() -> None:
     assert [h.rule for h in section_hints(linter, edited, "Root Cause", dismissed)] == ["failed-to"]
 
 
-def test_navigation_and_example_rewrite_keep_the_writers_words() -> None:
+def test_navigation_and_template_rewrite_keep_the_writers_words() -> None:
     linter = Linter()
     hints = section_hints(linter, TEXT, "Root Cause", set())
     assert hint_at(hints, hints[0].start + 2) is hints[0] and hint_at(hints, 0) is None
     assert next_hint(hints, hints[1].start) is hints[0]
     edit = rewrite_edit(linter, TEXT, hints[1])
     text = edit.apply(TEXT)
-    assert edit.kind == "example" and edit.label.startswith("insert the example of suggestion 1 after")
-    assert text.endswith("- The engineer failed to notice it. The page was acknowledged 20 minutes after it fired.")
-    assert text[edit.select[0]:edit.select[1]] == "The page was acknowledged 20 minutes after it fired."
+    assert edit.kind == "template" and "[placeholder]" in edit.label
+    assert text.endswith("- The engineer failed to notice it. "
+                         "[what was done], because [what was known or shown at the time].")
+    assert text[edit.select[0]:edit.select[1]] == "[what was done]"
     text = rewrite_edit(linter, TEXT, hints[0]).apply(TEXT)
-    assert "Bob should have checked the pool size. The on-call restarted the primary;" in text
+    assert "Bob should have checked the pool size. [what was done], because" in text
     assert text.startswith("The rollback started.") and "Service recovered." in text
+
+
+def test_template_never_inserts_another_incidents_sentence_and_is_listed_unfilled() -> None:
+    from tui.hints.rewrite import unfilled
+    linter = Linter()
+    for rule in linter.rules:
+        hint = next((h for h in linter.lint(rule.example, None if "prose" in rule.sections
+                                            else "Action Items") if h.rule == rule.id), None)
+        edit = rewrite_edit(linter, rule.example, hint)
+        if edit.kind != "template":
+            continue
+        new = edit.apply(rule.example)
+        assert rule.rewrite not in new and all(s not in new for s in rule.suggestions)
+        assert unfilled(new, linter.rules), rule.id
 
 
 def test_exact_replacement_rewrites_only_the_span() -> None:

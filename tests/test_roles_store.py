@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from store import InvalidInputError, Store
+from store import InvalidInputError, Store, StoreError
 from tests.conftest import NOW
 
 
@@ -69,7 +69,7 @@ def test_a_failed_hand_off_leaves_no_event_and_no_assignment(team: Store, db_pat
     team.db.connect = _short_timeout(team.db.connect)
     team.db.close()
     try:
-        with pytest.raises(sqlite3.OperationalError, match="locked"):
+        with pytest.raises(StoreError, match="locked"):
             team.assign_role(incident.id, "comms", "priya")
     finally:
         blocker.execute("ROLLBACK")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from store import InvalidInputError, Store
+from store import InvalidInputError, Store, StoreError
 from store.slack_export import ChatOptions
 
 from .conftest import MARKUP_TRAPS
@@ -153,7 +152,7 @@ def test_a_full_disk_writes_nothing_and_the_next_import_lands(store, incident, t
     conn = store.db.conn
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")
-    with pytest.raises(sqlite3.OperationalError, match="full"):
+    with pytest.raises(StoreError, match="is full, so nothing was saved"):
         store.import_slack(export, "inc-checkout", incident.key)
     assert len(imported(store, incident)) == 0
     conn.execute("PRAGMA max_page_count = 1073741823")

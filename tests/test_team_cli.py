@@ -57,13 +57,13 @@ def test_update_prints_logs_and_counts_down(db_path: Path) -> None:
 
 
 def test_team_settings(db_path: Path) -> None:
+    run(db_path, "incident", "new", "Down")
     assert run(db_path, "config", "get", "--team", "update_cadence").stdout.strip() == "SEV1=30, SEV2=60"
     assert run(db_path, "config", "set", "--team", "update_cadence", "SEV1=15 SEV2=45 sev3=120").exit_code == 0
     assert Store(db_path).update_cadence() == {"SEV1": 15, "SEV2": 45, "SEV3": 120}
     bad = run(db_path, "config", "set", "--team", "roles", "deputy, scribe")
     assert bad.exit_code == 2 and "roles must include commander" in bad.stderr
     assert run(db_path, "config", "set", "--team", "update_template", "{key}: {status}").exit_code == 0
-    run(db_path, "incident", "new", "Down")
     assert run(db_path, "update", "INC-0001", "--print").stdout.strip() == "INC-0001: investigating"
 
 
@@ -82,3 +82,20 @@ def test_metrics_json_counts_incidents_per_commander(db_path: Path) -> None:
     data = json.loads(run(db_path, "metrics", "--json").stdout)
     assert data["commander_workload"] == [{"commander": "dana", "incidents": 2}, {"commander": "priya", "incidents": 1}]
     assert "Incidents per commander (hand-offs count for each): dana 2, priya 1" in run(db_path, "metrics").stdout
+
+
+def test_a_bare_declaration_has_no_assessed_severity(db_path: Path) -> None:
+    run(db_path, "--as", "alertbot", "incident", "new", "Disk full")
+    run(db_path, "incident", "new", "Checkout down", "--severity", "sev2")
+    first, second = Store(db_path).get_incident(1), Store(db_path).get_incident(2)
+    assert (first.severity, first.severity_assessed, second.severity_assessed) == ("SEV3", False, True)
+
+
+def test_update_edit_opens_the_editor_on_the_draft(db_path: Path, tmp_path: Path) -> None:
+    run(db_path, "--as", "dana", "incident", "new", "Checkout down", "--severity", "SEV2")
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nsed -i "s/What we are doing: investigating/What we are doing: rolling back/" "$1"\n')
+    editor.chmod(0o755)
+    sent = run(db_path, "update", "INC-0001", "--edit", env={"EDITOR": str(editor), "VISUAL": str(editor)})
+    assert sent.exit_code == 0, sent.output
+    assert "What we are doing: rolling back" in Store(db_path).list_events(1)[-1].text

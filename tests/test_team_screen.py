@@ -1,5 +1,5 @@
 """The live incident screen as a team uses it: the roles bar, hand-offs from the
-screen, the update composer (ctrl+o and /update), the overdue countdown, nudges,
+screen, the update composer (ctrl+g and /update), the overdue countdown, nudges,
 and the author column."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ async def test_ctrl_o_sends_an_update_and_copies_it(demo_store: Store) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await open_incident(app, pilot)
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+g")
         await settle(app, pilot)
         assert isinstance(app.screen, UpdateDialog)
         draft = app.screen.query_one(TextArea).text
@@ -120,8 +120,7 @@ async def test_role_key_hands_a_role_over(demo_store: Store) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_incident(app, pilot)
-        screen.timeline.focus()
-        await pilot.press("o")
+        await pilot.press("ctrl+y")
         await settle(app, pilot)
         dialog = app.screen
         assert isinstance(dialog, RoleDialog)
@@ -143,8 +142,8 @@ async def test_w_toggles_the_author_column(demo_store: Store) -> None:
         row = lambda: view.row_text(demo_store.list_events(ACTIVE)[-1], 100).plain  # noqa: E731
         assert row().rstrip().endswith("alertbot")
         assert "Who" in str(screen.query_one("#timeline-columns", Static).render())
-        view.focus()
-        await pilot.press("w")
+
+        await pilot.press("f2")
         await pilot.pause()
         assert "alertbot" not in row() and "Who" not in str(screen.query_one("#timeline-columns", Static).render())
 
@@ -161,3 +160,44 @@ async def test_metrics_screen_lists_incidents_per_commander(demo_store: Store) -
     period_start = latest.started_at.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     expected = dict((n, str(c)) for n, c in demo_store.commander_workload(period_start.date(), latest.started_at.date() + timedelta(days=1)))
     assert rows["[b]marcus"] == "1" and rows == expected
+
+
+async def test_severity_nudge_and_confirming_the_default(demo_store: Store) -> None:
+    incident = demo_store.as_user("alertbot").create_incident("Disk full on db-3", None)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot, incident.id)
+        assert "No severity yet (SEV3 by default)" in bar(app)
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        app.screen.query_one(OptionList).highlighted = 2  # SEV3, the default: confirming it is a write
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "No severity yet" not in bar(app)
+    assert demo_store.get_incident(incident.id).severity_assessed
+
+
+async def test_markup_in_names_and_roles_is_text(demo_store: Store) -> None:
+    from tests.conftest import MARKUP_TRAPS
+
+    demo_store.set_team_setting("roles", "commander, comms")
+    for trap in MARKUP_TRAPS:
+        demo_store.assign_role(ACTIVE, "comms", trap)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        assert f"comms {MARKUP_TRAPS[-1]}" in bar(app)
+        await pilot.press("ctrl+y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RoleDialog) and app.is_running
+        await pilot.press("down")
+        assert app.screen.query_one(Input).value == MARKUP_TRAPS[-1]
+
+
+async def test_an_edit_by_someone_else_is_marked(demo_store: Store) -> None:
+    event = demo_store.as_user("alertbot").log_event(ACTIVE, "disk 95%")
+    demo_store.as_user("priya").edit_event(event.id, text="disk 97%")
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_incident(app, pilot)
+        assert screen.timeline.row_text(demo_store.get_event(event.id), 100).plain.rstrip().endswith("alertbot ✎")

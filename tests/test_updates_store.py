@@ -84,6 +84,15 @@ def test_nudges_for_missing_ack_and_commander(sev1) -> None:
     assert later.nudges(incident.id) == ["Not acknowledged 16m after it was declared: log /ack"]
     later.log_event(incident.id, "/ack", kind="acknowledgement")
     later.assign_role(incident.id, "commander", None)
-    assert later.nudges(incident.id) == ["No commander: assign one (↑ then c, or ctrl+p)"]
+    assert later.nudges(incident.id) == ["No commander: ctrl+o names one (ctrl+y for any role)"]
     later.set_status(incident.id, "resolved")
     assert later.nudges(incident.id) == []
+
+
+def test_no_severity_nudge_until_someone_sets_it(store: Store) -> None:
+    team = store.as_user("alertbot")
+    incident = team.create_incident("Disk full on db-3", None)
+    assert (incident.severity, incident.severity_assessed) == ("SEV3", False)
+    assert team.nudges(incident.id) == ["No severity yet (SEV3 by default): ctrl+l sets it"]
+    team.as_user("dana").set_severity(incident.id, "SEV3")  # confirming the default counts
+    assert team.get_incident(incident.id).severity_assessed and team.nudges(incident.id) == []

@@ -58,6 +58,7 @@ def next_hint(hints: list[Hint], offset: int) -> Hint | None:
 
 def rewrite_edit(linter: Linter, text: str, hint: Hint) -> Edit | None:
     """What ctrl+r does to ``hint``: the rule's exact replacement of the
-    span, or (when it has none) the example inserted after the sentence."""
+    span, or (when it has none) the rule's template with [placeholders]
+    inserted after the sentence."""
     rule = linter.by_id.get(hint.rule)
     return plan(text, hint, rule) if rule is not None else None

@@ -4,11 +4,13 @@ Author columns where they were missing (an event's editor and deleter, who
 wrote each kept version, who recorded a sign-off, who created and last changed
 an action item, with each action-item change kept), and the role assignments
 of each incident (holder, assumed and handed-off times, who assigned it, the
-timeline event that records it). Current commanders become commander
+timeline event that records it), and whether an incident's severity was
+chosen or is still the default of a bare declaration. Current commanders become commander
 assignments from their declaration time.
 """
 
 SQL = """
+ALTER TABLE incident ADD COLUMN severity_assessed INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE timeline_event ADD COLUMN edited_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE timeline_event ADD COLUMN deleted_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE timeline_event_version ADD COLUMN edited_by TEXT NOT NULL DEFAULT '';

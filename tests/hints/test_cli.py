@@ -19,10 +19,25 @@ The root cause was a bad config. Dana deleted the volume.
 CLEAN = "# Summary\n\nThe replica failed to catch up after the partition.\n"
 
 
+GATE = "deny: [named-person-caused, be-more-careful]\n"
+"""No rule is a warning by default (none reached 0.9 held-out precision), so
+these tests use a team config that raises two rules to warning, as a team
+that gates its postmortem repository would."""
+
+
 @pytest.fixture
 def runner(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    (tmp_path / ".blameless.yml").write_text(GATE, encoding="utf-8")
     return CliRunner()
+
+
+def test_default_levels_have_no_warning_so_lint_exits_zero(runner, tmp_path):
+    (tmp_path / ".blameless.yml").unlink()
+    path = _write(tmp_path, "pm.md", POSTMORTEM)
+    result = runner.invoke(lint, ["--format", "line", path])
+    assert result.exit_code == 0 and len(result.output.splitlines()) == 3
+    assert " warning " not in result.output
 
 
 def _write(tmp_path, name, text):

@@ -1,5 +1,13 @@
-"""Precision and recall on the labelled development set (run with -s to see
-the tables). Floors only go up: raise them when the engine improves."""
+"""The hand-written development set as a REGRESSION FLOOR (run with -s to
+see the tables). These sentences were written by the same hands as the
+rules, so they say little about real text: the accuracy figures are the
+held-out ones in test_corpus.py. Floors only go up, except once: when the
+engine was reworked on the real corpus (issue 11) they were lowered to the
+measured figures, because some devset labels disagree with choices made for
+real text (first-person "we should have" is a suggestion-level self-review
+only in the first person form, "clearly showed" is no longer hindsight,
+"the root causes were …" is not single-cause framing, extra categories on
+a sentence now fire)."""
 
 from collections import Counter
 
@@ -8,11 +16,12 @@ from tui.hints import CATEGORIES
 from .devset import load_devset, score, table
 
 FLOORS = {  # (precision, recall), rounded down from the measured figures
-    "tuning": (1.0, 1.0),    # measured 1.00 / 1.00 (171 labels)
-    "heldout": (1.0, 0.91),  # measured 1.00 / 0.918 (56 of 61)
+    "tuning": (0.97, 0.93),   # measured 0.978 / 0.944 (143 labels)
+    "heldout": (0.98, 0.90),  # measured 0.982 / 0.902 (61 labels)
 }
-CATEGORY_PRECISION_FLOOR = 0.9
+CATEGORY_PRECISION_FLOOR = 0.8
 CATEGORY_RECALL_FLOOR = 0.75
+WHOLE_PRECISION_FLOOR = 0.97  # measured 0.979
 
 
 def _split(heldout: bool) -> list[dict]:
@@ -54,6 +63,6 @@ def test_heldout_precision_and_recall():
 def test_whole_devset_figures():
     scores = score(load_devset())
     print("\n" + table("== whole development set ==", scores))
-    assert scores["overall"].precision >= 1.0
+    assert scores["overall"].precision >= WHOLE_PRECISION_FLOOR
     for category in CATEGORIES:
         assert scores[category].recall >= CATEGORY_RECALL_FLOOR, scores[category].misses

@@ -27,7 +27,6 @@ def rewrite(text: str, rule: str) -> tuple[str, str]:
     ("The spike was obviously caused by the push.", "obviously", "The spike was caused by the push."),
     ("The spike was, obviously, caused by the push.", "obviously", "The spike was caused by the push."),
     ("It broke after the push, obviously.", "obviously", "It broke after the push."),
-    ("The graph clearly showed the spike.", "obviously", "The graph showed the spike."),
     ("The root cause was a missing unit.", "root-cause", "The trigger was a missing unit."),
     ("Root cause: the burst value.", "root-cause", "Trigger: the burst value."),
     ("The real cause was the certificate.", "single-cause", "The trigger was the certificate."),
@@ -39,16 +38,25 @@ def test_replacement_changes_only_the_matched_words(text, rule, expected):
     assert rewrite(text, rule)[1] == expected
 
 
-def test_rule_without_replacement_inserts_the_example_after_the_sentence():
+def test_rule_without_replacement_inserts_its_template_after_the_sentence():
     text = "Dana deleted the volume. Then we restored it."
     kind, new = rewrite(text, "named-person-caused")
-    assert kind == "example"
-    assert new.startswith("Dana deleted the volume. The cleanup script deleted the volume;")
-    assert new.endswith("Then we restored it.")
+    assert kind == "template"
+    assert new == ("Dana deleted the volume. [the change or tool] [did what], because "
+                   "[the condition that let it]. Then we restored it.")
+    from tui.hints.rewrite import unfilled
+    assert unfilled(new, LINTER.rules) == ["[the change or tool]", "[did what]",
+                                           "[the condition that let it]"]
 
 
 def test_adjective_obvious_has_no_exact_rewrite():
-    assert rewrite("The cause was obvious to everyone.", "obviously")[0] == "example"
+    assert rewrite("The cause was obvious to everyone.", "obviously")[0] == "template"
+
+
+def test_every_rule_has_a_template_with_placeholders():
+    from tui.hints.rewrite import PLACEHOLDER
+    for rule in load_rules():
+        assert PLACEHOLDER.search(rule.template), rule.id
 
 
 @pytest.mark.parametrize("rule", [r for r in load_rules() if r.replace], ids=lambda r: r.id)
@@ -61,8 +69,12 @@ def test_replacement_clears_the_hint_on_the_example(rule):
 
 
 def _rule(**extra):
-    base = next(r for r in load_rules() if r.id == "root-cause").model_dump(by_alias=True)
-    return {"rules": [{**base, **extra}]}
+    import yaml
+
+    from tui.hints.model import RULES_PATH
+    data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
+    base = next(r for r in data["rules"] if r["id"] == "root-cause")
+    return {"lexicons": data["lexicons"], "rules": [{**base, **extra}]}
 
 
 def test_bad_replacement_names_the_rule_and_field():

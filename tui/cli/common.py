@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import UTC, tzinfo
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from store import Store, default_path
+from store.db import default_path
+
+if TYPE_CHECKING:
+    from store import Store
 
 from ..identity import ConfigError, Identity, adopt_database_settings, resolve
 
@@ -18,8 +22,10 @@ from ..identity import ConfigError, Identity, adopt_database_settings, resolve
 class CliContext:
     """The ``--db`` and ``--as`` choices; opens the store on first use."""
 
-    def __init__(self, db_path: str | None, as_name: str | None = None) -> None:
+    def __init__(self, db_path: str | None, zone: tzinfo = UTC, as_name: str | None = None) -> None:
         self.path = Path(db_path).expanduser() if db_path else default_path()
+        #: The person's time zone: bare times they type are read in it (UTC by default).
+        self.zone = zone
         self.as_name = as_name
         self._store: Store | None = None
         #: What was said on opening (personal settings moved out of the database), for the app to repeat.
@@ -32,10 +38,19 @@ class CliContext:
         except ConfigError as exc:
             fail(str(exc))
 
-    def store(self) -> Store:
-        """The open store acting as :meth:`identity` (created and migrated on first use).
-        An old database-wide ``me``/``theme`` moves to the personal config, with a message."""
+    def store(self, create: bool = False) -> Store:
+        """The open store acting as :meth:`identity`, migrated on first use. An old
+        database-wide ``me``/``theme`` moves to the personal config, with a message.
+
+        Only commands that write something new (``create=True``) make a missing
+        database; the others, reads above all, say there is none instead.
+        """
         if self._store is None:
+            if not create and not self.path.exists():
+                fail(f"There is no database at {self.path} yet; `debrief demo` fills one with demo data "
+                     "and `debrief` opens the app on a new one.")
+            from store.store import Store
+
             store = Store(self.path)
             moved = adopt_database_settings(store)
             if moved:

@@ -54,7 +54,7 @@ def set_(cli: CliContext, key: str, value: str, team: bool) -> None:
     """Set KEY to VALUE."""
     name = check_key(key, team)
     if team:
-        cli.store().set_team_setting(name, value)
+        cli.store(create=True).set_team_setting(name, value)
         return
     try:
         write_config({name: check_personal(name, value.strip())})
@@ -72,7 +72,8 @@ def get(cli: CliContext, key: str, team: bool) -> None:
     if team:
         click.echo(cli.store().team_setting(name))
     elif name == "name":
-        cli.store()  # an old database-wide name moves to the personal file first
+        if cli.path.exists():
+            cli.store()  # an old database-wide name moves to the personal file first
         click.echo(cli.identity().name)
     else:
         try:

@@ -4,7 +4,7 @@ channel from a Slack export into an incident's timeline."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 import click
 
@@ -39,7 +39,7 @@ def csv_command(kind: str) -> click.Command:
     @click.argument("file", type=click.Path(dir_okay=False, path_type=str))
     @pass_cli
     def command(cli: CliContext, file: str) -> None:
-        count = import_file(cli.store(), kind, file)
+        count = import_file(cli.store(create=True), kind, file)
         if not count:
             click.echo(f"{file} has no data rows under its header; nothing was imported.")
             return
@@ -59,7 +59,7 @@ for _kind in COLUMNS:
 @click.argument("export", type=click.Path(path_type=str))
 @click.option("--channel", required=True, metavar="NAME", help="The channel to import (#name, name or its id).")
 @click.option("--incident", "incident_key", required=True, metavar="INC-KEY", help="The incident whose timeline gets the messages.")
-@click.option("--since", metavar="TIME", help="Only messages at or after TIME (2025-11-27 14:00, UTC; a date is its start).")
+@click.option("--since", metavar="TIME", help="Only messages at or after TIME (2025-11-27 14:00 in --zone, UTC by default; a date is its start).")
 @click.option("--until", metavar="TIME", help="Only messages before TIME (a bare date includes that whole day).")
 @click.option("--pin-reaction", default="pushpin", show_default=True, metavar="NAME",
               help="Messages with this reaction are pinned as key moments (as are messages pinned in Slack).")
@@ -76,19 +76,21 @@ def slack(cli: CliContext, export: str, channel: str, incident_key: str, since: 
     """
     store = cli.store()
     now = store.now()
-    options = ChatOptions(window_time("--since", since, now, end=False), window_time("--until", until, now, end=True),
+    options = ChatOptions(window_time("--since", since, now, cli.zone, end=False),
+                          window_time("--until", until, now, cli.zone, end=True),
                           pin_reaction.strip().strip(":"), include_bots)
     if options.since and options.until and options.since >= options.until:
         fail(f"--since {since} is not before --until {until}; give a window that runs forward.")
     click.echo(summary(store.import_slack(export, channel, incident_key, options), export))
 
 
-def window_time(option: str, text: str | None, now: datetime, end: bool) -> datetime | None:
-    """A --since/--until value as UTC; a bare date is its start (for --until: the next day's start)."""
+def window_time(option: str, text: str | None, now: datetime, zone: tzinfo, end: bool) -> datetime | None:
+    """A --since/--until value (read in ``zone``) as UTC; a bare date is its start (for
+    --until: the next day's start)."""
     if text is None:
         return None
     try:
-        value = parse_time(text, now)
+        value = parse_time(text, now, zone=zone)
     except GrammarError as exc:
         fail(f"{option}: {exc}")
     return value + timedelta(days=1) if end and BARE_DATE.match(text.strip()) else value

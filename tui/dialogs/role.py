@@ -10,10 +10,10 @@ from textual.content import Content
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .saving import SavingDialog
+from .base import StoreDialog
 
 
-class RoleDialog(SavingDialog):
+class RoleDialog(StoreDialog):
     """The team's roles with their holders; Enter on a role moves to the name, Enter on
     the name hands the role over (an empty name: nobody holds it). Dismisses with the
     new assignment, or None."""

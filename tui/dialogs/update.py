@@ -12,10 +12,10 @@ from textual.widgets import Button, Label, Static, TextArea
 
 from store import TimelineEvent
 
-from .saving import SavingDialog
+from .base import StoreDialog
 
 
-class UpdateDialog(SavingDialog):
+class UpdateDialog(StoreDialog):
     """Edit and send an update; dismisses with the logged event (None when cancelled).
     A failed write keeps the text here and says why."""
 

@@ -7,12 +7,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .factors import FactorIndex
 from .lexicon import matches_subject, software_operator, subject_of, verbal_participle
 from .model import Rule
 from .text import mask, sentences
 
 META = re.compile(
     r"\b(?:avoid(?:s|ed|ing)?\s+(?:calling|saying|using|labell?ing|writing|the\s+(?:words?|phrases?|terms?|labels?))"
+    r"|(?:assign(?:ing|s)?|apportion(?:ing)?|placing|place|point(?:ing)?)\s+(?:the\s+)?blame"
+    r"|(?:not|never|isn[’']t|aren[’']t)\s+(?:about|a\s+(?:process|way|tool)\s+for)\s+(?:blame|blaming|finding\s+(?:a\s+)?(?:culprit|someone))"
+    r"|(?:error|mistake|blame)s?\s+(?:is|are)\s+(?:never|not|rarely|a\s+symptom|the\s+start|where)"
+    r"|(?:is|are)\s+(?:never|not)\s+(?:a|the)\s+root\s+causes?"
+    r"|\bdiscourag\w+\s+(?:people|engineers|anyone|everyone|teams?)|\bfor\s+fear\s+of"
+    r"|\b(?:symptom|starting\s+point)\s+of\s+(?:a\s+)?(?:missing|broken|deeper|trouble|systemic)"
     r"|(?:rather\s+than|instead\s+of)\s+(?:calling|saying|blaming|labell?ing|writing|asking)"
     r"|(?:do\s+not|don[’']t|never|not\s+to)\s+(?:call|say|use|write|ask)\s+(?:it|this|that|the|who|why|what)\b"
     r"|\b(?:words?|phrases?|terms?|labels?|wording)\s+[\"“'‘`]|blameless|blame-free|as\s+a\s+label)",
@@ -51,8 +58,11 @@ def prefilter(rules: tuple[Rule, ...]) -> re.Pattern[str]:
 
 
 def _span(match: re.Match[str]) -> tuple[int, int]:
-    if "hit" in match.re.groupindex and match.group("hit") is not None:
-        return match.span("hit")
+    """The highlighted part: the first of the groups ``hit``, ``hit2``,
+    ``hit3`` that matched, else the whole match."""
+    for name in ("hit", "hit2", "hit3"):
+        if name in match.re.groupindex and match.group(name) is not None:
+            return match.span(name)
     return match.span()
 
 
@@ -60,7 +70,7 @@ def _subject_ok(rule: Rule, match: re.Match[str], sentence: str, vocab) -> bool:
     if rule.subject is None:
         return True
     if "subj" in match.re.groupindex and match.group("subj"):
-        kind, word = subject_of(match.group("subj"), vocab)
+        kind, word = subject_of(match.group("subj"), vocab, from_start=True)
     else:
         start = _span(match)[0]
         kind, word = subject_of(sentence[max(0, start - WINDOW):start], vocab,
@@ -74,6 +84,8 @@ def _participle_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
     if rule.participle is None:
         return True
     word = match.group(rule.participle)
+    if word is None:  # an optional participle that is absent ("I shouldn't have.")
+        return True
     return verbal_participle(word, sentence[match.end(rule.participle):])
 
 
@@ -84,6 +96,10 @@ def _context_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
     return after is None or after.match(sentence, match.end()) is None
 
 
+def _sentence_ok(rule: Rule, sentence: str) -> bool:
+    return rule.sentence_regex is None or rule.sentence_regex.search(sentence) is None
+
+
 def _question_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
     if not rule.question:
         return True
@@ -92,15 +108,17 @@ def _question_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
 
 def accepts(rule: Rule, match: re.Match[str], sentence: str, vocab) -> bool:
     """Whether every condition of the rule holds for this match."""
-    return (_context_ok(rule, match, sentence) and _question_ok(rule, match, sentence)
+    return (_context_ok(rule, match, sentence) and _sentence_ok(rule, sentence)
+            and _question_ok(rule, match, sentence)
             and _participle_ok(rule, match, sentence)
             and _subject_ok(rule, match, sentence, vocab))
 
 
-def _sentence_hits(rules, sentence: str, section: str, vocab) -> list[RawHit]:
+def _sentence_hits(rules, sentence: str, section: str, vocab, index) -> list[RawHit]:
     hits = []
+    possible = index.candidates(sentence.lower())
     for rule in rules:
-        if section not in rule.sections:
+        if section not in rule.sections or rule.id not in possible:
             continue
         for match in rule.regex.finditer(sentence):
             if accepts(rule, match, sentence, vocab):
@@ -118,24 +136,30 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _dedupe(hits: list[RawHit], categories: dict[str, str]) -> list[RawHit]:
+    """Drop a hit that overlaps an earlier kept hit of the same category
+    (linear: only the furthest-reaching kept hit per category matters)."""
     kept: list[RawHit] = []
+    reach: dict[str, int] = {}
     for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
-        if not any(categories[k.rule] == categories[hit.rule] and k.start < hit.end
-                   and hit.start < k.end for k in kept):
-            kept.append(hit)
+        category = categories[hit.rule]
+        if reach.get(category, -1) > hit.start:
+            continue
+        kept.append(hit)
+        reach[category] = max(reach.get(category, -1), hit.end)
     return kept
 
 
-def check_paragraph(text: str, section: str, rules, gate: re.Pattern[str],
-                    vocab: frozenset[str]) -> list[RawHit]:
+def check_paragraph(text: str, section: str, rules, vocab: frozenset[str],
+                    index: FactorIndex | None = None) -> list[RawHit]:
     """All raw hits in one paragraph of prose (offsets into ``text``)."""
     masked = mask(text)
+    index = index or FactorIndex(rules)
     found: list[RawHit] = []
     for first, last in sentences(masked):
         sentence = masked[first:last]
-        if not gate.search(sentence) or META.search(text, first, last):
+        if META.search(text, first, last):
             continue
-        for hit in _sentence_hits(rules, sentence, section, vocab):
+        for hit in _sentence_hits(rules, sentence, section, vocab, index):
             start, end = _strip(text, first + hit.start, first + hit.end)
             found.append(RawHit(hit.rule, start, end, hit.level))
     return _dedupe(found, {rule.id: rule.category for rule in rules})

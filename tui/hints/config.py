@@ -6,49 +6,64 @@ deny: [root-cause]             # rules or categories raised to warning
 levels: {judgment: suggestion} # a level (or "off") per category or rule
 vocabulary: [Atlas, Sentinel]  # team and tool names that are not people
 ```
+
+Plain Python (no pydantic, and YAML is imported only when a file is read),
+so ``debrief lint`` starts fast.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .model import CATEGORIES, LEVELS, load_rules
 
 CONFIG_NAME = ".blameless.yml"
-_RULE_IDS = frozenset(rule.id for rule in load_rules())
-NAMES = _RULE_IDS | frozenset(CATEGORIES) | {"all"}
-"""Everything a config or a suppression comment may name."""
+LEVEL_VALUES = (*LEVELS, "off")
+FIELDS = ("allow", "deny", "levels", "vocabulary")
+
+
+def names() -> frozenset[str]:
+    """Everything a config or a suppression comment may name."""
+    return frozenset(rule.id for rule in load_rules()) | frozenset(CATEGORIES) | {"all"}
 
 
 class ConfigError(ValueError):
     """A malformed configuration; the message names the file and field."""
 
 
-class Config(BaseModel):
+@dataclass(frozen=True)
+class Config:
     """Validated hint settings (see the module docstring)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     allow: tuple[str, ...] = ()
     deny: tuple[str, ...] = ()
-    levels: dict[str, Literal["info", "suggestion", "warning", "off"]] = Field(
-        default_factory=dict)
+    levels: dict[str, str] = field(default_factory=dict, hash=False)
     vocabulary: tuple[str, ...] = ()
 
-    @model_validator(mode="after")
-    def _known_names(self) -> "Config":
-        for field in ("allow", "deny"):
-            for index, name in enumerate(getattr(self, field)):
-                if name not in NAMES:
-                    raise ValueError(f"{field}[{index}]: unknown rule or category {name!r}")
-        for name in self.levels:
-            if name not in NAMES:
-                raise ValueError(f"levels.{name}: unknown rule or category {name!r}")
-        return self
+    def __post_init__(self) -> None:
+        for name in ("allow", "deny", "vocabulary"):
+            value = getattr(self, name)
+            if isinstance(value, str) or not isinstance(value, (list, tuple)):
+                raise ValueError(f"field {name!r}: must be a list")
+            object.__setattr__(self, name, tuple(str(v) for v in value))
+        if not isinstance(self.levels, dict):
+            raise ValueError("field 'levels': must be a mapping")
+        known = names()
+        for name in ("allow", "deny"):
+            for index, item in enumerate(getattr(self, name)):
+                if item not in known:
+                    raise ValueError(f"{name}[{index}]: unknown rule or category {item!r}")
+        for item, level in self.levels.items():
+            if item not in known:
+                raise ValueError(f"levels.{item}: unknown rule or category {item!r}")
+            if level not in LEVEL_VALUES:
+                raise ValueError(f"field 'levels.{item}': Input should be "
+                                 + ", ".join(repr(v) for v in LEVEL_VALUES))
+
+    def key(self) -> tuple:
+        """A hashable key of the settings (for caching linters)."""
+        return (self.allow, self.deny, tuple(sorted(self.levels.items())), self.vocabulary)
 
     @property
     def words(self) -> frozenset[str]:
@@ -57,25 +72,16 @@ class Config(BaseModel):
 
     def level_for(self, rule: str, category: str, level: str) -> str | None:
         """The level a hit ends with, or None when the config turns it off."""
-        names = (rule, category, "all")
-        if any(name in self.allow for name in names):
+        names_ = (rule, category, "all")
+        if any(name in self.allow for name in names_):
             return None
-        for name in names:
+        for name in names_:
             if name in self.levels:
                 level = self.levels[name]
                 break
-        if any(name in self.deny for name in names) and level != "off":
+        if any(name in self.deny for name in names_) and level != "off":
             level = "warning"
         return None if level == "off" else level
-
-
-def _field_message(exc: ValidationError) -> str:
-    error = exc.errors()[0]
-    field = ".".join(str(part) for part in error["loc"])
-    message = error["msg"].removeprefix("Value error, ")
-    if field and not message.startswith(field.split(".")[0]):
-        return f"field {field!r}: {message}"
-    return message
 
 
 def parse_config(data: object, source: str = CONFIG_NAME) -> Config:
@@ -84,10 +90,13 @@ def parse_config(data: object, source: str = CONFIG_NAME) -> Config:
         return Config()
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: must be a mapping of settings")
+    for key in data:
+        if key not in FIELDS:
+            raise ConfigError(f"{source}: field {str(key)!r}: Extra inputs are not permitted")
     try:
-        return Config.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(f"{source}: {_field_message(exc)}") from None
+        return Config(**data)
+    except (ValueError, TypeError) as exc:
+        raise ConfigError(f"{source}: {exc}") from None
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -107,9 +116,12 @@ def load_config(path: Path | str | None = None, start: Path | None = None) -> Co
     if found is None:
         return Config()
     try:
-        data = yaml.safe_load(found.read_text(encoding="utf-8"))
+        raw = found.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{found}: cannot be read ({exc.strerror})") from None
+    import yaml
+    try:
+        data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{found}: not valid YAML ({str(exc).splitlines()[0]})") from None
     return parse_config(data, str(found))

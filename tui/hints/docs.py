@@ -28,7 +28,9 @@ their level, in `.blameless.yml`; silence one block with
 The ctrl+r column is what the postmortem editor's rewrite key does to the
 example: a rule with a `replace` entry rewrites exactly the matched words
 (removing a minimiser, or putting a `[placeholder]` for the writer to fill);
-a rule without one inserts its example rewrite after the writer's sentence.
+a rule without one inserts its template, a sentence with `[placeholders]` to
+fill in, after the writer's sentence (the publish check lists placeholders
+left unfilled).
 """
 
 
@@ -49,7 +51,7 @@ def _ctrl_r(rule: Rule) -> str:
     edit = plan(rule.example, hint, rule)
     if edit.kind == "replace":
         return f"`{hint.text}` → `{edit.new}`"
-    return f"`{hint.text}` → removed" if edit.kind == "remove" else "inserts the example rewrite"
+    return f"`{hint.text}` → removed" if edit.kind == "remove" else f"inserts `{rule.template}`"
 
 
 def _row(rule: Rule) -> str:

@@ -10,11 +10,19 @@ import re
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable
+from functools import cached_property
 
 from .checks import RawHit, check_paragraph, prefilter
+from .factors import FactorIndex
 from .config import Config
 from .model import Hint, Rule, load_rules
 from .text import Block, mask, scan, sentences
+
+
+CONTRIBUTING = re.compile(
+    r"\bcontribut(?:ing|ory)\s+(?:factors?|causes?|conditions?)|\bcontributors\b|\balso\s+contributed\b"
+    r"|\b(?:several|multiple|many)\s+(?:contributing\s+)?(?:causes|factors)\b", re.IGNORECASE)
+"""A text that names contributing factors is not framed around a single cause."""
 
 
 class _Suppressions:
@@ -63,10 +71,20 @@ class Linter:
         self.config = config or Config()
         self.rules = rules or load_rules()
         self.by_id = {rule.id: rule for rule in self.rules}
-        self.gate = prefilter(self.rules)
         self.cache: OrderedDict[tuple[str, str], list[RawHit]] = OrderedDict()
         self.cache_size = cache_size
         self.checked = 0
+
+    @cached_property
+    def index(self) -> FactorIndex:
+        """Which rules can match a sentence (see factors.py)."""
+        return FactorIndex(self.rules)
+
+    @cached_property
+    def gate(self) -> re.Pattern[str]:
+        """Every rule's trigger in one alternation (a benchmark baseline; the
+        checks do not use it: on real text it costs as much as the rules)."""
+        return prefilter(self.rules)
 
     def _paragraph(self, text: str, section: str) -> list[RawHit]:
         key = (text, section)
@@ -74,7 +92,7 @@ class Linter:
             self.cache.move_to_end(key)
             return self.cache[key]
         self.checked += 1
-        hits = check_paragraph(text, section, self.rules, self.gate, self.config.words)
+        hits = check_paragraph(text, section, self.rules, self.config.words, self.index)
         self.cache[key] = hits
         if len(self.cache) > self.cache_size:
             self.cache.popitem(last=False)
@@ -118,7 +136,24 @@ class Linter:
                 hints.extend(self._block_hints(block, text, lines, state, skip))
             if block.kind != "comment":
                 state.ignored.clear()
-        return hints
+        return self._once(hints, text)
+
+    def _once(self, hints: list[Hint], text: str) -> list[Hint]:
+        """Rules marked ``once`` (single-cause framing) report their first
+        hit only, and none when the text also names contributing factors:
+        then the framing is not single-cause."""
+        seen: set[str] = set()
+        several = None
+        kept = []
+        for hint in hints:
+            if self.by_id[hint.rule].once:
+                if several is None:
+                    several = CONTRIBUTING.search(text) is not None
+                if several or hint.category in seen:
+                    continue
+                seen.add(hint.category)
+            kept.append(hint)
+        return kept
 
 
 _LINTERS: dict[str, Linter] = {}
@@ -127,7 +162,7 @@ _LINTERS: dict[str, Linter] = {}
 def lint(text: str, section: str | None = None, config: Config | None = None) -> list[Hint]:
     """Lint a text. A shared cached Linter is kept per distinct config."""
     config = config or Config()
-    key = config.model_dump_json()
+    key = config.key()
     if key not in _LINTERS:
         if len(_LINTERS) >= 16:
             _LINTERS.clear()

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+from .model import first_names
+
 SYSTEM_NOUNS = frozenset("""
 service job check query node pipeline replica server host cluster pod container
 deploy deployment migration script cron cronjob alert alerting monitor monitoring
-dashboard balancer database db cache queue worker process daemon controller
+dashboard balancer database db cache queue process daemon controller
 scheduler config configuration change commit release build test suite canary
 rollout probe proxy gateway api endpoint request client app application system
 tool tooling bot automation runbook playbook terraform ansible kubernetes k8s
@@ -27,6 +29,9 @@ lock mutex connection pool socket session token key secret cron-job healthcheck
 health-check autoscaler scaler hpa outage incident error bug issue regression
 problem spike load traffic it this which staging production prod environment
 cert-manager operator-sdk library sdk cli command wizard ticket pr mr
+attacker hacker adversary actor malware virus worm spammer bot botnet crawler
+scraper luck chance weather storm lightning fire flood earthquake power grid
+demand usage it's that's there's here's what's
 """.split())
 """Nouns naming systems, artefacts and events (singular; plurals are folded)."""
 
@@ -36,13 +41,28 @@ administrator sre dba intern contractor someone somebody person people reviewer
 approver author owner manager anyone anybody everyone everybody lead team squad staff employee human whoever
 nobody ic commander maintainer teammate colleague coworker co-worker newcomer
 new-hire hire analyst tester programmer architect founder cto vp
+technician tech techie employee worker guy officer crew sysadmin junior newbie
+newcomer dude individual manager boss supervisor executive ceo cio cxo
+wanker idiot moron fool yahoo clown muppet cowboy personnel lineman electrician
+staffer
+management human humans user operator admin deployer committer coder
 """.split())
 """Nouns naming a person by their role (singular; plurals are folded)."""
+
+TEAM_NOUNS = frozenset("""
+team squad company org organisation organization department group vendor
+contractor provider management utility operator firm business employer
+society association agency authority council government regulator airline
+bank registrar hospital school university corporation
+""".split())
+"""Nouns naming a group of people that can be the actor of a counterfactual."""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you"})
 """Subject pronouns that refer to people (``they`` is left undecided)."""
 
 THIRD_PERSON = frozenset({"he", "she"})
+ACTOR_PRONOUNS = frozenset({"he", "she", "you"})
+"""Pronouns that make someone else the actor of a counterfactual."""
 """Pronouns that point at one other person, treated like a role noun."""
 
 ACRONYMS = frozenset("""
@@ -101,7 +121,7 @@ fixed documented tested staged gated rehearsed written
 """Participles that usually modify a following noun ("automated alerting")."""
 
 CLAUSE_BREAK = re.compile(
-    r"[,;:()\u2014]|\s-\s|\b(?:and|but|because|so|when|after|before|while|since|"
+    r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|or|but|because|so|when|after|before|while|since|"
     r"although|though|once|until|whereas)\b", re.IGNORECASE)
 TOKEN = re.compile(r"@[\w.-]+|[^\W\d_](?:[\w'’.-]*\w)?\.?")
 INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]\.[A-Z]$|^[A-Z]{2,3}$")
@@ -110,6 +130,13 @@ K8S_CONTEXT = re.compile(
     r"\b(?:CRDs?|custom\s+resources?|pods?|reconcil\w*|PVCs?|namespaces?|helm|"
     r"kubernetes|k8s|statefulsets?|operators?\s+pattern)\b", re.IGNORECASE)
 K8S_WORDS = frozenset({"kubernetes", "k8s", "cluster", "postgres", "etcd", "prometheus"})
+
+
+WORKER_SOFTWARE = frozenset("""
+celery sidekiq background queue job build async gunicorn uwsgi web kafka rq resque
+thread cloudflare service consumer task cron
+""".split())
+"""Words before "worker" that make it a process, not a person."""
 
 
 def fold(word: str) -> str:
@@ -130,12 +157,17 @@ def is_participle(word: str) -> bool:
     return (len(low) > 3 and low.endswith("ed")) or low in IRREGULAR_PARTICIPLES
 
 
-def _is_name(word: str, vocabulary: frozenset[str]) -> bool:
+def _is_name(word: str, vocabulary: frozenset[str], previous: str = "") -> bool:
+    """A person's name: initials, a common first name (from the generated
+    lexicon, not any capitalised word), or a capitalised word right after a
+    role noun ("engineer Dana")."""
     if word.lower() in vocabulary or word.lower() in STOP_CAPS:
         return False
     if INITIALS.match(word):
         return word.rstrip(".").replace(".", "") not in ACRONYMS
-    return bool(NAME.match(word))
+    if not NAME.match(word):
+        return False
+    return word.lower() in first_names() or fold(previous) in ROLE_NOUNS
 
 
 def _system_qualifier(previous: str) -> bool:
@@ -154,29 +186,42 @@ def classify(word: str, previous: str, vocabulary: frozenset[str]) -> str | None
         return "system"
     if folded == "operator" and _system_qualifier(previous):
         return "system"
+    if folded == "worker" and fold(previous) in WORKER_SOFTWARE:
+        return "system"
     if folded in SYSTEM_NOUNS or low in SYSTEM_NOUNS:
         return "system"
     if folded in ROLE_NOUNS or low in ROLE_NOUNS:
         return "role"
     if low in PERSON_PRONOUNS:
         return "pronoun"
+    if low in ("they", "them"):
+        return "they"  # undecided: a person or a system
+    if folded in TEAM_NOUNS:
+        return "team"
     return "named" if _is_name(word.rstrip(".") if not INITIALS.match(word) else word,
-                               vocabulary) else None
+                               vocabulary, previous) else None
 
 
-def subject_of(left: str, vocabulary: frozenset[str] = frozenset(),
-               from_start: bool = False) -> tuple[str | None, str]:
-    """Find the subject of a verb from the text left of it in its clause.
+RELATIVE = frozenset({"which", "that", "who", "whom", "whose", "where"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "our",
+                         "my", "his", "her", "your", "some", "every", "each"})
+"""A clause with a determiner has a noun phrase of its own: do not step past it."""
+STEP_BREAKS = re.compile(r"^(?:[,()\u2014\u2013]|\s-\s|and|or)$", re.IGNORECASE)
+"""Breaks a subject search may step back over (apposition, coordination)."""
+MAX_CLAUSES = 4
 
-    Returns the kind (see ``classify``) and the word. Walks leftwards from
-    the verb (or rightwards from the clause start when ``from_start``),
-    skipping auxiliaries, adverbs and possessives, and stops at the first
-    word it can classify.
-    """
+
+def _clauses(left: str) -> list[tuple[str, str]]:
+    """The clauses left of a verb, nearest first, each with the break that
+    opens it ("" for the first)."""
     breaks = list(CLAUSE_BREAK.finditer(left))
-    clause = left[breaks[-1].end():] if breaks else left
-    tokens = TOKEN.findall(clause)
-    order = range(len(tokens)) if from_start else range(len(tokens) - 1, -1, -1)
+    starts = [(0, "")] + [(m.end(), m.group().strip() or m.group()) for m in breaks]
+    ends = [m.start() for m in breaks] + [len(left)]
+    pairs = [(left[start:end], opener) for (start, opener), end in zip(starts, ends)]
+    return pairs[::-1][:MAX_CLAUSES]
+
+
+def _first_kind(tokens: list[str], order, vocabulary) -> tuple[str | None, str]:
     for index in order:
         word = tokens[index]
         if word.lower() in SKIP_WORDS or word.lower().endswith(("'s", "’s")):
@@ -184,6 +229,40 @@ def subject_of(left: str, vocabulary: frozenset[str] = frozenset(),
         kind = classify(word, tokens[index - 1] if index else "", vocabulary)
         if kind is not None:
             return kind, word
+    return None, ""
+
+
+def _verbal(word: str) -> bool:
+    low = word.lower()
+    return low.endswith("ing") and len(low) > 4 or is_participle(low)
+
+
+def subject_of(left: str, vocabulary: frozenset[str] = frozenset(),
+               from_start: bool = False) -> tuple[str | None, str]:
+    """Find the subject of a verb from the text left of it.
+
+    Returns the kind (see ``classify``) and the word. Walks leftwards from
+    the verb (or rightwards from the clause start when ``from_start``),
+    skipping auxiliaries, adverbs and possessives, and stops at the first
+    word it can classify. When the verb's own clause names nobody
+    ("…, had accidentally deleted"), it steps back over an appositive,
+    a relative clause or a coordinated verb ("X, working late, deleted";
+    "X brought a drill, destroyed disks and crashed") to the clause before.
+    """
+    for number, (clause, opener) in enumerate(_clauses(left)):
+        tokens = TOKEN.findall(clause)
+        if number and tokens and (tokens[0].lower() in RELATIVE or _verbal(tokens[0])):
+            from_start = True  # "X brought a drill, destroyed disks and crashed": X opens it
+            continue  # a relative clause, an appositive "working late", a coordinated verb
+        order = range(len(tokens)) if from_start else range(len(tokens) - 1, -1, -1)
+        kind, word = _first_kind(tokens, order, vocabulary)
+        if kind is not None or not STEP_BREAKS.match(opener or "x"):
+            return kind, word
+        if any(t.lower() in DETERMINERS for t in tokens):
+            return None, ""
+        # the subject of a coordinated verb opens the clause before; next to
+        # an aside in brackets or commas it stands right before it
+        from_start = opener.lower() in ("and", "or")
     return None, ""
 
 
@@ -201,7 +280,13 @@ def matches_subject(requirement: str, kind: str | None, word: str) -> bool:
     if requirement == "other":
         return kind in ("named", "role") or word.lower() in THIRD_PERSON
     if requirement == "person":
-        return kind in ("named", "role", "pronoun")
+        return kind in ("named", "role", "pronoun", "team")
+    if requirement == "addressee":  # someone asked to account for themselves
+        return kind in ("named", "role", "team", "they") or word.lower() in ACTOR_PRONOUNS
+    if requirement == "agent":  # anyone who can act by mistake, "they" included
+        return kind in ("named", "role", "pronoun", "team", "they")
+    if requirement == "actor":  # someone else, a role or a team; not "I"/"we"
+        return kind in ("named", "role", "team") or word.lower() in ACTOR_PRONOUNS
     return kind != "system"  # not_system
 
 

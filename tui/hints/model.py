@@ -1,16 +1,17 @@
-"""Data types of the hint engine: levels, the Hint a check reports, and the
-validated schema of one rule in ``rules.yml``."""
+"""Data types of the hint engine: levels, the Hint a check reports, and one
+rule. Rules come from ``compiled.json``, generated from ``rules.yml`` and
+``lexicon.json`` by ``python -m tui.hints.build`` (validated there), so
+loading them costs one JSON read: no YAML, no pydantic, nothing at import
+time. A custom rules file (``load_rules(path)``) is validated on load."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-from dataclasses import asdict, dataclass
-from functools import cached_property, lru_cache
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Literal
-
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 LEVELS: tuple[str, ...] = ("info", "suggestion", "warning")
 """Hint levels, weakest first; ``LEVELS.index`` orders them."""
@@ -24,15 +25,17 @@ CATEGORIES: tuple[str, ...] = (
 SECTIONS: tuple[str, ...] = ("prose", "actions")
 """Kinds of section a rule can be limited to: ordinary prose or Action Items."""
 
-RULES_PATH = Path(__file__).with_name("rules.yml")
+HERE = Path(__file__).parent
+RULES_PATH = HERE / "rules.yml"
+LEXICON_PATH = HERE / "lexicon.json"
+COMPILED_PATH = HERE / "compiled.json"
+LEXICON_REF = re.compile(r"\{\{(\w+):(\w+)\}\}")
+"""``{{kind:name}}`` in a pattern: the words of lexicon ``name`` in the
+forms ``kind`` names (``KINDS``)."""
 
-Level = Literal["info", "suggestion", "warning"]
-Category = Literal[
-    "counterfactual", "hindsight", "human_error", "person_as_cause", "judgment",
-    "minimization", "root_cause", "blame_question", "punitive_remedy", "distancing",
-]
-Section = Literal["prose", "actions"]
-Subject = Literal["person", "other", "not_system", "named", "role"]
+
+class RuleDataError(ValueError):
+    """The rule data is malformed; the message names the rule id and field."""
 
 
 @dataclass(frozen=True)
@@ -62,39 +65,14 @@ class Hint:
         return data
 
 
-class RuleDataError(ValueError):
-    """The rule data is malformed; the message names the rule id and field."""
-
-
-TEMPLATE_REF = re.compile(r"\\(\d+)|\\g<(\w+)>")
-
-
-class Replacement(BaseModel):
+@dataclass(frozen=True)
+class Replacement:
     """An exact rewrite of a hint's span: when ``match`` (a case-insensitive
-    regex) matches the whole span, ctrl+r puts ``with`` there (``\\1``
-    refers to a group; an empty ``with`` removes the span)."""
+    regex) matches the whole span, ctrl+r puts ``to`` there (``\\1`` refers
+    to a group; an empty ``to`` removes the span)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    match: str = Field(min_length=1)
-    to: str = Field(alias="with")
-
-    @field_validator("match")
-    @classmethod
-    def _match_compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression ({exc})") from None
-        return value
-
-    @model_validator(mode="after")
-    def _groups_exist(self) -> "Replacement":
-        compiled = re.compile(self.match)
-        for number, name in TEMPLATE_REF.findall(self.to):
-            if (number and int(number) > compiled.groups) or (name and name not in compiled.groupindex):
-                raise ValueError(f"'with' refers to group {number or name}, which 'match' does not have")
-        return self
+    match: str
+    to: str
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -102,42 +80,102 @@ class Replacement(BaseModel):
         return re.compile(self.match, re.IGNORECASE)
 
 
-class Rule(BaseModel):
-    """One rule of ``rules.yml``: a trigger regex plus the checks that keep
-    its precision high, and the text shown to the writer."""
+@dataclass(frozen=True)
+class Rule:
+    """One rule: a trigger regex plus the checks that keep its precision
+    high, and the text shown to the writer (validated in ``schema.py``)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
-    category: Category
-    level: Level
-    message: str = Field(min_length=1)
-    pattern: str = Field(min_length=1)
-    subject: Subject | None = None
-    subject_from: Literal["verb", "clause"] = "verb"
+    id: str
+    category: str
+    level: str
+    message: str
+    pattern: str
+    suggestions: tuple[str, ...]
+    template: str
+    why: str
+    source: str
+    example: str
+    trap: str
+    rewrite: str
+    subject: str | None = None
+    subject_from: str = "verb"
     participle: str | None = None
     not_before: str | None = None
     not_after: str | None = None
+    not_in: str | None = None
     question: bool = False
-    sections: list[Section] = Field(default_factory=lambda: list(SECTIONS))
-    section_levels: dict[Section, Level] = Field(default_factory=dict)
-    suggestions: list[str] = Field(min_length=1)
-    why: str = Field(min_length=1)
-    source: str = Field(pattern=r"^https?://")
-    example: str = Field(min_length=1)
-    trap: str = Field(min_length=1)
-    rewrite: str = Field(min_length=1)
-    replace: list[Replacement] = Field(default_factory=list)
+    once: bool = False
+    sections: tuple[str, ...] = SECTIONS
+    section_levels: dict = field(default_factory=dict, hash=False, compare=False)
+    replace: tuple[Replacement, ...] = ()
+    factors: tuple[str, ...] | None = None
+    """Lower-case strings one of which is in every match (see factors.py)."""
 
-    @field_validator("pattern", "not_before", "not_after")
     @classmethod
-    def _compiles(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression ({exc})") from None
-        return value
+    def from_dict(cls, data: dict) -> "Rule":
+        """A Rule from a validated plain dict."""
+        values = dict(data)
+        values["suggestions"] = tuple(values["suggestions"])
+        values["sections"] = tuple(values.get("sections") or SECTIONS)
+        values["factors"] = tuple(values["factors"]) if values.get("factors") else None
+        values["replace"] = tuple(Replacement(r["match"], r.get("with", r.get("to", "")))
+                                  for r in values.get("replace") or ())
+        return cls(**values)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled ``match`` (case-insensitive)."""
+        return re.compile(self.match, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: a trigger regex plus the checks that keep its precision
+    high, and the text shown to the writer (validated in ``schema.py``)."""
+
+    id: str
+    category: str
+    level: str
+    message: str
+    pattern: str
+    suggestions: tuple[str, ...]
+    template: str
+    why: str
+    source: str
+    example: str
+    trap: str
+    rewrite: str
+    subject: str | None = None
+    subject_from: str = "verb"
+    participle: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+    not_in: str | None = None
+    question: bool = False
+    once: bool = False
+    sections: tuple[str, ...] = SECTIONS
+    section_levels: dict = field(default_factory=dict, hash=False, compare=False)
+    replace: tuple[Replacement, ...] = ()
+    factors: tuple[str, ...] | None = None
+    """Lower-case strings one of which is in every match (see factors.py)."""
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Rule":
+        """A Rule from a validated plain dict."""
+        values = dict(data)
+        values["suggestions"] = tuple(values["suggestions"])
+        values["sections"] = tuple(values.get("sections") or SECTIONS)
+        values["factors"] = tuple(values["factors"]) if values.get("factors") else None
+        values["replace"] = tuple(Replacement(r["match"], r.get("with", r.get("to", "")))
+                                  for r in values.get("replace") or ())
+        return cls(**values)
+
+    @cached_property
+    def factor_regex(self) -> re.Pattern[str] | None:
+        """The factors as one literal alternation, searched in lower-cased text."""
+        if self.factors is None:
+            return None
+        return re.compile("|".join(re.escape(f) for f in sorted(self.factors, key=len)))
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -158,6 +196,11 @@ class Rule(BaseModel):
             return None
         return re.compile(rf"\W*(?:{self.not_after})", re.IGNORECASE)
 
+    @cached_property
+    def sentence_regex(self) -> re.Pattern[str] | None:
+        """Compiled ``not_in``: anywhere in the sentence, it cancels the hit."""
+        return None if self.not_in is None else re.compile(self.not_in, re.IGNORECASE)
+
     def level_in(self, section: str) -> str:
         """The rule's level in a section kind (``prose`` or ``actions``)."""
         return self.section_levels.get(section, self.level)
@@ -172,50 +215,81 @@ class Rule(BaseModel):
         return None
 
 
-def _describe(rule_id: str, exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    field = ".".join(str(part) for part in first["loc"]) or "(rule)"
-    return f"rule {rule_id!r}: field {field!r}: {first['msg']}"
+KINDS = {"past": ("vbd", "vbn"), "vbd": ("vbd",), "vbn": ("vbn",), "ing": ("vbg", "ing"),
+         "verbs": ("vbd", "vbn", "ing", "vbz"), "nouns": ("nns",), "base": ()}
+"""Forms a ``{{kind:lexicon}}`` reference stands for; ``verbs``, ``nouns``
+and ``base`` include the lemma itself."""
+
+
+def expand_lexicons(pattern: str, lexicons: dict, inflections: dict) -> str:
+    """Replace ``{{kind:name}}`` references by an alternation of the words
+    of lexicon ``name`` in the forms ``kind`` names (see ``KINDS``)."""
+    def forms(match: re.Match[str]) -> str:
+        kind, name = match.group(1), match.group(2)
+        if kind not in KINDS:
+            raise KeyError(f"{kind}:{name}")
+        words: set[str] = set()
+        for lemma in lexicons[name]:
+            table = inflections.get(lemma) or {}
+            words.update(f for tag in KINDS[kind] for f in table.get(tag, ()))
+            if kind in ("verbs", "nouns", "base") or not any(table.get(t) for t in KINDS[kind]):
+                words.add(lemma)
+        ordered = sorted((re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "[- ]?")
+                          for w in words), key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(ordered) + ")"
+    return LEXICON_REF.sub(forms, pattern)
+
+
+def source_digest() -> str:
+    """SHA-256 of the inputs of ``compiled.json`` (rules and lexicon)."""
+    digest = hashlib.sha256()
+    for path in (RULES_PATH, LEXICON_PATH):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def lexicon() -> dict:
+    """The generated lexicon (inflections and first names), read once."""
+    return _read_json(LEXICON_PATH)
+
+
+_CACHE: dict[str, object] = {}
+
+
+def _read_json(path: Path) -> dict:
+    key = str(path)
+    if key not in _CACHE:
+        _CACHE[key] = json.loads(path.read_text(encoding="utf-8"))
+    return _CACHE[key]  # type: ignore[return-value]
 
 
 def parse_rules(data: object) -> tuple[Rule, ...]:
     """Validate loaded YAML data into rules, raising RuleDataError."""
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise RuleDataError("rule data must be a mapping with a 'rules' list")
-    rules: list[Rule] = []
-    for index, item in enumerate(data["rules"]):
-        rule_id = item.get("id", f"#{index + 1}") if isinstance(item, dict) else f"#{index + 1}"
-        try:
-            rules.append(Rule.model_validate(item))
-        except ValidationError as exc:
-            raise RuleDataError(_describe(str(rule_id), exc)) from None
-    _check_unique(rules)
-    return tuple(rules)
-
-
-def _check_unique(rules: list[Rule]) -> None:
-    seen: set[str] = set()
-    for rule in rules:
-        if rule.id in seen:
-            raise RuleDataError(f"rule {rule.id!r}: field 'id': duplicate rule id")
-        seen.add(rule.id)
-    for rule in rules:
-        if rule.participle and f"?P<{rule.participle}>" not in rule.pattern:
-            raise RuleDataError(
-                f"rule {rule.id!r}: field 'participle': pattern has no group "
-                f"named {rule.participle!r}")
+    from .schema import validate  # pydantic only here
+    return tuple(Rule.from_dict(rule) for rule in validate(data, lexicon()["inflections"]))
 
 
 def load_rules(path: Path | str | None = None) -> tuple[Rule, ...]:
-    """Load and validate the rule data (the bundled ``rules.yml`` by default,
-    read once per process)."""
-    return _load(Path(path) if path is not None else RULES_PATH)
+    """The rules, loaded once per process: the bundled ``compiled.json`` by
+    default, or a rules YAML file validated on load."""
+    key = f"rules:{path}"
+    if key not in _CACHE:
+        if path is None:
+            compiled = _read_json(COMPILED_PATH)
+            _CACHE[key] = tuple(Rule.from_dict(rule) for rule in compiled["rules"])
+        else:
+            import yaml
+            try:
+                data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            except yaml.YAMLError as exc:
+                raise RuleDataError(f"{Path(path).name}: not valid YAML ({exc})") from None
+            _CACHE[key] = parse_rules(data)
+    return _CACHE[key]  # type: ignore[return-value]
 
 
-@lru_cache(maxsize=8)
-def _load(source: Path) -> tuple[Rule, ...]:
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RuleDataError(f"{source.name}: not valid YAML ({exc})") from None
-    return parse_rules(data)
+def first_names() -> frozenset[str]:
+    """Common first names (lower case), from the generated lexicon."""
+    key = "first_names"
+    if key not in _CACHE:
+        _CACHE[key] = frozenset(lexicon()["first_names"])
+    return _CACHE[key]  # type: ignore[return-value]

@@ -3,8 +3,11 @@
 A rule may give an exact replacement for its matched span (``replace`` in
 ``rules.yml``): "just" is removed and the spacing fixed, "Obviously, the…"
 becomes "The…", "root cause" becomes "trigger". When a rule has none, the
-rewrite inserts the rule's example after the writer's sentence, so the
-writer's own words stay. An :class:`Edit` is one replacement of a range of
+rewrite inserts the rule's ``template`` after the writer's sentence: a
+sentence shape with ``[placeholders]`` ("[what was done], because [what was
+known at the time]."), never a finished sentence about another incident, so
+nothing invented reads as fact and the publish check lists every
+placeholder left unfilled. An :class:`Edit` is one replacement of a range of
 the text, which the editor applies as a single undoable change.
 """
 
@@ -39,16 +42,6 @@ class Edit:
         return text[:self.start] + self.new + text[self.end:]
 
 
-def example_of(rule: Rule) -> tuple[str, str]:
-    """The example sentence to insert and how the panel names it: the quoted
-    text of the first suggestion, or the rule's documented rewrite when that
-    suggestion quotes nothing."""
-    found = QUOTED.search(rule.suggestions[0])
-    if found:
-        return found.group(1).strip(), "the example of suggestion 1"
-    return rule.rewrite, f"the example “{rule.rewrite}”"
-
-
 def sentence_span(text: str, offset: int) -> tuple[int, int]:
     """Character range of the sentence around ``offset`` (within its Markdown
     block, without a list marker or checkbox in front)."""
@@ -67,10 +60,11 @@ def sentence_span(text: str, offset: int) -> tuple[int, int]:
 
 def plan(text: str, hint: Hint, rule: Rule) -> Edit | None:
     """The edit ctrl+r makes for ``hint``: the rule's exact replacement of
-    the span when it has one, else the example inserted after the sentence."""
+    the span when it has one, else the rule's template inserted after the
+    sentence, its first placeholder selected."""
     new = rule.replacement(hint.text)
     if new is None:
-        return _insert_example(text, hint, rule)
+        return _insert_template(text, hint, rule)
     if new == "":
         return _removal(text, hint)
     if hint.text[:1].isupper() and new[:1].islower():
@@ -81,8 +75,10 @@ def plan(text: str, hint: Hint, rule: Rule) -> Edit | None:
 
 
 def placeholders(rules: tuple[Rule, ...] | list[Rule]) -> frozenset[str]:
-    """Every ``[placeholder]`` a rule's replacement can leave for the writer."""
-    return frozenset(found for rule in rules for item in rule.replace for found in PLACEHOLDER.findall(item.to))
+    """Every ``[placeholder]`` a rule's replacement or template can leave
+    for the writer."""
+    found = {mark for rule in rules for item in rule.replace for mark in PLACEHOLDER.findall(item.to)}
+    return frozenset(found | {mark for rule in rules for mark in PLACEHOLDER.findall(rule.template)})
 
 
 def unfilled(text: str, rules: tuple[Rule, ...] | list[Rule]) -> list[str]:
@@ -91,14 +87,14 @@ def unfilled(text: str, rules: tuple[Rule, ...] | list[Rule]) -> list[str]:
     return [found.group(0) for found in PLACEHOLDER.finditer(text) if found.group(0) in known]
 
 
-def _insert_example(text: str, hint: Hint, rule: Rule) -> Edit | None:
-    if not rule.suggestions:
-        return None
-    example, name = example_of(rule)
+def _insert_template(text: str, hint: Hint, rule: Rule) -> Edit:
     _, end = sentence_span(text, hint.start)
-    new = " " + example
-    return Edit(end, end, new, (end + 1, end + len(new)), "example",
-                f"insert {name} after your sentence, for you to adapt; your words stay")
+    new = " " + rule.template
+    first = PLACEHOLDER.search(new)
+    select = (end + first.start(), end + first.end()) if first else (end + 1, end + len(new))
+    return Edit(end, end, new, select, "template",
+                "insert a sentence to fill in after yours: replace each [placeholder]; "
+                "your words stay")
 
 
 def _removal(text: str, hint: Hint) -> Edit:

@@ -19,15 +19,22 @@ TRANSCRIPT = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
     r"(?:<[^<>\s]+>|\[[@\w.-]+\])\s")
 STAMPED_CHAT = re.compile(r"^\s*(?:[-*+]\s+)?\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+[@\w.-]+:\s")
+CHAT_HEADER = re.compile(r"^\s*>?\s*[@\w.-]+\s+\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\]?\s*$", re.I)
+"""A chat export's message header ("> dana [5:00 PM]"): the paragraph after it is chat."""
 ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+|^\s*\[?\d{1,2}:\d{2}\b")
 ACTIONS = re.compile(
     r"\b(?:action[ -]?items?|actions|follow[- ]?ups?|remediations?|next steps|"
     r"corrective actions|to-?dos?|tasks)\b", re.I)
 
+EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
+"""Markdown emphasis markers (``*very*``, ``__why__``), not underscores inside
+identifiers; blanked so a phrase reads the same with or without them."""
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+"""A Markdown table row: each row is linted as its own paragraph."""
 MASKS = re.compile(
     r"`[^`\n]+`|\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|(?<![\w’'])'[^'\n]+'(?!\w)"
     r"|<!--.*?-->|https?://\S+|\]\([^)\s]*\)|<[^<>\s]+>", re.S)
-SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]*_]*\s+|\s*\n\s*\n\s*")
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]*_]*\s+|\s*\n\s*\n\s*|\s*\|[\s|:-]*")
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs approx dr mr ms mrs no fig cf al inc ltd jr sr st".split())
 
@@ -68,11 +75,14 @@ class _Scanner:
         self.blocks: list[Block] = []
         self.para: list[int] | None = None  # [start, end, line count]
         self.fence: str | None = None
+        self.chat = False  # the next paragraph is a chat message
 
     def close(self) -> None:
         if self.para is not None:
-            self.blocks.append(Block(self.para[0], self.para[1], "prose", self.section))
+            kind = "transcript" if self.chat else "prose"
+            self.blocks.append(Block(self.para[0], self.para[1], kind, self.section))
             self.para = None
+            self.chat = False
 
     def emit(self, start: int, line: str, kind: str, directive=None) -> None:
         self.close()
@@ -114,11 +124,19 @@ class _Scanner:
         self.section = section_kind(self.text[head_start:start])
 
     def content(self, start: int, line: str) -> None:
+        if CHAT_HEADER.match(line):
+            self.emit(start, line, "transcript")
+            self.chat = True
+            return
         for pattern, kind in ((COMMENT, "comment"), (QUOTE, "quote"),
                               (TRANSCRIPT, "transcript"), (STAMPED_CHAT, "transcript")):
             if pattern.match(line):
                 self.emit(start, line, kind)
                 return
+        if TABLE_ROW.match(line):
+            self.close()
+            self.blocks.append(Block(start, start + len(line), "prose", self.section))
+            return
         if self.para is not None and ITEM.match(line):
             self.close()
         if self.para is None:
@@ -143,7 +161,8 @@ def scan(text: str, section: str | None = None) -> list[Block]:
 def mask(text: str) -> str:
     """Blank out what is mentioned rather than used (inline code, quoted
     words, links, comments), keeping every offset in place."""
-    return MASKS.sub(lambda m: " " * len(m.group()), text)
+    blank = MASKS.sub(lambda m: " " * len(m.group()), text)
+    return EMPHASIS.sub(lambda m: " " * len(m.group()), blank)
 
 
 def _is_abbreviation(text: str, end: int) -> bool:

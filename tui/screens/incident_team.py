@@ -1,6 +1,6 @@
-"""The team side of the live incident screen: roles and hand-offs (``o``), the
-stakeholder-update composer (``ctrl+o`` or ``/update``), the roles/countdown/
-nudges bar, and the author column (``w``)."""
+"""The team side of the live incident screen: roles and hand-offs (``ctrl+y``), the
+stakeholder-update composer (``ctrl+g`` or ``/update``), the roles/countdown/
+nudges bar, and the author column (``F2``)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ from ..dialogs.update import UpdateDialog
 from ..widgets.team_bar import TeamBar, TeamState
 
 BINDINGS = [
-    Binding("o", "role", "Role", id="incident.role"),
-    Binding("ctrl+o", "update", "Update", id="incident.update"),
-    Binding("w", "authors", "Who", id="incident.authors"),
+    Binding("ctrl+g", "update", "Update", id="incident.update"),
+    Binding("ctrl+y", "role", "Role", id="incident.role"),
+    Binding("f2", "authors", "Who", id="incident.authors"),
 ]
+#: Keys the capture line hands to the screen (it keeps the focus while typing).
+PASS_KEYS = {"ctrl+g", "ctrl+y", "f2"}
 
 
 def team_state(store: Store, incident_id: int) -> TeamState:
@@ -41,12 +43,12 @@ class IncidentTeamMixin:
     @work(group="incident-team", exit_on_error=False)
     async def load_team(self) -> None:
         """Re-read roles, countdown and nudges."""
-        self.show_team(await self.app.run_store(team_state, self.app.store, self.incident_id))
+        self.show_team(await self.store_read(team_state, self.app.store, self.incident_id))
 
     @work(group="incident-role", exit_on_error=False)
     async def action_role(self) -> None:
         """Assign or hand over a role (each change is a timeline event)."""
-        roles, holders = await self.app.run_store(role_dialog_data, self.app.store, self.incident_id)
+        roles, holders = await self.store_read(role_dialog_data, self.app.store, self.incident_id)
         self.app.push_screen(RoleDialog(self.incident_id, roles, holders), lambda _: self.reload())
 
     def action_update(self) -> None:
@@ -58,8 +60,8 @@ class IncidentTeamMixin:
         """Open the composer with ``text`` (default: the draft); once it is sent, copy it and
         clear ``line`` from the capture line (it stays there when the composer is cancelled)."""
         store = self.app.store
-        incident = await self.app.run_store(store.get_incident, self.incident_id)
-        draft = text or await self.app.run_store(store.compose_update, self.incident_id, self.app.zone)
+        incident = await self.store_read(store.get_incident, self.incident_id)
+        draft = text or await self.store_read(store.compose_update, self.incident_id, self.app.zone)
 
         def sent(event) -> None:
             if event is None:
@@ -75,10 +77,12 @@ class IncidentTeamMixin:
 
     def titles(self) -> None:
         """The column headings, with ``Who`` while authors are shown."""
+        from ..capture.zones import zone_label
         from .incident import column_titles
 
         width = self.timeline.scrollable_content_region.width
-        self.query_one("#timeline-columns").update(column_titles(width, self.timeline.show_authors))
+        self.query_one("#timeline-columns").update(
+            column_titles(zone_label(self.app.zone), width, self.timeline.show_authors))
 
     def on_resize(self) -> None:
         """Keep ``Who`` above the author column."""
@@ -89,4 +93,4 @@ class IncidentTeamMixin:
         self.timeline.show_authors = not self.timeline.show_authors
         self.timeline.refresh()
         self.titles()
-        self.say(f"Author column {'shown' if self.timeline.show_authors else 'hidden'} (w toggles it).")
+        self.say(f"Author column {'shown' if self.timeline.show_authors else 'hidden'} (F2 toggles it).")

@@ -26,7 +26,7 @@ class TeamState:
 def roles_line(holders: dict[str, str]) -> Content:
     """``Roles commander dana · comms priya`` (names are text, never markup)."""
     if not holders:
-        return Content.assemble(("Roles", "dim"), " ", ("none assigned: o in the timeline assigns one", "dim"))
+        return Content.assemble(("Roles", "dim"), " ", ("none assigned: ctrl+y assigns one", "dim"))
     parts: list[Content | str | tuple[str, str]] = [("Roles", "dim"), " "]
     for i, (role, holder) in enumerate(holders.items()):
         parts += ([("  ·  ", "dim")] if i else []) + [(role, "dim"), " ", (holder, "bold")]
@@ -41,7 +41,7 @@ def update_line(due: UpdateDue | None, now: datetime, zone: tzinfo) -> Content:
     at = clock_text(due.due_at, zone)
     if left < 0:
         return Content.assemble((f"⚠ Stakeholder update overdue by {format_duration(-left)} (due {at})", "bold $warning"),
-                                ("  ctrl+o composes it", "dim"))
+                                ("  ctrl+g composes it", "dim"))
     return Content.assemble(("Next update", "dim"), " in ", (format_duration(left), "bold"),
                             (f" ({at}, every {due.cadence_minutes} min)", "dim"))
 

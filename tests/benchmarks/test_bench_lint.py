@@ -1,0 +1,76 @@
+"""Speed of the hints where people feel it (run: pytest tests/benchmarks -s).
+
+(a) The editor: a one-character edit in a 500-word section re-linted through
+the paragraph cache, and the same section linted cold, each against one pass
+of the engine's trigger pre-filter over the section (the floor any linter
+pays); both must stay under 10 ms.
+(b) The command line: ``debrief lint`` of a 5,000-word postmortem against
+``debrief --version`` (interpreter, imports and click), medians of a few
+runs in one session; the target is 1.5x.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tui.hints import Linter
+
+from .test_bench_hints import postmortem
+
+DEBRIEF = Path(sys.executable).with_name("debrief")
+
+
+def _best(func, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _section(words: int = 500) -> str:
+    body = postmortem(words, seed=3).split("\n", 1)[1]
+    return body.replace("## ", "")
+
+
+def test_a_500_word_section_edit_lints_under_10_ms():
+    text = _section()
+    middle = text.index("\n\n", len(text) // 2) + 2
+    edited = text[:middle] + "X" + text[middle:]
+    linter = Linter()
+    linter.lint(text, "Root Cause")
+    cached = _best(lambda: linter.lint(edited, "Root Cause") and linter.cache.pop(
+        next(reversed(linter.cache))), repeat=7)
+    cold = _best(lambda: Linter(rules=linter.rules).lint(edited, "Root Cause"))
+    gate = linter.gate
+    floor = _best(lambda: sum(1 for _ in gate.finditer(edited)))
+    print(f"\n500-word section ({len(text.split())} words): edit re-lint {cached * 1000:.2f} ms, "
+          f"cold lint {cold * 1000:.2f} ms, one pre-filter pass {floor * 1000:.2f} ms "
+          f"(ratios {cached / floor:.1f}x and {cold / floor:.1f}x)")
+    assert cached < 0.010 and cold < 0.010
+
+
+def _median_run(args: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def test_debrief_lint_of_5000_words_against_version(tmp_path):
+    path = tmp_path / "pm.md"
+    path.write_text(postmortem(5_000, seed=11), encoding="utf-8")
+    command = [str(DEBRIEF)] if DEBRIEF.exists() else [sys.executable, "-m", "tui.cli"]
+    version = _median_run([*command, "--version"])
+    lint = _median_run([*command, "lint", "--format", "line", str(path)])
+    ratio = lint / version
+    print(f"\ndebrief lint, 5,000 words: {lint * 1000:.0f} ms; debrief --version "
+          f"{version * 1000:.0f} ms; ratio {ratio:.2f}x (target 1.5x)")
+    assert ratio < 1.5
