@@ -59,3 +59,17 @@ def test_closed_pipe_exits_quietly(db_path: Path) -> None:
                           env=env, timeout=60, cwd=Path(__file__).parents[1])
     assert done.stdout.count("\n") == 1
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize("args, words", [
+    (("metrics", "--from"), "--from"),
+    (("nosuch",), "nosuch"),
+    (("export", "actions", "--format", "pdf"), "pdf"),
+])
+def test_usage_errors_are_one_sentence(tmp_path: Path, args: tuple[str, ...], words: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "x.db"), *args],
+                          capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[1])
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and "--help" in lines[0]
+    assert "Traceback" not in done.stderr and done.stdout == ""

@@ -37,7 +37,7 @@ async def test_a_refused_status_keeps_the_dialog_and_says_why(demo_store: Store)
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await open_incident(app, pilot)
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
         dialog = app.screen
         assert isinstance(dialog, PickDialog)
@@ -59,7 +59,7 @@ async def test_picking_the_current_value_writes_nothing(demo_store: Store) -> No
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await open_incident(app, pilot)
-        await pilot.press("v")
+        await pilot.press("ctrl+l")
         await settle(app, pilot)
         assert isinstance(app.screen, PickDialog)
         assert "(now)" in str(app.screen.query_one(OptionList).highlighted_option.prompt)
@@ -92,7 +92,7 @@ async def test_a_refused_trigger_change_keeps_the_ticks(demo_store: Store) -> No
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await open_incident(app, pilot)
-        await pilot.press("t")
+        await pilot.press("ctrl+t")
         await settle(app, pilot)
         dialog = app.screen
         assert isinstance(dialog, TriggersDialog)

@@ -45,3 +45,20 @@ async def test_declare_dialog_keeps_its_buttons_and_explains_severity(demo_store
         dialog.query_one("#severity", Select).value = "SEV1"
         await pilot.pause()
         assert str(meaning.render()).startswith("SEV1: a core service is down")
+
+
+async def test_severity_picker_on_the_incident_says_what_each_means(demo_store: Store) -> None:
+    from textual.widgets import OptionList
+
+    from tui.dialogs.pick import PickDialog
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_incident(14)
+        await settle(app, pilot)
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PickDialog)
+        options = app.screen.query_one(OptionList)
+        texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert texts[0].startswith("SEV1  critical:") and "(now)" in texts[2]

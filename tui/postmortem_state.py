@@ -9,7 +9,7 @@ from store import Incident
 from store.export_postmortem import duration_line, impact_line, time_to_lines
 from store.postmortem_parts import BY_NAME
 from store.postmortem_rules import postmortem_state
-from store.publish import PostmortemBundle, PublishCheck, TextChecker, check_bundle, filled_marks
+from store.publish import PostmortemBundle, PublishCheck, TextChecker, check_bundle, filled_marks, section_filled
 
 from .hints import Hint, Linter
 from .hints.rewrite import unfilled

@@ -68,6 +68,21 @@ class DebriefGroup(click.Group):
             add_as_everywhere(command)  # every command takes --as NAME
         return command
 
+    def main(self, *args, **kwargs):
+        """Like click's, but a usage error is one sentence on stderr (exit 2), not three lines."""
+        if kwargs.pop("standalone_mode", True) is False:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "debrief"
+            fail(f"{exc.format_message().rstrip('.')}; see `{where} --help`.")
+        except click.ClickException as exc:
+            fail(exc.format_message())
+        except click.Abort:
+            fail("Stopped.", 1)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)

@@ -17,6 +17,13 @@ from .base import StoreDialog
 R = TypeVar("R")
 
 
+def severity_choices(current: str) -> list[tuple[str, str]]:
+    """Each severity with what it means (the current one marked ``(now)``)."""
+    from store.incidents import SEVERITIES, SEVERITY_MEANINGS
+
+    return [(sev, SEVERITY_MEANINGS[sev] + ("  (now)" if sev == current else "")) for sev in SEVERITIES]
+
+
 class PickDialog(StoreDialog[R]):
     """A titled list of choices ``(value, description)``; Enter saves the highlighted value with
     ``write(value)`` on the store thread and closes with its result. Picking the current value

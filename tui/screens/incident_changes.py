@@ -15,7 +15,7 @@ from store import SEVERITIES, STATUSES, TimelineEvent
 from store.events import MILESTONE_KINDS
 
 from ..capture.zones import zone_label
-from ..dialogs.pick import PickDialog
+from ..dialogs.pick import PickDialog, severity_choices
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.edit_event import EditEventDialog
 from ..dialogs.text_prompt import TextPromptDialog
@@ -123,7 +123,7 @@ class IncidentChanges:
         if (incident := self._incident()) is not None:
             save = lambda value: self.app.store.set_severity(self.incident_id, value)  # noqa: E731
             current = incident.severity if incident.severity_assessed else None  # picking SEV3 confirms it
-            self.app.push_screen(PickDialog.of_values("Severity", SEVERITIES, current, save), self.changed)
+            self.app.push_screen(PickDialog("Severity", "", severity_choices(current or ""), current, save), self.changed)
 
     def action_commander(self) -> None:
         """Hand over command (recorded as a status event)."""
