@@ -26,6 +26,7 @@ from .refusals import at_the_edge, refusal
 from .roles import RolesMixin
 from .search import SearchMixin
 from .settings import SettingsMixin
+from .slack_import import SlackImportMixin
 from .team import TeamMixin
 from .updates import UpdatesMixin
 
@@ -44,6 +45,7 @@ class Store(
     RecurrenceMixin,
     RolesMixin,
     SettingsMixin,
+    SlackImportMixin,
     TeamMixin,
     UpdatesMixin,
     OpsMixin,

@@ -24,6 +24,7 @@ from .commands_search import SearchCommands
 from .dialogs.declare import DeclareDialog
 from .dialogs.help import HelpScreen
 from .dialogs.quit import QuitQuestion
+from .dialogs.who_are_you import WhoAreYouDialog
 from .identity import ConfigError, write_config
 from .runner import StoreRunner
 from .screens.board import BoardScreen
@@ -69,12 +70,17 @@ class DebriefApp(App[None]):
 
     def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None,
                  user: str | None = None, zone: tzinfo | None = None,
-                 keymap: dict[str, str] | None = None) -> None:
+                 keymap: dict[str, str] | None = None, seat: bool = False) -> None:
         super().__init__()
         if keymap:
             self.set_keymap(keymap)  # the ``keymap`` setting: binding id → keys (see tui/keymap.py)
+        self.seat = seat
+        self.base_store = store
         self.store = store.as_user(user) if user else store
-        self.user = self.store.me
+        #: Who is acting; None while a browser seat (``seat``) has not been told who is there.
+        self.user: str | None = self.store.me if user or not seat else None
+        if user and seat:
+            self.sub_title = user
         self.clock = clock
         #: The person's time zone (a ``zoneinfo.ZoneInfo``, UTC by default; a fixed offset for an
         #: abbreviation such as EST): times are shown in it and bare times typed are read in it (stored UTC).
@@ -104,14 +110,39 @@ class DebriefApp(App[None]):
             self.notify(notice, title="Personal settings", timeout=10, markup=False)
         self.run_worker(self.poll_changes(), group="poll", exit_on_error=False)
         self.set_interval(self.POLL_SECONDS, self.poll_changes)
+        if self.user is None:
+            self.push_screen(WhoAreYouDialog(), self.act_as)
+        elif self.seat:
+            self.say_joined()
+
+    def act_as(self, name: str | None) -> None:
+        """From now on everything this app writes is credited to ``name`` (a browser
+        seat's answer to who is there)."""
+        if name:
+            self.store = self.base_store.as_user(name)
+            self.run_store.store = self.read_store.store = self.store
+            self.user = name
+            self.sub_title = name
+            self.say_joined()
+
+    def say_joined(self) -> None:
+        """Tell a browser seat whose name its writes carry."""
+        self.notify(f"You are {self.user} here: what you write is credited to that name.",
+                    title="Joined", markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Until a browser seat knows who is there, only help and quit work (no screen
+        switch, no palette: nothing can be written without a name)."""
+        return self.user is not None or action in ("quit", "help")
 
     async def on_unmount(self) -> None:
         self.run_store.shutdown()
         self.read_store.shutdown()
 
     def save_theme(self, theme: Theme) -> None:
-        """Remember the chosen theme in the personal config file (not the shared database)."""
-        if theme.name in THEME_NAMES and theme.name != self._saved_theme:
+        """Remember the chosen theme in the personal config file (not the shared database;
+        not in a browser seat, whose config file is the server's)."""
+        if not self.seat and theme.name in THEME_NAMES and theme.name != self._saved_theme:
             try:
                 write_config({"theme": theme.name})
                 self._saved_theme = theme.name

@@ -38,6 +38,8 @@ COMMANDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "postmortem": ("postmortem", "postmortem", ("postmortem_proposals",)),
     "record": ("record", "record", ()),
     "report": ("report", "report", ()),
+    "seat": ("serve", "seat", ()),
+    "serve": ("serve", "serve", ()),
     "update": ("update", "update", ()),
 }
 
