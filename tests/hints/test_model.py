@@ -79,3 +79,11 @@ def test_a_rule_hit_wins_over_the_model_in_its_sentence():
     text = "The engineer ran the script against production and wiped the database."
     hints = Linter(Config(model=True)).lint(text)
     assert hints and not [h for h in hints if h.rule.startswith("model-")]
+
+
+def test_ctrl_r_on_a_model_hint_inserts_the_category_template():
+    from tui.postmortem_hints import rewrite_edit
+    linter = Linter(Config(model=True))
+    (hint,) = [h for h in linter.lint(FLAGGED) if h.rule.startswith("model-")]
+    edit = rewrite_edit(linter, FLAGGED, hint)
+    assert edit is not None and "[" in edit.new and edit.start >= hint.end
