@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Self
 
@@ -33,3 +35,19 @@ class StoreBase:
     def now_iso(self) -> str:
         """The current UTC time as stored text."""
         return to_iso(self.clock())
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One read transaction around several queries, so a screen's data is one
+        consistent snapshot even while another process writes. Joins a transaction
+        already open on this thread."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")

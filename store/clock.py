@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Callable
 
+from .numbers import format_duration  # noqa: F401 - where callers have always found it
+
 Clock = Callable[[], datetime]
 
 
@@ -44,20 +46,3 @@ def from_iso(text: str) -> datetime:
 def week_start(day: date) -> date:
     """The Monday of the ISO week that contains ``day``."""
     return day - timedelta(days=day.weekday())
-
-
-def format_duration(seconds: float | None) -> str:
-    """``1h 25m``, ``3d 2h``, ``45s``: compact, for tables and headers."""
-    if seconds is None:
-        return "—"
-    seconds = int(max(seconds, 0))
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    if days:
-        return f"{days}d {hours}h"
-    if hours:
-        return f"{hours}h {minutes:02d}m"
-    if minutes:
-        return f"{minutes}m"
-    return f"{secs}s"

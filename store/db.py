@@ -15,15 +15,21 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import DatabaseError
+from .refusals import refusal
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: How long a write waits for another program's lock before it is refused (``DEBRIEF_BUSY_TIMEOUT_MS``).
 BUSY_TIMEOUT_MS = 10_000
 PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
+
+
+def busy_timeout_ms() -> int:
+    """The busy timeout: ``DEBRIEF_BUSY_TIMEOUT_MS`` when set to a number, else 10 s."""
+    value = os.environ.get("DEBRIEF_BUSY_TIMEOUT_MS", "")
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
 
 def default_path() -> Path:
@@ -68,22 +74,37 @@ def create_file(path: Path) -> None:
 
 
 class Database:
-    """Per-thread connections to one SQLite file, with serialised writes."""
+    """Per-thread connections to one SQLite file, with serialised writes.
 
-    def __init__(self, path: Path) -> None:
+    :meth:`write` is the one write path: ``BEGIN IMMEDIATE`` … ``COMMIT``, and
+    on any failure (the ``COMMIT`` included) a rollback that leaves the
+    connection outside a transaction, so the next write really lands. Nesting
+    is counted per thread; a write inside a write joins the outer one.
+    """
+
+    def __init__(self, path: Path, busy_timeout: int | None = None) -> None:
         self.path = path
+        #: Milliseconds a write waits for another program's lock (read when a connection opens).
+        self.busy_timeout = busy_timeout_ms() if busy_timeout is None else busy_timeout
         self._local = threading.local()
         self._write_lock = threading.RLock()
 
     def connect(self) -> sqlite3.Connection:
-        """A new connection with the pragmas in force (autocommit mode)."""
+        """A new connection with the pragmas in force (autocommit mode) and WAL granted."""
         try:
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn = sqlite3.connect(self.path, timeout=self.busy_timeout / 1000, isolation_level=None)
             conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout)}")
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             for pragma in PRAGMAS:
                 conn.execute(pragma)
         except sqlite3.DatabaseError as exc:
-            raise DatabaseError(f"{self.path} cannot be opened as a database: {exc}.") from None
+            raise DatabaseError(f"{self.path} cannot be opened as a database: {refusal(exc)}") from None
+        if str(mode).lower() != "wal":
+            conn.close()
+            raise DatabaseError(f"SQLite would not use write-ahead logging for {self.path} (journal mode "
+                                f"{mode!r}; a read-only folder or a network file system?), so debrief cannot "
+                                "share it safely.")
         return conn
 
     @property
@@ -92,6 +113,7 @@ class Database:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._local.conn = self.connect()
+            self._local.depth = 0
         return conn
 
     def close(self) -> None:
@@ -100,34 +122,68 @@ class Database:
         if conn is not None:
             conn.close()
             self._local.conn = None
+            self._local.depth = 0
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction: ``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on error.
+        """One transaction: ``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any failure.
 
-        Re-entrant: a write inside a write joins the outer transaction.
+        Re-entrant: a write inside a write joins the outer transaction (the
+        outermost one commits or rolls back). ``sqlite3`` errors leave as
+        :class:`~store.errors.RefusedError` sentences.
         """
         with self._write_lock:
             conn = self.conn
-            if conn.in_transaction:
-                yield conn
+            if self._local.depth:
+                self._local.depth += 1
+                try:
+                    yield conn
+                finally:
+                    self._local.depth -= 1
                 return
-            conn.execute("BEGIN IMMEDIATE")
             try:
+                self._begin(conn)
+                self._local.depth = 1
                 yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                self._rollback(conn)
+                if isinstance(exc, sqlite3.Error):
+                    raise refusal(exc) from exc
                 raise
-            conn.execute("COMMIT")
+            finally:
+                self._local.depth = 0
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        """Start the write, first ending any transaction nobody owns (a leftover is never joined)."""
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.execute("BEGIN IMMEDIATE")
+
+    def _rollback(self, conn: sqlite3.Connection) -> None:
+        """Undo the failed write; if even that fails, drop the connection (closing rolls back)."""
+        try:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        if conn.in_transaction:
+            self.close()
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         """Rows of a read query."""
-        return self.conn.execute(sql, params).fetchall()
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise refusal(exc) from exc
 
     def one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
         """The first row of a read query, or None."""
-        return self.conn.execute(sql, params).fetchone()
+        try:
+            return self.conn.execute(sql, params).fetchone()
+        except sqlite3.Error as exc:
+            raise refusal(exc) from exc
 
     def data_version(self) -> int:
         """Changes when another connection commits (poll it to see others' writes)."""
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return self.one("PRAGMA data_version")[0]

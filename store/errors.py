@@ -19,3 +19,15 @@ class NotFoundError(StoreError):
 
 class InvalidInputError(StoreError):
     """A field's value is not accepted; the message names field and what is accepted."""
+
+
+class RefusedError(StoreError):
+    """SQLite refused a read or write (locked, read-only, disk full, damaged file, a failed commit).
+
+    ``code`` is SQLite's primary result code; ``detail`` is SQLite's own words.
+    """
+
+    def __init__(self, message: str, code: int | None = None, detail: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.detail = detail

@@ -60,6 +60,19 @@ class EventVersion(BaseModel):
     replaced_at: datetime
 
 
+class Logged(BaseModel):
+    """What logging an event did: the event, and the milestone time that stayed
+    (``kept_at``) when a later event of a milestone kind did not move it."""
+
+    event: TimelineEvent
+    kept_at: datetime | None = None
+
+    @property
+    def milestone(self) -> str | None:
+        """The incident field the event's kind sets (``acknowledged_at``), if any."""
+        return MILESTONE_KINDS[self.event.kind][0] if self.event.kind in MILESTONE_KINDS else None
+
+
 class EventsMixin(StoreBase):
     """Append, list, edit and (soft) delete timeline events."""
 
@@ -82,32 +95,54 @@ class EventsMixin(StoreBase):
 
     def log_event(self, incident: int | str, text: str, kind: str = "note",
                   occurred_at: datetime | None = None, pinned: bool = False,
-                  author: str | None = None, source: str = "tui") -> TimelineEvent:
-        """Append an event; a milestone kind also sets the incident's milestone (and
-        moves its status forward) in the same transaction. Committed when this returns."""
+                  author: str | None = None, source: str = "tui",
+                  move_milestone: bool = False) -> TimelineEvent:
+        """Append an event (see :meth:`capture_event`); committed when this returns."""
+        return self.capture_event(incident, text, kind, occurred_at, pinned, author, source, move_milestone).event
+
+    def capture_event(self, incident: int | str, text: str, kind: str = "note",
+                      occurred_at: datetime | None = None, pinned: bool = False,
+                      author: str | None = None, source: str = "tui",
+                      move_milestone: bool = False) -> "Logged":
+        """Append an event; a milestone kind also sets the incident's milestone (and moves
+        its status forward) in the same transaction. A milestone keeps its FIRST time: a
+        later event of its kind is logged but leaves it where it is (``Logged.kept_at``)
+        unless ``move_milestone``; an earlier one is the real first and moves it back."""
         with self.db.write():
             event = self.add_event(incident, text, kind, occurred_at, pinned, author, source)
-            self._apply_milestone(event, author, source)
-        return event
+            kept = self._apply_milestone(event, author, source, move=move_milestone)
+        return Logged(event=event, kept_at=kept)
+
+    def capture_events(self, incident: int | str, items: list[dict[str, Any]], author: str | None = None,
+                       source: str = "tui") -> list[Logged]:
+        """Log several events (a multi-line paste) in ONE transaction: all or none.
+        Each item holds :meth:`capture_event`'s keyword arguments (text, kind, …)."""
+        with self.db.write():
+            return [self.capture_event(incident, author=author, source=source, **item) for item in items]
 
     def _apply_milestone(self, event: TimelineEvent, author: str | None, source: str,
-                         record: bool = False) -> None:
-        """Set the milestone of a milestone-kind event; the status only moves forward.
-        The milestone change is a status event only with ``record`` (the event itself says it)."""
+                         record: bool = False, move: bool = False) -> datetime | None:
+        """Set the milestone of a milestone-kind event when it is unset, or this event is
+        earlier (the first time counts), or ``move``; the status only moves forward.
+        Returns the milestone time that stays when it was not moved (else None).
+        The change is a status event with ``record`` or ``move`` (else the event says it)."""
         if event.kind not in MILESTONE_KINDS:
-            return
+            return None
         field, status = MILESTONE_KINDS[event.kind]
         incident = self.get_incident(event.incident_id)
-        fields: dict[str, Any] = {field: event.occurred_at}
+        current = getattr(incident, field)
+        kept = current if current is not None and current <= event.occurred_at and not move else None
+        fields: dict[str, Any] = {} if kept else {field: event.occurred_at}
         if status and STATUS_RANK[status] > STATUS_RANK[incident.status]:
             fields["status"] = status
-        quiet = () if record else (field,)
+        quiet = () if record or (move and current is not None) else (field,)
         self.update_incident(incident.id, author=author, source=source, quiet=quiet, **fields)
+        return kept
 
     def _withdraw_milestone(self, event: TimelineEvent) -> None:
         """``event`` no longer sets its milestone (deleted, or its kind edited away).
 
-        When the milestone holds this event's time, it falls back to the latest
+        When the milestone holds this event's time, it falls back to the first
         remaining event of that kind, or is cleared; a cleared milestone also steps
         back the status it moved the incident to. Each change is a status event."""
         if event.kind not in MILESTONE_KINDS:
@@ -116,17 +151,17 @@ class EventsMixin(StoreBase):
         incident = self.get_incident(event.incident_id)
         if getattr(incident, field) != event.occurred_at:
             return
-        fallback = self._latest_of_kind(event.incident_id, event.kind)
+        fallback = self._first_of_kind(event.incident_id, event.kind)
         fields: dict[str, Any] = {field: fallback.occurred_at if fallback else None}
         if fallback is None and status is not None and incident.status == status:
             fields["status"] = self._status_before(incident, status)
         self.update_incident(incident.id, **fields)
 
-    def _latest_of_kind(self, incident_id: int, kind: str) -> TimelineEvent | None:
-        """The most recently entered (not deleted) event of ``kind``."""
+    def _first_of_kind(self, incident_id: int, kind: str) -> TimelineEvent | None:
+        """The earliest (not deleted) event of ``kind``: the time its milestone keeps."""
         row = self.db.one(
             "SELECT * FROM timeline_event WHERE incident_id = ? AND kind = ? AND deleted_at IS NULL "
-            "ORDER BY entered_at DESC, id DESC LIMIT 1", (incident_id, kind))
+            "ORDER BY occurred_at, id LIMIT 1", (incident_id, kind))
         return TimelineEvent.from_row(row) if row is not None else None
 
     def _status_before(self, incident: Any, status: str) -> str:
@@ -191,9 +226,8 @@ class EventsMixin(StoreBase):
         with self.db.write() as conn:
             self._save_edit(conn, event_id, values, pinned)
             edited = self.get_event(event_id)
-            if edited.kind != old.kind:
-                self._withdraw_milestone(old)
             if edited.kind != old.kind or edited.occurred_at != old.occurred_at:
+                self._withdraw_milestone(old)
                 self._apply_milestone(edited, None, "tui")
         return edited
 
@@ -228,15 +262,13 @@ class EventsMixin(StoreBase):
         return self.get_event(event_id)
 
     def restore_event(self, event_id: int) -> TimelineEvent:
-        """Undo a delete; a milestone event sets its milestone again when it is the
-        latest of its kind (the one its delete fell back from)."""
+        """Undo a delete; a milestone event sets its milestone again when it is the first
+        of its kind (or the milestone is unset), as when it was logged."""
         self.get_event(event_id)
         with self.db.write() as conn:
             conn.execute("UPDATE timeline_event SET deleted_at = NULL WHERE id = ?", (event_id,))
             restored = self.get_event(event_id)
-            latest = self._latest_of_kind(restored.incident_id, restored.kind)
-            if latest is not None and latest.id == restored.id:
-                self._apply_milestone(restored, None, "tui", record=True)
+            self._apply_milestone(restored, None, "tui", record=True)
         return restored
 
     def _event_values(self, text: str, kind: str, occurred_at: datetime, now: datetime) -> dict[str, str]:

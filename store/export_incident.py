@@ -1,4 +1,4 @@
-"""An incident as Markdown (header and the ``| Time | Event |`` timeline table, UTC)
+"""An incident as Markdown (header and the ``| Time | Kind | Event |`` timeline table, UTC)
 or as JSON (every field and event)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .clock import format_duration
 from .events import TimelineEvent
 from .incidents import Incident
-from .markdown import timeline_table
+from .export_timeline import timeline_markdown, timeline_rows
 
 if TYPE_CHECKING:
     from .store import Store
@@ -48,15 +48,16 @@ def header_lines(incident: Incident, now: Any) -> list[str]:
     return lines
 
 
-def incident_markdown(store: "Store", ref: int | str) -> str:
-    """The incident header and its timeline table (UTC)."""
+def incident_markdown(store: "Store", ref: int | str, timeline: str = "all") -> str:
+    """The incident header and its timeline table (UTC; ``timeline`` as in :mod:`store.export_timeline`)."""
     incident = store.get_incident(ref)
     lines = header_lines(incident, store.now())
     for problem in incident.out_of_order():
         lines.append(f"- **Check milestones:** {problem}")
     if incident.summary:
         lines += ["", incident.summary]
-    lines += ["", "## Timeline (UTC)", "", timeline_table(all_events(store, incident.id))]
+    lines += ["", "## Timeline (UTC)", "",
+              timeline_markdown(timeline_rows(incident, all_events(store, incident.id), timeline))]
     return "\n".join(lines) + "\n"
 
 

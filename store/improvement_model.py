@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from .base import RowModel
 from .errors import InvalidInputError
 from .incidents import check_choice
+from .recurrence import Recurrence
 
 STAGES = ("plan", "do", "check", "act")
 IMPROVEMENT_STATUSES = ("proposed", "in_progress", "completed", "abandoned")
@@ -70,8 +71,10 @@ class Improvement(BaseModel):
     sources: list[str] = Field(default_factory=list)
     actions_done: int = 0
     actions_total: int = 0
-    #: Keys of later incidents that share a service or tag with the source incidents.
+    #: Keys of later incidents that recur a source incident (see ``store/recurrence.py``).
     recurred: list[str] = Field(default_factory=list)
+    #: The same incidents, each with what it shares with its source.
+    recurrences: list[Recurrence] = Field(default_factory=list)
     history: list[ImprovementCycle] = Field(default_factory=list)
 
     @property

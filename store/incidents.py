@@ -12,8 +12,17 @@ from .base import StoreBase
 from .clock import format_duration, from_iso, to_iso
 from .errors import InvalidInputError, NotFoundError
 from .keys import make_key, parse_key
+from .postmortem_rules import needs_postmortem
 
 SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4", "SEV5")
+#: What each severity means, shown where one is picked.
+SEVERITY_MEANINGS = {
+    "SEV1": "critical: a core service is down or data is at risk for most users",
+    "SEV2": "major: a core feature fails for many users, or revenue is affected",
+    "SEV3": "minor: degraded or failing for some users; a workaround exists",
+    "SEV4": "low: little user impact; internal tools or redundancy affected",
+    "SEV5": "no user impact: a near miss, or cosmetic",
+}
 STATUSES = ("investigating", "identified", "monitoring", "resolved", "closed")
 ACTIVE_STATUSES = ("investigating", "identified", "monitoring")
 MILESTONES = (
@@ -42,7 +51,7 @@ DURATIONS = (
     ("resolve", None, "resolved_at"),
 )
 STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
-TEXT_FIELDS = ("title", "summary", "commander", "revenue_impact", "slo_impact")
+TEXT_FIELDS = ("title", "summary", "commander", "revenue_impact", "slo_impact", "users_affected_text")
 EDITABLE = TEXT_FIELDS + ("severity", "status", "services", "tags", "users_affected", "caused_by_change")
 EDITABLE += MILESTONES + TRIGGERS
 
@@ -71,6 +80,8 @@ class Incident(BaseModel):
     near_miss: bool = False
     significant_toil: bool = False
     users_affected: int | None = None
+    #: "Users affected" as people wrote it ("~30% of EU checkout attempts"); the count above is optional.
+    users_affected_text: str = ""
     revenue_impact: str = ""
     slo_impact: str = ""
     caused_by_change: bool = False
@@ -102,9 +113,16 @@ class Incident(BaseModel):
         return format_duration(self.duration_seconds(now))
 
     @property
+    def users_affected_label(self) -> str:
+        """"Users affected" as written, else the count (``1,200``), else empty."""
+        if self.users_affected_text.strip():
+            return self.users_affected_text.strip()
+        return f"{self.users_affected:,}" if self.users_affected is not None else ""
+
+    @property
     def needs_postmortem(self) -> bool:
-        """True when a seed trigger makes a postmortem required."""
-        return self.customer_facing or self.data_loss or self.oncall_escalation or self.security
+        """True when a seed trigger makes a postmortem required (``store.postmortem_rules``)."""
+        return needs_postmortem(self)
 
     def out_of_order(self) -> list[str]:
         """Milestones that contradict each other (``detected before impact started``)."""
@@ -113,15 +131,21 @@ class Incident(BaseModel):
             first, second = getattr(self, earlier), getattr(self, later)
             if first is not None and second is not None and second < first:
                 problems.append(text)
+        if self.impact_started_at is None:
+            problems += [f"{name.removesuffix('_at')} before declared, impact start unknown"
+                         for _, start, name in DURATIONS
+                         if start is None and (getattr(self, name) or self.declared_at) < self.declared_at]
         return problems
 
     def milestone_durations(self) -> list[tuple[str, float]]:
-        """Time to detect, ack, mitigate and resolve (seconds) for the milestones that exist."""
+        """Time to detect, ack, mitigate and resolve (seconds) for the milestones that
+        exist and are in order; an impossible (negative) one is unknown, and
+        :meth:`out_of_order` says why."""
         found = []
         for label, start, end in DURATIONS:
             begin = self.started_at if start is None else getattr(self, start)
             finish = getattr(self, end)
-            if begin is not None and finish is not None:
+            if begin is not None and finish is not None and finish >= begin:
                 found.append((label, (finish - begin).total_seconds()))
         return found
 

@@ -1,12 +1,10 @@
-"""Markdown pieces shared by every export: safe table cells and the seed
-template's ``| Time | Event |`` timeline table."""
+"""Markdown pieces shared by every export: safe table cells and time labels
+(the timeline table itself is in :mod:`store.export_timeline`)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Iterable
-
-from .events import TimelineEvent
+from typing import Any
 
 
 def cell(value: Any, empty: str = " ") -> str:
@@ -18,15 +16,3 @@ def time_label(at: datetime, day: datetime | None = None) -> str:
     """``14:05`` on the incident's day, else ``2025-11-28 01:10``; seconds only when not zero."""
     clock = "%H:%M" if at.second == 0 else "%H:%M:%S"
     return at.strftime(clock if day is not None and at.date() == day.date() else f"%Y-%m-%d {clock}")
-
-
-def timeline_table(events: Iterable[TimelineEvent], day: datetime | None = None,
-                   include_status: bool = True) -> str:
-    """The ``| Time | Event |`` table in UTC, key (pinned) moments marked ★."""
-    lines = ["| Time | Event |", "| --- | --- |"]
-    for event in events:
-        if event.kind == "status" and not include_status:
-            continue
-        mark = "★ " if event.pinned else ""
-        lines.append(f"| {time_label(event.occurred_at, day)} | {mark}{cell(event.text)} |")
-    return "\n".join(lines)

@@ -17,6 +17,7 @@ from .clock import from_iso, to_iso
 from .errors import InvalidInputError
 from .incidents import SEVERITIES
 from .keys import make_key
+from .numbers import round_percent
 from .periods import Period
 
 DURATIONS = ("mttr", "ttd", "tta", "ttm")
@@ -68,18 +69,26 @@ class Stats:
 
 @dataclass
 class IncompleteIncident:
-    """A finished incident that lacks one or more milestone times."""
+    """An incident whose milestones leave it out of some figures: some are
+    missing (an open incident lacks its resolution) or in an impossible order."""
 
     id: int
     title: str
     severity: str
     status: str
     missing: list[str]
+    impossible: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
         """``INC-0042``."""
         return make_key("INC", self.id)
+
+    @property
+    def gaps(self) -> str:
+        """``no resolved, acknowledged before detected``: what keeps it out of the figures."""
+        parts = ([f"no {', '.join(self.missing)}"] if self.missing else []) + self.impossible
+        return ", ".join(parts)
 
 
 @dataclass
@@ -91,6 +100,7 @@ class Metrics:
     by_severity: dict[str, int] = field(default_factory=dict)
     durations: dict[str, Stats] = field(default_factory=dict)
     mttr_from_declared: int = 0
+    still_open: int = 0
     incomplete: list[IncompleteIncident] = field(default_factory=list)
     deployments: int = 0
     failed_deployments: int = 0
@@ -164,9 +174,22 @@ class MetricsMixin(StoreBase):
         self._action_metrics(result, params)
         return result
 
+    def metrics_overview(self, period: Period, count: int = 12) -> tuple[list[Metrics], dict[str, float | str],
+                                                                         list[dict[str, Any]]]:
+        """What the Metrics screen shows, in one read transaction: ``count`` periods ending
+        with ``period`` (oldest first), the targets, and the improvements waiting in Check."""
+        with self.reading():
+            return self.metrics_series(period, count), self.metric_targets(), self.improvements_in_check()
+
+    def compare_metrics(self, period: Period) -> tuple[Metrics, Metrics]:
+        """``period`` and its previous period (:meth:`Period.previous`), in one read transaction."""
+        with self.reading():
+            return self.metrics(period), self.metrics(period.previous())
+
     def metrics_series(self, period: Period, count: int = 12) -> list[Metrics]:
-        """The ``count`` periods ending with ``period``, oldest first."""
-        return [self.metrics(period.shift(-steps)) for steps in range(count - 1, -1, -1)]
+        """The ``count`` periods ending with ``period``, oldest first (one read transaction)."""
+        with self.reading():
+            return [self.metrics(period.shift(-steps)) for steps in range(count - 1, -1, -1)]
 
     def latest_incident_day(self) -> date | None:
         """The day the most recent finished incident started (to pick a period with data)."""
@@ -181,6 +204,7 @@ class MetricsMixin(StoreBase):
         result.durations = {name: to_stats(stats.get(name)) for name in DURATIONS}
         result.mttr_from_declared = self.db.one(sql.MTTR_FROM_DECLARED, params)[0]
         result.incomplete = [to_incomplete(row) for row in self.db.query(sql.INCOMPLETE, params)]
+        result.still_open = self.db.one(sql.STILL_OPEN, params)[0]
         row = self.db.one(sql.POSTMORTEM_48H, params)
         result.postmortems_needed, result.postmortems_on_time = row["n"], row["on_time"]
 
@@ -248,27 +272,38 @@ def to_stats(row: Any) -> Stats:
 def to_incomplete(row: Any) -> IncompleteIncident:
     """An incomplete-incident row, naming the milestones it lacks."""
     missing = [name for name in MILESTONE_NAMES if row[f"no_{name}"]]
-    return IncompleteIncident(row["id"], row["title"], row["severity"], row["status"], missing)
+    impossible = [name for n, (name, _, _) in enumerate(sql.IMPOSSIBLE) if row[f"bad_{n}"]]
+    return IncompleteIncident(row["id"], row["title"], row["severity"], row["status"], missing, impossible)
 
 
-def as_json(metrics: Metrics, targets: dict[str, float | str]) -> dict[str, Any]:
-    """The ``debrief metrics --json`` document (percentages 0–100, None when no data)."""
+def as_json(metrics: Metrics, targets: dict[str, float | str], previous: Metrics | None = None) -> dict[str, Any]:
+    """The ``debrief metrics --json`` document (percentages 0–100, None when no data).
+    With ``previous``, it also holds the previous period's dates and figures (what trends compare with)."""
+    doc = figures_json(metrics)
+    if previous is not None:
+        doc["previous_period"] = {**previous.period.as_dict(), **figures_json(previous)}
+    return {**doc, "targets": targets}
+
+
+def figures_json(metrics: Metrics) -> dict[str, Any]:
+    """One period's dates and figures."""
     return {
         "from": metrics.period.start.isoformat(),
         "to": metrics.period.last_day.isoformat(),
+        "label": metrics.period.label,
         "incident_count": metrics.incident_count,
         "incidents_by_severity": metrics.by_severity,
         **{f"{name}_minutes": metrics.durations[name].as_dict() for name in DURATIONS},
         "incomplete_incidents": [i.key for i in metrics.incomplete],
+        "incidents_still_open": metrics.still_open,
         "deployments": metrics.deployments,
-        "change_failure_rate_pct": rounded(metrics.change_failure_rate_pct),
-        "toil_pct": rounded(metrics.toil_pct),
-        "alert_noise_pct": rounded(metrics.alert_noise_pct),
+        "change_failure_rate_pct": round_percent(metrics.change_failure_rate_pct),
+        "toil_pct": round_percent(metrics.toil_pct),
+        "alert_noise_pct": round_percent(metrics.alert_noise_pct),
         "action_items": {
             "open": metrics.actions_open, "overdue": metrics.actions_overdue, "done": metrics.actions_done,
-            "completion_rate_pct": rounded(metrics.action_completion_pct),
+            "completion_rate_pct": round_percent(metrics.action_completion_pct),
             "median_days_to_close": rounded(metrics.days_to_close.median),
         },
-        "postmortem_within_48h_pct": rounded(metrics.postmortem_48h_pct),
-        "targets": targets,
+        "postmortem_within_48h_pct": round_percent(metrics.postmortem_48h_pct),
     }

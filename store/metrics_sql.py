@@ -7,6 +7,8 @@ where it began. Weekly data (alerts, toil) belongs to the period that holds its 
 Median is the middle value (mean of the two middle ones); p90 is the nearest rank.
 """
 
+from .postmortem_rules import deadline_sql, needs_postmortem_sql
+
 IN_PERIOD = "coalesce(impact_started_at, declared_at) >= :t0 AND coalesce(impact_started_at, declared_at) < :t1"
 
 SEVERITY_COUNTS = f"SELECT severity, count(*) AS n FROM incident WHERE {IN_PERIOD} GROUP BY severity"
@@ -24,9 +26,13 @@ FROM (SELECT x, row_number() OVER (ORDER BY x) AS rn, count(*) OVER () AS n FROM
 
 
 def minutes_between(later: str, earlier: str) -> str:
-    """Incidents of the period with both times, as ``x`` = minutes between them."""
+    """Incidents of the period with both times in order, as ``x`` = minutes between them.
+
+    A negative interval (acknowledged before detected) is impossible: it is left
+    out here and listed with the incidents that need their milestones fixed.
+    """
     return (f"SELECT (julianday({later}) - julianday({earlier})) * 1440.0 AS x FROM incident "
-            f"WHERE {IN_PERIOD} AND {later} IS NOT NULL AND {earlier} IS NOT NULL")
+            f"WHERE {IN_PERIOD} AND {later} IS NOT NULL AND {earlier} IS NOT NULL AND {later} >= {earlier}")
 
 
 # One statement, one sort per metric (a partitioned window over all four is slower).
@@ -42,17 +48,32 @@ SELECT count(*) FROM incident
 WHERE {IN_PERIOD} AND resolved_at IS NOT NULL AND impact_started_at IS NULL
 """
 
+#: Milestone pairs whose order is impossible the other way round: (name, later, earlier).
+IMPOSSIBLE = (
+    ("detected before impact started", "detected_at", "impact_started_at"),
+    ("acknowledged before detected", "acknowledged_at", "detected_at"),
+    ("mitigated before impact started", "mitigated_at", "impact_started_at"),
+    ("resolved before impact started", "resolved_at", "coalesce(impact_started_at, declared_at)"),
+)
+_IMPOSSIBLE_COLUMNS = ", ".join(f"coalesce({later} < {earlier}, 0) AS bad_{n}"
+                                for n, (_, later, earlier) in enumerate(IMPOSSIBLE))
+_ANY_IMPOSSIBLE = " OR ".join(f"{later} < {earlier}" for _, later, earlier in IMPOSSIBLE)
+
+# Every incident of the period that lacks a milestone (open ones lack their
+# resolution) or has two in an impossible order.
 INCOMPLETE = f"""
 SELECT id, title, severity, status,
        impact_started_at IS NULL AS no_impact_started, detected_at IS NULL AS no_detected,
        acknowledged_at IS NULL AS no_acknowledged, mitigated_at IS NULL AS no_mitigated,
-       resolved_at IS NULL AS no_resolved
+       resolved_at IS NULL AS no_resolved, {_IMPOSSIBLE_COLUMNS}
 FROM incident
-WHERE {IN_PERIOD} AND status IN ('resolved', 'closed')
+WHERE {IN_PERIOD}
   AND (impact_started_at IS NULL OR detected_at IS NULL OR acknowledged_at IS NULL
-       OR mitigated_at IS NULL OR resolved_at IS NULL)
+       OR mitigated_at IS NULL OR resolved_at IS NULL OR {_ANY_IMPOSSIBLE})
 ORDER BY coalesce(impact_started_at, declared_at), id
 """
+
+STILL_OPEN = f"SELECT count(*) FROM incident WHERE {IN_PERIOD} AND resolved_at IS NULL"
 
 DEPLOYMENTS = """
 SELECT count(*) AS n,
@@ -80,11 +101,10 @@ DAYS_TO_CLOSE = stats("close", "SELECT julianday(done_at) - julianday(created_at
 POSTMORTEM_48H = f"""
 SELECT count(*) AS n, coalesce(sum(created IS NOT NULL AND created <= deadline), 0) AS on_time FROM (
     SELECT (SELECT p.created_at FROM postmortem p WHERE p.incident_id = i.id) AS created,
-           strftime('%Y-%m-%dT%H:%M:%fZ', i.resolved_at, '+48 hours') AS deadline
+           {deadline_sql("i.resolved_at")} AS deadline
     FROM incident i
-    WHERE {IN_PERIOD} AND i.resolved_at IS NOT NULL
-      AND (i.customer_facing OR i.data_loss OR i.oncall_escalation OR i.security)
-) WHERE (created IS NOT NULL AND created <= deadline) OR deadline <= :now
+    WHERE {IN_PERIOD} AND i.resolved_at IS NOT NULL AND {needs_postmortem_sql("i")}
+) WHERE (created IS NOT NULL AND created <= deadline) OR deadline < :now
 """
 
 LATEST_INCIDENT = "SELECT max(coalesce(impact_started_at, declared_at)) FROM incident WHERE status IN ('resolved', 'closed')"

@@ -41,8 +41,17 @@ class Period:
 
     @classmethod
     def days(cls, first: date, last: date) -> "Period":
-        """The days ``first`` to ``last``, both included."""
-        return cls(first, last + timedelta(days=1))
+        """The days ``first`` to ``last``, both included. A range that is exactly a
+        calendar month, quarter or week (Monday to Sunday) is that period, so its
+        previous period is the calendar one before it, as on the Metrics screen and
+        in the report; any other range's previous period is the same number of days
+        just before it."""
+        end = last + timedelta(days=1)
+        for kind in ("month", "quarter", "week"):
+            calendar = cls.containing(first, kind)
+            if calendar.start == first and calendar.end == end:
+                return calendar
+        return cls(first, end)
 
     @property
     def last_day(self) -> date:
@@ -82,6 +91,10 @@ class Period:
         if self.kind == "quarter":
             return f"{self.start.year}Q{(self.start.month - 1) // 3 + 1}"
         return self.start.strftime("%m-%d")
+
+    def as_dict(self) -> dict[str, str]:
+        """``{"from", "to", "label"}``: the days covered (both included), for JSON."""
+        return {"from": self.start.isoformat(), "to": self.last_day.isoformat(), "label": self.label}
 
     def bounds(self) -> dict[str, str]:
         """SQL parameters: times as stored text and days as ISO dates."""

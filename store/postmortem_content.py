@@ -8,7 +8,7 @@ from typing import Any
 
 from .base import RowModel, StoreBase
 from .clock import from_iso
-from .postmortem_parts import (EDITABLE_KINDS, parse_checklist, parse_impact, parse_links, render_checklist,
+from .postmortem_parts import (EDITABLE_KINDS, SEED_FACTORS, parse_checklist, parse_impact, parse_links, render_checklist,
                                render_impact, section)
 from .errors import InvalidInputError
 
@@ -40,9 +40,10 @@ class PostmortemContentMixin(StoreBase):
         kind = section(name).kind
         if kind == "impact":
             incident = self.get_incident(self.get_postmortem_by_id(postmortem_id).incident_id)
-            return render_impact(incident.users_affected, incident.revenue_impact, incident.slo_impact)
+            return render_impact(incident.users_affected, incident.revenue_impact, incident.slo_impact,
+                                 incident.users_affected_text)
         if kind == "checklist" and name not in self.section_bodies(postmortem_id):
-            return render_checklist(self.factors(postmortem_id))
+            return render_checklist(self.factors(postmortem_id) or [(text, False) for text in SEED_FACTORS])
         return self.section_bodies(postmortem_id).get(name, "")
 
     def save_section(self, postmortem_id: int, name: str, body: str, author: str | None = None) -> bool:

@@ -34,7 +34,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("root_cause", "Root Cause", "text", True,
             "How did the system allow this? Which conditions had to line up? (How, not who.)"),
     Section("factors", "Contributing Factors", "checklist", True,
-            "What made this harder to see, or easier to happen? Tick the ones that applied."),
+            "What made this harder to see, or easier to happen? Tick the ones that applied (ctrl+t); add your own "
+            "as new lines."),
     Section("impact", "Impact", "impact", False,
             "Who was affected, how many, for how long? What did it cost, and which SLO moved?"),
     Section("went_well", "What Went Well", "text", True,
@@ -51,6 +52,19 @@ SECTIONS: tuple[Section, ...] = (
             "Which dashboards, graphs, logs or chat threads show what happened?"),
 )
 BY_NAME: dict[str, Section] = {s.name: s for s in SECTIONS}
+#: The contributing factors offered on every new postmortem (unticked); people add their own.
+SEED_FACTORS: tuple[str, ...] = (
+    "Change or deploy (code, configuration or infrastructure)",
+    "Configuration or default changed",
+    "Capacity or load beyond what was planned",
+    "Dependency failure (internal service or third party)",
+    "Monitoring or alerting gap (late, noisy or missing signal)",
+    "Runbook or documentation gap",
+    "Automation gap (manual or slow rollback, missing safeguard)",
+    "Testing gap (staging or CI did not show it)",
+    "Communication or handoff gap",
+    "Knowledge concentrated in few people",
+)
 EDITABLE_KINDS = ("text", "checklist", "impact", "links")
 
 CHECK_LINE = re.compile(r"^\s*[-*]\s*\[([ xX])\]\s*(.*)$")
@@ -87,8 +101,15 @@ def render_checklist(items: list[tuple[str, bool]]) -> str:
     return "\n".join(f"- [{'x' if checked else ' '}] {text}" for text, checked in items)
 
 
+URL = re.compile(r"(?:https?|ftp)://\S+|mailto:\S+", re.IGNORECASE)
+LABEL_SEPARATORS = " :-–—|("
+
+
 def parse_links(body: str) -> list[tuple[str, str]]:
-    """``- [label](url)`` or ``- url`` or ``- label: url`` lines as (label, url)."""
+    """One item of Supporting Data per line, as (label, url); every line is kept.
+
+    ``[label](url)``, ``label: url``, ``label url``, a bare URL, or plain text
+    (``Grafana checkout dashboard, 14:00–16:00``: label only, url empty)."""
     found = []
     for line in body.splitlines():
         bullet = BULLET.match(line)
@@ -98,21 +119,38 @@ def parse_links(body: str) -> list[tuple[str, str]]:
         link = LINK.match(text)
         if link:
             found.append((link.group(1).strip(), link.group(2)))
-        elif ": " in text and "://" in text.rsplit(": ", 1)[1]:
-            label, url = text.rsplit(": ", 1)
-            found.append((label.strip(), url.strip()))
-        else:
-            found.append(("", text))
+            continue
+        url = URL.search(text)
+        if url is None:
+            found.append((text, ""))
+            continue
+        label = (text[:url.start()] + text[url.end():]).strip().strip(LABEL_SEPARATORS + ")").strip()
+        found.append((label, url.group(0).rstrip(").,;")))
     return found
 
 
 def render_links(links: list[tuple[str, str]]) -> str:
-    """Links as Markdown bullets."""
-    return "\n".join(f"- [{label}]({url})" if label else f"- {url}" for label, url in links)
+    """Supporting data as Markdown bullets (a label without a URL is plain text)."""
+    return "\n".join(link_markdown(label, url) for label, url in links)
+
+
+def link_markdown(label: str, url: str) -> str:
+    """``- [label](url)``, ``- <url>`` or ``- label`` (plain text, escaped)."""
+    if label and url:
+        return f"- [{escape_inline(label)}](<{url}>)" if " " in url else f"- [{escape_inline(label)}]({url})"
+    if url:
+        return f"- <{url}>"
+    return f"- {escape_inline(label)}"
+
+
+def escape_inline(text: str) -> str:
+    """User text made literal in Markdown: brackets, angle brackets and the like escaped."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", " ".join(text.split()))
 
 
 def parse_impact(body: str) -> dict[str, Any]:
-    """``Users affected: 500`` style lines as incident fields."""
+    """``Users affected: …`` style lines as incident fields. Users affected is
+    free text ("~30% of EU checkout attempts") with an optional count."""
     fields: dict[str, Any] = {}
     for line in body.splitlines():
         label, sep, value = BULLET.sub(r"\1", line).partition(":")
@@ -121,21 +159,31 @@ def parse_impact(body: str) -> dict[str, Any]:
             continue
         if not sep or key is None:
             raise InvalidInputError(f"Impact line {line.strip()!r} is not understood; write "
-                                    "'Users affected: 500', 'Revenue impact: …' or 'SLO impact: …'.")
-        fields[key] = _users(value) if key == "users_affected" else value.strip()
+                                    "'Users affected: …', 'Revenue impact: …' or 'SLO impact: …'.")
+        if key == "users_affected":
+            fields.update(users_fields(value))
+        else:
+            fields[key] = value.strip()
     return fields
 
 
-def _users(value: str) -> int | None:
-    cleaned = value.strip().replace(",", "").replace("_", "")
-    if not cleaned or cleaned in ("-", "—", "unknown"):
-        return None
-    if not cleaned.isdigit():
-        raise InvalidInputError(f"Users affected {value.strip()!r} is not a whole number; write e.g. 500.")
-    return int(cleaned)
+COUNT = re.compile(r"^(?:~|≈|about |around |approx\.? |approximately |roughly )?\s*(\d[\d,_]*)\s*"
+                   r"(?:users?|customers?|people|accounts?|requests?)?$", re.IGNORECASE)
 
 
-def render_impact(users: int | None, revenue: str, slo: str) -> str:
-    """The impact fields as editable lines."""
-    return "\n".join((f"Users affected: {'' if users is None else users}",
-                      f"Revenue impact: {revenue}", f"SLO impact: {slo}"))
+def users_fields(value: str) -> dict[str, Any]:
+    """``500`` → the count; ``~30% of EU checkout attempts`` → the text, no count.
+    A count with words around it ("about 1,200 users") keeps both."""
+    text = " ".join(value.split())
+    if text.lower() in ("", "-", "—", "unknown", "not recorded"):
+        return {"users_affected": None, "users_affected_text": ""}
+    match = COUNT.match(text)
+    count = int(match.group(1).replace(",", "").replace("_", "")) if match else None
+    plain = text.isdigit()
+    return {"users_affected": count, "users_affected_text": "" if plain else text}
+
+
+def render_impact(users: int | None, revenue: str, slo: str, users_text: str = "") -> str:
+    """The impact fields as editable lines (users as written, else the count)."""
+    shown = users_text.strip() or ("" if users is None else str(users))
+    return "\n".join((f"Users affected: {shown}", f"Revenue impact: {revenue}", f"SLO impact: {slo}"))

@@ -63,14 +63,6 @@ class PostmortemReviewMixin(StoreBase):
             raise InvalidInputError(f"{name!r} is not a reviewer of this postmortem; add them as a reviewer first.")
         return next(r for r in self.reviewers(postmortem_id) if r.name == name.strip())
 
-    def publish_postmortem(self, postmortem_id: int) -> Postmortem:
-        """Publish a postmortem that is in review (the facilitator has decided)."""
-        if self.get_postmortem_by_id(postmortem_id).status != "in_review":
-            raise InvalidInputError("status: only a postmortem in review can be published; start the review first.")
-        with self.db.write() as conn:
-            self._set_status(conn, postmortem_id, "published", "published_at")
-        return self.get_postmortem_by_id(postmortem_id)
-
     def reopen_postmortem(self, postmortem_id: int) -> Postmortem:
         """Back to ``draft`` (sign-offs are cleared: the text may change)."""
         with self.db.write() as conn:

@@ -15,6 +15,7 @@ from .keys import make_key
 from .markdown import cell
 from .metrics import just_after
 from .periods import Period
+from .postmortem_rules import needs_postmortem_sql
 from .scorecard import Card, cards, fmt
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def monthly_report(store: "Store", month: date) -> str:
     period = Period.containing(month, "month")
     params = {**period.bounds(), "now": store.now_iso()}
     params["asof"] = min(params["t1"], just_after(params["now"]))
-    current, previous = store.metrics(period), store.metrics(period.previous())
+    current, previous = store.compare_metrics(period)
     parts = [
         f"# Ops review: {period.label}\n",
         f"Generated {store.now():%Y-%m-%d %H:%M} UTC. Trends compare with {previous.period.label}."
@@ -60,7 +61,7 @@ def metrics_section(found: list[Card], current: Any) -> str:
         lines.append(f"| {card.title} | {card.text}{note} | {card.trend_text} | "
                      f"{card.target_text} | {STATUS_WORDS[card.status]} |")
     if current.incomplete:
-        names = ", ".join(f"{i.key} (no {', '.join(i.missing)})" for i in current.incomplete)
+        names = ", ".join(f"{i.key} ({i.gaps})" for i in current.incomplete)
         lines.append(f"\nIncidents lacking a milestone, left out of the figures that need it: {names}.")
     return "\n".join(lines) + "\n"
 
@@ -76,7 +77,7 @@ def incidents_section(store: "Store", params: dict) -> str:
     """## 2. The month's incidents, with their duration and postmortem."""
     rows = store.db.query(
         "SELECT i.id, i.severity, i.status, i.title, coalesce(i.impact_started_at, i.declared_at) AS start, "
-        "i.resolved_at, p.status AS pm, (i.customer_facing OR i.data_loss OR i.oncall_escalation OR i.security) "
+        f"i.resolved_at, p.status AS pm, {needs_postmortem_sql('i')} "
         "AS required FROM incident i LEFT JOIN postmortem p ON p.incident_id = i.id "
         "WHERE coalesce(i.impact_started_at, i.declared_at) >= :t0 AND coalesce(i.impact_started_at, i.declared_at) < :t1 "
         "ORDER BY start, i.id", params)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .metrics import DEFINITIONS, Metrics
+from .numbers import format_minutes, format_percent
 
 #: (name, title, unit, target key or None, lower is better)
 CARDS: tuple[tuple[str, str, str, str | None, bool], ...] = (
@@ -50,7 +51,7 @@ class Card:
 
     @property
     def target_text(self) -> str:
-        """``target < 60 min``, ``target: decreasing`` or ``no target``."""
+        """``target < 1h 00m``, ``target: decreasing`` or ``no target``."""
         if self.name == "action_items_open":
             return "target: 0 overdue"
         if self.target is None:
@@ -108,30 +109,25 @@ class Card:
 
     @property
     def trend_text(self) -> str:
-        """``▼ from 72 min`` or ``no earlier data``."""
+        """``▼ from 1h 12m`` or ``no earlier data``."""
         if not self.trend:
             return "no earlier data" if self.value is not None else "no data"
         return f"{self.trend} from {fmt(self.previous, self.unit)}"
 
 
 def fmt(value: float | str | None, unit: str) -> str:
-    """``42 min``, ``1h 05m``, ``12.5%``, ``3.0 d``, ``7``."""
+    """``42m``, ``1h 05m``, ``12.5%``, ``3.0 d``, ``7`` (durations and percentages by ``store.numbers``)."""
     if value is None:
         return "—"
     if isinstance(value, str):
         return value
     if unit == "minutes":
-        return f"{value:.0f} min" if value < 120 else f"{int(value // 60)}h {int(value % 60):02d}m"
+        return format_minutes(value)
     if unit == "pct":
-        return f"{value:.1f}%" if value != int(value) or value == 0 else f"{value:.0f}%"
+        return format_percent(value)
     if unit == "days":
         return f"{value:.1f} d"
     return f"{value:,.0f}"
-
-
-def short(minutes: float | None) -> str:
-    """Minutes without a unit, for the small print under a card."""
-    return "—" if minutes is None else f"{minutes:.0f}"
 
 
 def cards(current: Metrics, previous: Metrics, targets: dict[str, float | str]) -> list[Card]:
@@ -141,8 +137,15 @@ def cards(current: Metrics, previous: Metrics, targets: dict[str, float | str]) 
     for name, title, unit, target_key, lower in CARDS:
         card = Card(name, title, now[name], before[name], unit, targets.get(target_key) if target_key else None, lower)
         card.note = note(name, current)
+        if name == "mttr" and current.still_open:
+            card.title += f" · {current.still_open} still open"
         found.append(card)
     return found
+
+
+def mttr_extra(metrics: Metrics) -> str:
+    """How many MTTRs run from the declaration instead of the start of impact."""
+    return f", {metrics.mttr_from_declared} from declared" if metrics.mttr_from_declared else ""
 
 
 def note(name: str, metrics: Metrics) -> str:
@@ -151,8 +154,8 @@ def note(name: str, metrics: Metrics) -> str:
         return f"{metrics.actions_overdue} overdue"
     if name in ("mttr", "ttd", "tta", "ttm"):
         stats = metrics.durations[name]
-        extra = f", {metrics.mttr_from_declared} from declared" if name == "mttr" and metrics.mttr_from_declared else ""
-        return f"median {short(stats.median)} · p90 {short(stats.p90)} · n {stats.n}{extra}"
+        extra = mttr_extra(metrics) if name == "mttr" else ""
+        return f"median {format_minutes(stats.median)} · p90 {format_minutes(stats.p90)} · n {stats.n}{extra}"
     if name == "change_failure_rate":
         return f"{metrics.failed_deployments} of {metrics.deployments} deployments"
     if name == "incident_count":

@@ -9,7 +9,7 @@ import sqlite3
 from pydantic import BaseModel
 
 from .base import StoreBase
-from .errors import InvalidInputError
+from .errors import InvalidInputError, RefusedError
 from .keys import make_key
 
 #: Marks around matched words in :attr:`SearchHit.snippet` (never in user text).
@@ -51,9 +51,10 @@ class SearchMixin(StoreBase):
                "FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?")
         try:
             rows = self.db.query(sql, (text, limit, offset))
-        except sqlite3.OperationalError as exc:
+        except (sqlite3.OperationalError, RefusedError) as exc:  # the query's syntax, as SQLite read it
             raise InvalidInputError(
-                f"search {text!r} is not a valid query: {_reason(str(exc))}; use plain words, \"a phrase\" or word*."
+                f"search {text!r} is not a valid query: {_reason(str(exc.__cause__ or exc))}; "
+                "use plain words, \"a phrase\" or word*."
             ) from None
         return [SearchHit(kind=r["kind"], incident_id=_int(r["incident_id"]), section=r["section"] or "",
                           ref_id=int(r["ref_id"]), snippet=r["snippet"] or "", rank=r["rank"]) for r in rows]

@@ -6,7 +6,7 @@ from textual.widgets import Input, Static
 
 from store import Store
 from tests.conftest import MARKUP_TRAPS, SIZE, make_app
-from tui.dialogs.choice import ChoiceDialog
+from tui.dialogs.pick import PickDialog
 from tui.dialogs.improvement_form import ImprovementForm
 from tui.screens.board import BoardScreen
 from tui.widgets.improvement_card import ImprovementCard
@@ -57,7 +57,8 @@ async def test_cards_sit_in_their_stage_columns(demo_store: Store) -> None:
             assert column_keys(screen, stage) == [c.key for c in demo_store.list_improvements(stage=stage)]
         text = card_text(screen, "IMP-001")
         assert "manual checks per week: 7 → 0" in text and "-7 (-100%)" in text and "saved 2 hours a week" in text
-        assert "recurred: INC-0012, INC-0013" in card_text(screen, "IMP-003")
+        assert 'recurred: INC-0012 (tag config; "push", "rule")' in card_text(screen, "IMP-003")
+        assert "INC-0013" not in card_text(screen, "IMP-003")
         assert "actions 1/3 done" in card_text(screen, "IMP-005")
 
 
@@ -117,7 +118,7 @@ async def test_full_cycle_from_a_new_card_to_standardized(demo_store: Store) -> 
         assert key in column_keys(screen, "act")
         await pilot.press("d")
         await settle(app, pilot)
-        assert isinstance(app.screen, ChoiceDialog)
+        assert isinstance(app.screen, PickDialog)
         await pilot.press("enter")
         await settle(app, pilot)
         card = demo_store.get_improvement(key)
@@ -281,3 +282,18 @@ async def test_form_owner_completes_a_unique_prefix_of_a_known_person(demo_store
         await settle(app, pilot)
         card = next(c for c in demo_store.list_improvements() if c.title == "Retry budget")
         assert card.owner == "priya"
+
+
+async def test_x_dismisses_a_false_recurrence_and_it_stays_dismissed(demo_store: Store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_board(app, pilot)
+        await focus(screen, pilot, "IMP-003")
+        await pilot.press("x")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "recurred" not in card_text(screen, "IMP-003")
+        said = [n.message for n in app._notifications]
+        assert "INC-0012 is no longer shown as a recurrence of IMP-003." in said
+    assert demo_store.get_improvement("IMP-003").recurred == []

@@ -10,6 +10,7 @@ from textual.widgets import Footer
 from store import Store
 from tests.conftest import SIZE, make_app
 from tests.test_capture_screen import ACTIVE, log, open_incident, settle
+from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.incident import KEYS_HINT, TIMELINE_HINT
 
 
@@ -28,17 +29,24 @@ async def test_footer_points_from_the_capture_line_to_the_timeline_keys(demo_sto
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_incident(app, pilot)
         assert app.screen.query_one(Footer) is not None
-        assert "Timeline keys" in footer_keys(app)["up"]
+        assert "Pick an event" in footer_keys(app)["up"]
+        typing = footer_keys(app)
+        assert {"ctrl+s", "ctrl+l", "ctrl+o", "ctrl+r", "ctrl+t", "ctrl+n"} <= set(typing)
+        assert not {"enter", "delete", "ctrl+z", "ctrl+b"} & set(typing)  # event keys act in the timeline only
         assert status_line(screen) == KEYS_HINT
         await pilot.press("up")
         await settle(app, pilot)
         shown = footer_keys(app)
-        assert {"s", "v", "c", "r", "e", "x", "u"} <= set(shown)
+        assert {"ctrl+b", "ctrl+z", "ctrl+s", "ctrl+l", "ctrl+o", "ctrl+r"} <= set(shown)
+        assert not any(len(key) == 1 for key in shown if key != "q")  # the event keys are never text
         assert status_line(screen) == TIMELINE_HINT
+        assert "enter edit" in TIMELINE_HINT and "del delete" in TIMELINE_HINT
+        assert app.focused is screen.capture_line  # picking keeps the focus: typed keys all arrive in order
         await pilot.press("escape")
         await settle(app, pilot)
-        assert app.focused is screen.capture_line
+        assert app.focused is screen.capture_line and not screen.capture_line.picking
         assert status_line(screen) == KEYS_HINT
+        assert not {"ctrl+b", "ctrl+z"} & set(footer_keys(app))
 
 
 async def test_an_error_stays_when_the_focus_moves(demo_store: Store) -> None:
@@ -63,13 +71,18 @@ async def test_deleting_the_resolve_event_reopens_and_undo_resolves_again(demo_s
         while screen.timeline.current is None or screen.timeline.current.kind != "resolution":
             await pilot.press("up")
             await settle(app, pilot)
-        await pilot.press("x")
+        await pilot.press("delete")
         await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # a milestone event: asked first, naming it
+        assert "09:00:00 UTC resolution “all clear”" in " ".join(str(w.render()) for w in app.screen.query("Static"))
+        await pilot.click("#yes")
+        await settle(app, pilot)
+        assert "Deleted 09:00:00 UTC resolution “all clear”" in status_line(screen)
         incident = demo_store.get_incident(ACTIVE)
         assert (incident.status, incident.resolved_at) == ("monitoring", None)
         header = str(screen.query_one("#header").render())
         assert "Status monitoring" in header and "Resolved" not in header
-        await pilot.press("u")
+        await pilot.press("ctrl+z")
         await settle(app, pilot)
         assert demo_store.get_incident(ACTIVE).status == "resolved"
         assert "Status resolved" in str(screen.query_one("#header").render())
@@ -111,7 +124,7 @@ async def test_editing_an_old_event_to_a_clock_time_keeps_its_day(demo_store: St
         await settle(app, pilot)
         event = screen.timeline.current
         assert event.occurred_at.date().isoformat() == "2025-11-27"
-        await pilot.press("e")
+        await pilot.press("enter")
         await settle(app, pilot)
         app.screen.query_one("#time", Input).value = "16:07"
         await pilot.press("enter")
@@ -125,7 +138,7 @@ def test_milestones_break_between_milestones_not_inside_one(demo_store: Store) -
     incident = demo_store.get_incident(13)
     lines = milestones(incident, 60).plain.split("\n")
     assert lines == ["Impact 2025-11-27 14:00  Detected 14:05  Declared 14:08",
-                     "Acked 14:10  Mitigated 14:35  Resolved 16:15"]
+                     "Acked 14:10  Mitigated 14:35  Resolved 16:15  (UTC)"]
     assert all(len(line) <= 60 for line in durations(incident, 60).plain.split("\n"))
     assert "\n" not in milestones(incident, 200).plain
 
@@ -135,13 +148,13 @@ async def test_enter_while_the_previous_line_is_saving_logs_nothing_twice(demo_s
     import threading
 
     release = threading.Event()
-    real = demo_store.log_event
+    real = demo_store.capture_events
 
     def slow(*args, **kwargs):
         release.wait(5)
         return real(*args, **kwargs)
 
-    demo_store.log_event = slow
+    demo_store.capture_events = slow
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_incident(app, pilot)
@@ -164,26 +177,29 @@ async def test_enter_while_the_previous_line_is_saving_logs_nothing_twice(demo_s
 
 
 async def test_quitting_with_a_half_typed_line_asks_first(demo_store: Store) -> None:
-    """q from the timeline used to quit and drop the capture line's text."""
-    from tui.dialogs.confirm import ConfirmDialog
+    """ctrl+q used to quit and drop the capture line's text; a second ctrl+q on the question means stay."""
+    from tui.dialogs.quit import QuitQuestion
 
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_incident(app, pilot)
         screen.capture_line.value = "db failover [/] started"
         await pilot.press("up")
-        await pilot.press("q")
+        await pilot.press("ctrl+q")
         await settle(app, pilot)
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, QuitQuestion)
         assert any("db failover [/] started" in str(s.render()) for s in app.screen.query("Static"))
+        await pilot.press("ctrl+q")  # pressed again, as when the dialog seems slow: stay
+        await settle(app, pilot)
+        assert app.screen is screen and app.return_code is None
+        assert screen.capture_line.value == "db failover [/] started"
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
         await pilot.press("enter")  # "Stay" has the focus
         await settle(app, pilot)
         assert app.screen is screen and app.return_code is None
-        assert app.focused is screen.capture_line
-        assert screen.capture_line.value == "db failover [/] started"
         screen.capture_line.value = ""
-        await pilot.press("up")
-        await pilot.press("q")
+        await pilot.press("ctrl+q")
         await settle(app, pilot)
         assert app.return_code == 0
 

@@ -60,12 +60,14 @@ def test_milestone_falls_back_to_the_remaining_event_of_its_kind(store: Store, i
     assert store.get_incident(incident.id).detected_at == NOW - timedelta(minutes=25)
 
 
-def test_restoring_an_older_event_does_not_override_a_newer_one(store: Store, incident) -> None:
+def test_restoring_the_first_event_brings_its_time_back(store: Store, incident) -> None:
     old = store.log_event(incident.id, "alert", kind="detection", occurred_at=NOW - timedelta(minutes=20))
     store.log_event(incident.id, "pager", kind="detection", occurred_at=NOW - timedelta(minutes=10))
+    assert store.get_incident(incident.id).detected_at == NOW - timedelta(minutes=20)
     store.delete_event(old.id)
-    store.restore_event(old.id)
     assert store.get_incident(incident.id).detected_at == NOW - timedelta(minutes=10)
+    store.restore_event(old.id)
+    assert store.get_incident(incident.id).detected_at == NOW - timedelta(minutes=20)
 
 
 def test_deleting_impact_falls_back_to_the_declaration(store: Store, incident) -> None:

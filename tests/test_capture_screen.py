@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList
 
 from store import Store
 from tests.conftest import MARKUP_TRAPS, NOW, SIZE, make_app
-from tui.dialogs.choose import ChooseDialog
+from tui.dialogs.pick import PickDialog
 from tui.dialogs.edit_event import EditEventDialog
 from tui.dialogs.text_prompt import TextPromptDialog
 from tui.screens.incident import IncidentScreen
@@ -65,7 +65,10 @@ async def test_backdate_and_pin_and_detect(demo_store: Store) -> None:
         await log(app, pilot, "08:40 ! /detect first alert")
         [event] = [e for e in demo_store.list_events(ACTIVE) if e.text == "first alert"]
         assert (event.occurred_at, event.pinned, event.kind) == (NOW.replace(hour=8, minute=40), True, "detection")
-        assert demo_store.get_incident(ACTIVE).detected_at == event.occurred_at
+        first = NOW.replace(hour=8, minute=39)  # the demo incident was detected at 08:39: the first time stays
+        assert demo_store.get_incident(ACTIVE).detected_at == first
+        assert "the detected milestone stays at 08:39:00 (the first); /detect! moves it" in str(
+            screen.query_one("#capture-status").render())
         assert any("★ first alert" in line for line in lines(screen))
         await log(app, pilot, "-90s pool at 100%")
         assert demo_store.list_events(ACTIVE)[-1].occurred_at == NOW - timedelta(seconds=90)
@@ -88,8 +91,8 @@ async def test_future_time_is_refused_and_text_stays(demo_store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_incident(app, pilot)
         before = demo_store.count_events(ACTIVE)
-        await log(app, pilot, "10:30 not yet")
-        assert screen.capture_line.value == "10:30 not yet"
+        await log(app, pilot, "2025-11-28 10:30 not yet")
+        assert screen.capture_line.value == "2025-11-28 10:30 not yet"
         assert "in the future" in str(screen.query_one("#capture-status").render())
         assert demo_store.count_events(ACTIVE) == before
 
@@ -102,7 +105,7 @@ async def test_failed_write_keeps_text_and_says_why(demo_store: Store, monkeypat
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_incident(app, pilot)
         before = demo_store.count_events(ACTIVE)
-        monkeypatch.setattr(demo_store, "log_event", read_only)
+        monkeypatch.setattr(demo_store, "capture_events", read_only)
         await log(app, pilot, "! /mitigate rolled back")
         assert screen.capture_line.value == "! /mitigate rolled back"
         assert "readonly database" in str(screen.query_one("#capture-status").render())
@@ -121,10 +124,10 @@ async def test_edit_event_keeps_previous_version(demo_store: Store) -> None:
         await log(app, pilot, "-2m restrated search")
         await pilot.press("up")
         await settle(app, pilot)
-        assert app.focused is screen.timeline
-        screen.timeline.move_to(screen.timeline.total - 1)
+        assert screen.capture_line.picking and screen.timeline.cursor == screen.timeline.total - 1
         event = screen.timeline.current
-        await pilot.press("e")
+        assert event.text == "restrated search"  # ↑ picks the newest event on screen
+        await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, EditEventDialog)
         app.screen.query_one("#text", Input).value = "restarted search"
@@ -143,7 +146,7 @@ async def test_edit_refuses_future_time_in_place(demo_store: Store) -> None:
         screen.timeline.focus()
         await settle(app, pilot)
         event = screen.timeline.current
-        await pilot.press("e")
+        await pilot.press("enter")
         await settle(app, pilot)
         app.screen.query_one("#time", Input).value = "23:00"
         await pilot.press("enter")
@@ -161,16 +164,20 @@ async def test_delete_undo_and_pin(demo_store: Store) -> None:
         await settle(app, pilot)
         event = screen.timeline.current
         before = demo_store.count_events(ACTIVE)
-        await pilot.press("exclamation_mark")
+        await pilot.press("ctrl+b")
         await settle(app, pilot)
         assert demo_store.get_event(event.id).pinned
-        await pilot.press("x")
+        await pilot.press("delete")
         await settle(app, pilot)
         assert demo_store.count_events(ACTIVE) == before - 1
         assert screen.timeline.total == before - 1
-        await pilot.press("u")
+        said = str(screen.query_one("#capture-status").render())
+        assert said.startswith(f"Deleted {event.occurred_at:%H:%M:%S} UTC {event.kind} “{event.text[:20]}")
+        await pilot.press("ctrl+z")
         await settle(app, pilot)
         assert demo_store.count_events(ACTIVE) == before
+        assert str(screen.query_one("#capture-status").render()).startswith(
+            f"Restored {event.occurred_at:%H:%M:%S} UTC {event.kind}")
         assert demo_store.get_event(event.id).deleted_at is None
 
 
@@ -187,20 +194,19 @@ async def test_event_keys_do_not_fire_while_typing(demo_store: Store) -> None:
 async def test_status_severity_commander_title_are_recorded(demo_store: Store) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_incident(app, pilot)
-        screen.timeline.focus()
-        await pilot.press("s")
+        screen = await open_incident(app, pilot)  # the incident keys act while typing: they are never text
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert isinstance(app.screen, ChooseDialog)
+        assert isinstance(app.screen, PickDialog)
         app.screen.query_one(OptionList).highlighted = 1  # identified
         await pilot.press("enter")
         await settle(app, pilot)
-        await pilot.press("v")
+        await pilot.press("ctrl+l")
         await settle(app, pilot)
         app.screen.query_one(OptionList).highlighted = 0  # SEV1
         await pilot.press("enter")
         await settle(app, pilot)
-        for key, value in (("c", "marcus"), ("r", "Search API latency [b]high")):
+        for key, value in (("ctrl+o", "marcus"), ("ctrl+r", "Search API latency [b]high")):
             await pilot.press(key)
             await settle(app, pilot)
             assert isinstance(app.screen, TextPromptDialog)
@@ -300,7 +306,7 @@ async def test_palette_changes_severity_from_the_capture_line(demo_store: Store)
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert isinstance(app.screen, ChooseDialog)
+        assert isinstance(app.screen, PickDialog)
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is screen and screen.capture_line.value == "half"
@@ -315,6 +321,6 @@ async def test_read_only_database_keeps_the_line(demo_store: Store) -> None:
         await app.run_store(lambda: demo_store.db.conn.execute("PRAGMA query_only=ON"))
         await log(app, pilot, "-1m /mitigate feature flag off")
         assert screen.capture_line.value == "-1m /mitigate feature flag off"
-        assert "readonly" in str(screen.query_one("#capture-status").render())
+        assert "read-only" in str(screen.query_one("#capture-status").render())
         assert demo_store.count_events(ACTIVE) == before
         assert demo_store.get_incident(ACTIVE).mitigated_at is None

@@ -9,7 +9,7 @@ import pytest
 
 from store import InvalidInputError, Store
 from store.export_incident import incident_json, incident_markdown
-from store.markdown import timeline_table
+from store.export_timeline import timeline_markdown, timeline_rows
 from tests.conftest import NOW
 
 
@@ -93,14 +93,14 @@ def test_markdown_export_has_header_and_utc_table(demo_store: Store) -> None:
     assert text.startswith("# INC-0013: Checkout failures")
     assert "- **Severity:** SEV2" in text
     assert "- **Time to resolve:** 2h 15m" in text
-    assert "| Time | Event |" in text
-    assert "| 2025-11-27 14:05 | ★ First error alerts: checkout API 5xx rate above 5% |" in text
-    assert "| 2025-11-27 14:00 | Deployment of v2.3.1 started |" in text
+    assert "| Time | Kind | Event |" in text
+    assert "| 2025-11-27 14:05 | alert | ★ First error alerts: checkout API 5xx rate above 5% |" in text
+    assert "| 2025-11-27 14:00 | deploy | Deployment of v2.3.1 started |" in text
 
 
 def test_markdown_table_escapes_pipes_and_keeps_markup(store: Store, incident) -> None:
     store.log_event(incident.id, "a | b [/] [@click=app.quit]x")
-    table = timeline_table(store.list_events(incident.id))
+    table = timeline_markdown(timeline_rows(store.get_incident(incident.id), store.list_events(incident.id)))
     assert "a \\| b [/] [@click=app.quit]x" in table
 
 

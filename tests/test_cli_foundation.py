@@ -108,6 +108,6 @@ def test_unusable_databases_exit_2_without_traceback(tmp_path: Path, make, expec
 def test_unwritable_path_exits_2(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = debrief("--db", str(blocker / "x.db"), "incident", "list")
+    result = debrief("--db", str(blocker / "x.db"), "incident", "new", "API down")
     assert result.returncode == 2 and "Cannot create the database" in result.stderr
     assert "Traceback" not in result.stderr

@@ -8,8 +8,8 @@ from textual.widgets import Checkbox, OptionList, Static
 
 from store import Store
 from tests.conftest import SIZE, make_app, settle
-from tui.dialogs.choice import ChoiceDialog
-from tui.dialogs.choose import ChooseDialog
+from tui.dialogs.pick import PickDialog
+from tui.dialogs.pick import PickDialog
 from tui.dialogs.triggers import TriggersDialog
 from tui.screens.incident import IncidentScreen
 
@@ -37,16 +37,16 @@ async def test_a_refused_status_keeps_the_dialog_and_says_why(demo_store: Store)
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await open_incident(app, pilot)
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
         dialog = app.screen
-        assert isinstance(dialog, ChooseDialog)
+        assert isinstance(dialog, PickDialog)
         await read_only(app)
         dialog.query_one(OptionList).highlighted = 3  # resolved
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.screen is dialog
-        assert "Not saved" in error_line(app) and "readonly" in error_line(app)
+        assert "Not saved" in error_line(app) and "read-only" in error_line(app)
         await read_only(app, False)
         await pilot.press("enter")
         await settle(app, pilot)
@@ -59,9 +59,9 @@ async def test_picking_the_current_value_writes_nothing(demo_store: Store) -> No
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await open_incident(app, pilot)
-        await pilot.press("v")
+        await pilot.press("ctrl+l")
         await settle(app, pilot)
-        assert isinstance(app.screen, ChooseDialog)
+        assert isinstance(app.screen, PickDialog)
         assert "(now)" in str(app.screen.query_one(OptionList).highlighted_option.prompt)
         await pilot.press("enter")
         await settle(app, pilot)
@@ -78,7 +78,7 @@ async def test_a_refused_priority_keeps_the_dialog(demo_store: Store) -> None:
         await pilot.press("p")
         await settle(app, pilot)
         dialog = app.screen
-        assert isinstance(dialog, ChoiceDialog)
+        assert isinstance(dialog, PickDialog)
         await read_only(app)
         target = next(p for p in ("P1", "P2", "P3") if p != item.priority)
         dialog.query_one(OptionList).highlighted = int(target[1]) - 1
@@ -92,7 +92,7 @@ async def test_a_refused_trigger_change_keeps_the_ticks(demo_store: Store) -> No
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await open_incident(app, pilot)
-        await pilot.press("t")
+        await pilot.press("ctrl+t")
         await settle(app, pilot)
         dialog = app.screen
         assert isinstance(dialog, TriggersDialog)

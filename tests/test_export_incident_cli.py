@@ -23,7 +23,7 @@ def test_export_incident_writes_a_file(db_path: Path, tmp_path: Path) -> None:
     assert (data["key"], data["title"]) == (key, "API down [b]x")
     md = tmp_path / "inc.md"
     assert run(db_path, "export", "incident", key, "-o", str(md)).exit_code == 0
-    assert "| Time | Event |" in md.read_text()
+    assert "| Time | Kind | Event |" in md.read_text()
 
 
 def test_export_into_a_missing_folder_is_one_line_and_exit_2(db_path: Path, tmp_path: Path) -> None:
@@ -31,7 +31,7 @@ def test_export_into_a_missing_folder_is_one_line_and_exit_2(db_path: Path, tmp_
     target = tmp_path / "no" / "such" / "inc.md"
     result = run(db_path, "export", "incident", key, "-o", str(target))
     assert result.exit_code == 2
-    assert result.output.strip() == f"debrief: Cannot open {target}: No such file or directory."
+    assert result.output.strip() == f"debrief: Cannot write {target}: No such file or directory."
     assert "Traceback" not in result.output
 
 

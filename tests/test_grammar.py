@@ -53,10 +53,10 @@ def test_impossible_minutes_are_refused(hours: int, minutes: int) -> None:
 
 
 @given(st.integers(9 * 3600 + 60, 86399))
-def test_future_clock_is_refused(seconds: int) -> None:
-    token = (MIDNIGHT + timedelta(seconds=seconds)).strftime("%H:%M:%S")
-    with pytest.raises(GrammarError, match="in the future"):
-        parse_time(token, NOW)
+def test_a_clock_time_later_than_now_is_yesterday(seconds: int) -> None:
+    """A bare time of day means its latest past moment, never "future, refused"."""
+    when = MIDNIGHT + timedelta(seconds=seconds)
+    assert parse_time(when.strftime("%H:%M:%S"), NOW) == when - timedelta(days=1)
 
 
 @given(st.integers(1, 999), st.sampled_from("xyqwM"))

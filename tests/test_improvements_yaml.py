@@ -59,9 +59,9 @@ def test_export_then_import_loses_nothing(demo_store: Store, tmp_path: Path) -> 
     import_yaml(other, text)
     assert export_yaml(other) == text
     before = {c.key: c.model_dump(exclude={"id", "created_at", "updated_at", "sources", "source_text",
-                                           "actions_done", "actions_total", "recurred"}) for c in demo_store.list_improvements()}
+                                           "actions_done", "actions_total", "recurred", "recurrences"}) for c in demo_store.list_improvements()}
     after = {c.key: c.model_dump(exclude={"id", "created_at", "updated_at", "sources", "source_text",
-                                          "actions_done", "actions_total", "recurred"}) for c in other.list_improvements()}
+                                          "actions_done", "actions_total", "recurred", "recurrences"}) for c in other.list_improvements()}
     assert after == before
     assert {c.key: c.source_label for c in other.list_improvements()} == \
         {c.key: c.source_label for c in demo_store.list_improvements()}

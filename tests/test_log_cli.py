@@ -7,7 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from store import Store
+from store import Store, fixed_clock
+from store.demo import load_demo
+from tests.conftest import NOW
 from tui.cli import main
 
 
@@ -76,7 +78,9 @@ def test_incident_new_started_service_tag(db_path: Path) -> None:
     assert result.exit_code == 0, result.output
     incident = Store(db_path).get_incident(result.output.strip())
     assert incident.impact_started_at.isoformat() == "2025-11-20T10:00:00+00:00"
-    assert incident.declared_at == incident.impact_started_at
+    assert incident.declared_at > incident.impact_started_at  # declared when the command ran; impact began earlier
+    assert [(e.kind, e.text) for e in Store(db_path).list_events(incident.id) if e.kind != "status"] == [
+        ("impact", "Impact started")]
     assert (incident.services, incident.tags) == (["api", "db"], ["retro"])
 
 
@@ -87,16 +91,17 @@ def test_incident_new_refuses_unreadable_start(db_path: Path) -> None:
 
 
 def test_export_incident_markdown_and_json(db_path: Path) -> None:
-    run(db_path, "demo")
+    load_demo(Store(db_path, clock=fixed_clock(NOW)))  # the demo as written, on 2025-11-28
     md = run(db_path, "export", "incident", "INC-0013")
-    assert md.exit_code == 0 and "| Time | Event |" in md.output
-    assert "| 2025-11-27 14:35 | ★ Service restored: error rate back under 0.1% |" in md.output
+    assert md.exit_code == 0 and "| Time | Kind | Event |" in md.output
+    assert "| 2025-11-27 14:35 | mitigation | ★ Service restored: error rate back under 0.1% |" in md.output
     js = run(db_path, "export", "incident", "INC-0013", "--format", "json")
     data = json.loads(js.output)
     assert data["key"] == "INC-0013" and len(data["events"]) >= 7
 
 
 def test_export_unknown_incident_is_one_line(db_path: Path) -> None:
+    Store(db_path).close()
     result = run(db_path, "export", "incident", "INC-0099")
     assert result.exit_code == 2 and "There is no incident INC-0099" in result.output
 

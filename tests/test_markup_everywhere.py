@@ -101,7 +101,7 @@ class Watch:
 
 
 async def test_incidents_incident_screen_and_its_dialogs(trap_store: Store) -> None:
-    from tui.dialogs.choose import ChooseDialog
+    from tui.dialogs.pick import PickDialog
     from tui.dialogs.edit_event import EditEventDialog
     from tui.dialogs.help import HelpScreen
     from tui.dialogs.text_prompt import TextPromptDialog
@@ -120,15 +120,15 @@ async def test_incidents_incident_screen_and_its_dialogs(trap_store: Store) -> N
         w.check("[@click=app.quit]x", "event [@click=app.quit]x", where="incident screen")
         await w.visit("f1", "capture line", where="incident help", kind=HelpScreen)
         await w.press("up")
-        await w.visit("e", "event [@click=app.quit]x", where="edit event", kind=EditEventDialog)
-        await w.visit("c", "[@click=app.quit]x", where="commander", kind=TextPromptDialog, close=None)
+        await w.visit("enter", "event [@click=app.quit]x", where="edit event", kind=EditEventDialog)
+        await w.visit("ctrl+o", "[@click=app.quit]x", where="commander", kind=TextPromptDialog, close=None)
         app.screen.query_one("#value").value = "[b]cmdr [/]"
         await w.press("enter")
         w.check("[b]cmdr [/]", where="commander changed")
-        await w.visit("r", "[@click=app.quit]x", where="title", kind=TextPromptDialog)
-        await w.visit("s", "resolved", where="status", kind=ChooseDialog)
-        await w.visit("t", "Near miss", where="triggers", kind=TriggersDialog)
-        await w.press("a", *"[b]bold [/] live", "enter")
+        await w.visit("ctrl+r", "[@click=app.quit]x", where="title", kind=TextPromptDialog)
+        await w.visit("ctrl+s", "resolved", where="status", kind=PickDialog)
+        await w.visit("ctrl+t", "Near miss", where="triggers", kind=TriggersDialog)
+        await w.press(*"[b]bold [/] live", "enter")  # typing in the timeline goes to the capture line
         w.check("[b]bold [/] live", where="captured event")
         await w.press("escape")
         await w.press("n", *"[/] new", "enter")
@@ -148,7 +148,7 @@ async def test_postmortem_editor_meeting_and_dialogs(trap_store: Store) -> None:
         w = Watch(app, pilot)
         await settle(app, pilot)
         await w.press("ctrl+end")
-        await w.press("enter", "up", "p")
+        await w.press("enter", "ctrl+n")
         assert isinstance(app.screen, PostmortemScreen)
         w.check(PROSE, "PM-0001 · [/ ·", where="postmortem summary")
         await w.visit("f2", PROSE, where="revisions", kind=RevisionsDialog)
@@ -173,7 +173,7 @@ async def test_postmortem_editor_meeting_and_dialogs(trap_store: Store) -> None:
 
 
 async def test_triage_and_its_dialogs(trap_store: Store) -> None:
-    from tui.dialogs.choice import ChoiceDialog
+    from tui.dialogs.pick import PickDialog
     from tui.dialogs.due_date import DueDateDialog
     from tui.dialogs.improvement_form import ImprovementForm
     from tui.dialogs.reassign import ReassignDialog
@@ -187,7 +187,7 @@ async def test_triage_and_its_dialogs(trap_store: Store) -> None:
         await w.press("e")
         w.check(*MARKUP_TRAPS, where="triage everyone")
         title = app.screen.selected().title
-        await w.visit("p", title, where="priority", kind=ChoiceDialog)
+        await w.visit("p", title, where="priority", kind=PickDialog)
         await w.visit("u", title, where="due date", kind=DueDateDialog)
         await w.visit("a", title, app.screen.selected().owner, where="reassign", kind=ReassignDialog)
         await w.visit("f", "Filter action items", where="filter", kind=TriageFilterDialog)
@@ -198,7 +198,7 @@ async def test_triage_and_its_dialogs(trap_store: Store) -> None:
 
 async def test_board_and_its_dialogs(trap_store: Store) -> None:
     from tui.dialogs.board_filter import BoardFilterDialog
-    from tui.dialogs.choice import ChoiceDialog
+    from tui.dialogs.pick import PickDialog
     from tui.dialogs.improvement_form import ImprovementForm
 
     app = make_app(trap_store)
@@ -208,7 +208,7 @@ async def test_board_and_its_dialogs(trap_store: Store) -> None:
         w.check(*MARKUP_TRAPS, where="board")
         card = app.screen.focused_card().card
         await w.visit("enter", card.title, card.owner, where="card form", kind=ImprovementForm)
-        await w.visit("d", f"{card.key} {card.title}", where="decide", kind=ChoiceDialog)
+        await w.visit("d", f"{card.key} {card.title}", where="decide", kind=PickDialog)
         await w.visit("f", "Filter improvements", where="board filter", kind=BoardFilterDialog)
         await w.press("right_square_bracket")
         w.check(*MARKUP_TRAPS, where="card moved")

@@ -201,3 +201,27 @@ def test_amber_cards_say_why():
     assert new.status == "warn" and new.verdict == "no trend yet"
     near = Card("mttr", "MTTR", 57.0, 80.0, "minutes", 60.0, True)
     assert near.status == "warn" and near.verdict == "close"
+
+
+def test_open_incident_is_listed_as_lacking_resolution_and_counted_beside_mttr(store):
+    incident(store, t(5, 9), detect=4, ack=6, mitigate=20, resolve=60)
+    still = incident(store, t(20, 9), detect=4, ack=6, mitigate=None, resolve=None)
+    m = store.metrics(NOV)
+    assert [i.key for i in m.incomplete] == [still.key]
+    assert "resolved" in m.incomplete[0].missing and m.incomplete[0].status == "investigating"
+    assert m.still_open == 1 and as_json(m, {})["incidents_still_open"] == 1
+    assert m.durations["mttr"].n == 1
+    from store.scorecard import cards
+    mttr = next(card for card in cards(m, m, {}) if card.name == "mttr")
+    assert mttr.title == "MTTR · 1 still open" and mttr.note.endswith("n 1")
+
+
+def test_impossible_durations_are_unknown_and_flagged(store):
+    good = incident(store, t(5, 9), detect=4, ack=6, mitigate=20, resolve=60)
+    bad = incident(store, t(6, 9), detect=10, ack=4, mitigate=20, resolve=60)  # acknowledged before detected
+    m = store.metrics(NOV)
+    assert m.durations["tta"].n == 1 and m.durations["tta"].mean == pytest.approx(2)
+    assert [i.key for i in m.incomplete] == [bad.key]
+    assert m.incomplete[0].impossible == ["acknowledged before detected"]
+    assert m.incomplete[0].gaps == "acknowledged before detected"
+    assert good.key not in as_json(m, {})["incomplete_incidents"]

@@ -7,8 +7,15 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from store import Store
+from store import Store, fixed_clock
+from store.demo import load_demo
+from tests.conftest import NOW
 from tui.cli import main
+
+
+def demo_as_written(db_path) -> None:
+    """The demo laid out as on its example day (2025-11-28), whatever today is."""
+    load_demo(Store(db_path, clock=fixed_clock(NOW)))
 
 
 @pytest.fixture
@@ -29,7 +36,7 @@ def test_record_deploy_alerts_toil(run, db_path):
     assert run("record", "alerts", "--week", "2025-11-27", "--total", "40", "--actionable", "10").exit_code == 0
     result = run("record", "toil", "--person", "dana", "--week", "2025-11-27", "--toil-minutes", "600",
                  "--working-minutes", "2400", "--category", "triage")
-    assert "25.0%" in result.output
+    assert "25%" in result.output
     store = Store(db_path)
     assert store.list_alert_samples()[0].week.isoformat() == "2025-11-24"
     assert store.list_deployments()[0].failed
@@ -45,7 +52,8 @@ def test_record_deploy_alerts_toil(run, db_path):
     (("metrics", "--from", "2025/11/01"), "--from"),
     (("report", "--month", "November"), "--month"),
 ])
-def test_bad_input_is_one_sentence_and_exit_2(run, args, field):
+def test_bad_input_is_one_sentence_and_exit_2(run, db_path, args, field):
+    Store(db_path).close()
     result = run(*args)
     assert result.exit_code == 2
     assert field in result.output and "Traceback" not in result.output
@@ -63,14 +71,17 @@ def test_metrics_json_keys_and_values(run, db_path):
     result = run("metrics", "--from", "2025-11-01", "--to", "2025-11-30", "--json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    assert list(doc) == ["from", "to", "incident_count", "incidents_by_severity", "mttr_minutes", "ttd_minutes",
-                         "tta_minutes", "ttm_minutes", "incomplete_incidents", "deployments", "change_failure_rate_pct",
-                         "toil_pct", "alert_noise_pct", "action_items", "postmortem_within_48h_pct", "targets"]
+    assert list(doc) == ["from", "to", "label", "incident_count", "incidents_by_severity", "mttr_minutes", "ttd_minutes",
+                         "tta_minutes", "ttm_minutes", "incomplete_incidents", "incidents_still_open", "deployments", "change_failure_rate_pct",
+                         "toil_pct", "alert_noise_pct", "action_items", "postmortem_within_48h_pct",
+                         "previous_period", "targets"]
+    assert (doc["previous_period"]["from"], doc["previous_period"]["to"]) == ("2025-10-01", "2025-10-31")
+    assert doc["label"] == "November 2025" and doc["previous_period"]["label"] == "October 2025"
     assert doc["mttr_minutes"] == {"mean": 60.0, "median": 60.0, "p90": 60.0, "n": 1}
     assert (doc["deployments"], doc["change_failure_rate_pct"], doc["toil_pct"]) == (2, 50.0, None)
     assert doc["incidents_by_severity"]["SEV2"] == 1
     text = run("metrics", "--from", "2025-11-01", "--to", "2025-11-30")
-    assert "MTTR" in text.output and "60 min" in text.output and "target < 60 min" in text.output
+    assert "MTTR" in text.output and "1h 00m" in text.output and "target < 1h 00m" in text.output
 
 
 def test_import_command(run, tmp_path):
@@ -88,7 +99,7 @@ def test_import_command(run, tmp_path):
 
 
 def test_report_reads_as_an_agenda(run, db_path, tmp_path):
-    assert run("demo").exit_code == 0
+    demo_as_written(db_path)
     store = Store(db_path)
     item = store.create_action_item("[b]Add pool alarm", owner="dana", due_date="2025-11-01")
     store.db.conn.execute("UPDATE action_item SET created_at = '2025-10-20T10:00:00.000Z' WHERE id = ?", (item.id,))
@@ -109,27 +120,29 @@ def test_report_reads_as_an_agenda(run, db_path, tmp_path):
     assert "| INC-0013 | SEV2 | 2025-11-27 14:00 | 2h 15m | resolved | in review |" in text
     assert "| INC-0012 | SEV2 | 2025-11-15 18:00 | 52m | resolved | none (required) |" in text  # customer-facing
     assert "| INC-0011 | SEV3 | 2025-11-01 10:00 | 1h 35m | resolved | none |" in text
-    assert "| MTTR | 94 min" in text  # (95 + 52 + 135) / 3
+    assert "| MTTR · 1 still open | 1h 34m" in text  # (95 + 52 + 135) / 3; the active one is open
     assert "[b]Add pool alarm (dana, due 2025-11-01)" in text
     assert "- IMP-901 Pool \\| size alarm: MTTR min 120 → 45 (target 60); MTTR fell by 62%" in text
     assert "- IMP-902 Pool \\| size alarm (dana): expected halve MTTR" in text
 
 
-def test_demo_json_matches_hand_computed_values(run):
+def test_demo_json_matches_hand_computed_values(run, db_path):
     # November 2025 in the demo: INC-0011 (impact 10:00, detected +18, ack +6, resolved +95),
     # INC-0012 (+7, +3, +52) and INC-0013 (14:00, detected 14:05, ack 14:10, resolved 16:15 = 135).
-    assert run("demo").exit_code == 0
+    # The active SEV3 (declared 25 minutes before 2025-11-28 09:00) counts as an incident, not in MTTR.
+    demo_as_written(db_path)
     doc = json.loads(run("metrics", "--from", "2025-11-01", "--to", "2025-11-30", "--json").output)
-    assert doc["incident_count"] == 3
-    assert doc["incidents_by_severity"] == {"SEV1": 0, "SEV2": 2, "SEV3": 1, "SEV4": 0, "SEV5": 0}
+    assert doc["incident_count"] == 4
+    assert doc["incidents_by_severity"] == {"SEV1": 0, "SEV2": 2, "SEV3": 2, "SEV4": 0, "SEV5": 0}
     assert doc["mttr_minutes"] == {"mean": 94.0, "median": 95.0, "p90": 135.0, "n": 3}   # (95+52+135)/3
-    assert doc["ttd_minutes"] == {"mean": 10.0, "median": 7.0, "p90": 18.0, "n": 3}     # (18+7+5)/3
+    assert doc["ttd_minutes"] == {"mean": 8.5, "median": 6.0, "p90": 18.0, "n": 4}      # (18+7+5+4)/4, the active one too
     assert doc["tta_minutes"] == {"mean": 4.67, "median": 5.0, "p90": 6.0, "n": 3}      # (6+3+5)/3
-    assert doc["incomplete_incidents"] == []
+    assert doc["incomplete_incidents"] == ["INC-0014"] and doc["incidents_still_open"] == 1  # the active one
     assert doc["targets"]["mttr_minutes"] == 60.0
 
 
-def test_metrics_without_dates_or_data_is_not_an_error(run):
+def test_metrics_without_dates_or_data_is_not_an_error(run, db_path):
+    Store(db_path).close()
     result = run("metrics", "--json")
     assert result.exit_code == 0
     doc = json.loads(result.output)
@@ -137,17 +150,18 @@ def test_metrics_without_dates_or_data_is_not_an_error(run):
     assert run("metrics").exit_code == 0
 
 
-def test_metrics_without_dates_says_the_last_30_days_are_empty_and_suggests_a_range(run):
+def test_metrics_without_dates_says_the_last_30_days_are_empty_and_suggests_a_range(run, db_path):
+    Store(db_path).close()
     result = run("metrics")
     assert result.exit_code == 0
     assert "No finished incident, deployment, alert or toil entry in the last 30 days" in result.output
     assert "choose dates with --from DATE --to DATE" in result.output
-    assert run("demo").exit_code == 0
-    result = run("metrics")   # the demo is dated 2025; the real clock is later
+    demo_as_written(db_path)
+    result = run("metrics")   # the demo is laid out for 2025; the real clock is later
     assert "The latest finished incident started on 2025-11-27" in result.output
     assert "debrief metrics --from 2025-11-01 --to 2025-11-30" in result.output
     ranged = run("metrics", "--from", "2025-11-01", "--to", "2025-11-30")
-    assert "No finished incident" not in ranged.output and "94 min" in ranged.output
+    assert "No finished incident" not in ranged.output and "1h 34m" in ranged.output
 
 
 def test_record_deploy_at_reads_relative_and_clock_times_and_refuses_the_future(run, db_path):

@@ -30,7 +30,8 @@ def test_markdown_follows_template_order(demo_store: Store) -> None:
     assert [next(t for t in TEMPLATE_HEADINGS if h.startswith(t)) for h in headings] == TEMPLATE_HEADINGS
     for label in ("Date", "Duration", "Impact", "Severity", "Author", "Reviewers"):
         assert f"- **{label}:**" in text
-    assert "| Time | Event |" in text and "| Action | Owner | Due Date | Priority |" in text
+    assert "| Time | Kind | Event |" in text
+    assert "| Key | Action | Owner | Due Date | Priority | Status | Type |" in text
     assert "- [x] " in text and "- [ ] " in text
 
 
@@ -39,7 +40,7 @@ def test_timeline_and_duration_follow_the_incident(demo_store: Store) -> None:
     demo_store.add_event(pm.incident_id, "Late note | with pipe", occurred_at=demo_store.now(), pinned=True)
     demo_store.update_incident(pm.incident_id, resolved_at=demo_store.get_incident(13).mitigated_at)
     text = postmortem_markdown(demo_store, "PM-0013")
-    assert "| 2025-11-28 09:00 | ★ Late note \\| with pipe |" in text
+    assert "| 2025-11-28 09:00 | note | ★ Late note \\| with pipe |" in text
     assert "- **Duration:** 35m (14:00–14:35 UTC)" in text
 
 
@@ -52,7 +53,8 @@ def test_json_carries_every_field(demo_store: Store) -> None:
     assert [r["name"] for r in data["reviewers"]] == ["marcus", "priya"]
     assert data["reviewers"][0]["signed_off_at"] and data["reviewers"][1]["signed_off_at"] is None
     assert data["sections"]["lucky"].startswith("The deploy started")
-    assert len(data["supporting_data"]) == 3 and len(data["timeline"]) == 8
+    assert len(data["supporting_data"]) == 3 and len(data["events"]) == 8
+    assert [row["text"] for row in data["timeline"] if row["milestone"] and row["kind"] == "detection"] == ["Detected"]
     json.dumps(data)
 
 
@@ -75,6 +77,11 @@ def test_cli_new_review_signoff_publish(demo_store: Store) -> None:
     assert again.exit_code == 2 and "already has a postmortem" in again.output
     assert runner.invoke(main, [*db, "postmortem", "review", "PM-0012", "--reviewer", "sam"]).exit_code == 0
     assert runner.invoke(main, [*db, "postmortem", "signoff", "PM-0012", "--as", "sam"]).exit_code == 0
-    assert runner.invoke(main, [*db, "postmortem", "publish", "PM-0012"]).output.strip() == "PM-0012 published."
+    refused = runner.invoke(main, [*db, "postmortem", "publish", "PM-0012"])
+    assert refused.exit_code == 2 and "empty required section: Root Cause" in refused.output
+    assert json.loads(runner.invoke(main, [*db, "postmortem", "status", "PM-0012", "--json"]).output)["status"] == \
+        "in_review"
+    forced = runner.invoke(main, [*db, "postmortem", "publish", "PM-0012", "--force"])
+    assert forced.output.strip() == "PM-0012 published."
     status = json.loads(runner.invoke(main, [*db, "postmortem", "status", "PM-0012", "--json"]).output)
     assert status["status"] == "published" and status["reviewers"][0]["signed_off_at"]

@@ -41,8 +41,13 @@ def test_impact_section_updates_the_incident(store: Store) -> None:
     store.save_section(pm.id, "impact", "Users affected: 1,200\nRevenue impact: $5k\nSLO impact: 99.1%")
     changed = store.get_incident(incident.id)
     assert (changed.users_affected, changed.revenue_impact, changed.slo_impact) == (1200, "$5k", "99.1%")
-    with pytest.raises(InvalidInputError, match="Users affected 'many'"):
-        store.save_section(pm.id, "impact", "Users affected: many")
+    store.save_section(pm.id, "impact", "Users affected: ~30% of EU checkout attempts\nSLO impact: 99.1%")
+    changed = store.get_incident(incident.id)
+    assert (changed.users_affected, changed.users_affected_text) == (None, "~30% of EU checkout attempts")
+    assert store.section_text(pm.id, "impact").startswith("Users affected: ~30% of EU checkout attempts\n")
+    store.save_section(pm.id, "impact", "Users affected: about 1,200 users\nSLO impact: 99.1%")
+    changed = store.get_incident(incident.id)
+    assert (changed.users_affected, changed.users_affected_text) == (1200, "about 1,200 users")
     with pytest.raises(InvalidInputError, match="Impact line '1,800Users affected: 5' is not understood"):
         store.save_section(pm.id, "impact", "1,800Users affected: 5")
     assert store.get_incident(incident.id).users_affected == 1200
@@ -65,7 +70,10 @@ def test_review_workflow_and_signoffs(store: Store) -> None:
     assert signed.signed_off_at is not None
     with pytest.raises(InvalidInputError, match="not a reviewer"):
         store.sign_off(pm.id, "eve")
-    published = store.publish_postmortem(pm.id)
+    with pytest.raises(InvalidInputError, match="reviewer not signed off: priya"):
+        store.publish_postmortem(pm.id, lambda title, text, dismissed: ([], []))
+    assert store.get_postmortem_by_id(pm.id).status == "in_review"
+    published = store.publish_postmortem(pm.id, force=True)
     assert published.status == "published" and published.published_at is not None
 
 
@@ -104,7 +112,8 @@ def test_search_syntax_error_is_one_sentence(store: Store, query: str, reason: s
 def test_parsers() -> None:
     assert parse_checklist("* [X] a\n\n- b") == [("a", True), ("b", False)]
     assert parse_links("[x](y)") == [("x", "y")]
-    assert parse_impact("- Users affected: \nSLO impact: none") == {"users_affected": None, "slo_impact": "none"}
+    assert parse_impact("- Users affected: \nSLO impact: none") == {"users_affected": None, "users_affected_text": "",
+                                                                    "slo_impact": "none"}
 
 
 @pytest.mark.parametrize("query, kind, incident_id", [

@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Input, Static
 
 from store import Store
 from tests.conftest import MARKUP_TRAPS, NOW, SIZE, make_app
-from tui.dialogs.choice import ChoiceDialog
+from tui.dialogs.pick import PickDialog
 from tui.dialogs.due_date import DueDateDialog
 from tui.dialogs.improvement_form import ImprovementForm
 from tui.screens.incident import IncidentScreen
@@ -86,7 +86,7 @@ async def test_priority_dialog(demo_store: Store) -> None:
         first = screen.items[0]
         await pilot.press("p")
         await settle(app, pilot)
-        assert isinstance(app.screen, ChoiceDialog)
+        assert isinstance(app.screen, PickDialog)
         await pilot.press("end", "enter")
         await settle(app, pilot)
         assert demo_store.get_action_item(first.id).priority == "P3"

@@ -8,11 +8,15 @@ the blameless hint spans, ``$pinned`` key moments in a timeline.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from textual.theme import Theme
+if TYPE_CHECKING:
+    from textual.theme import Theme
 
 STYLESHEET = Path(__file__).with_name("debrief.tcss")
 DEFAULT_THEME = "debrief-dark"
+#: The names of :data:`THEMES` (a test checks they agree), readable without importing Textual.
+THEME_NAMES: tuple[str, ...] = ("debrief-dark", "debrief-light", "debrief-contrast")
 
 #: The app's own variables with literal defaults (used by any theme that does not set them).
 VARIABLE_DEFAULTS: dict[str, str] = {
@@ -32,89 +36,14 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "status-warn": "#ffb347",
 }
 
-DARK = Theme(
-    name="debrief-dark",
-    primary="#5fa8ff",
-    secondary="#c792ea",
-    accent="#ffb347",
-    warning="#ffb347",
-    error="#ff5f5f",
-    success="#5fd787",
-    foreground="#e6e6e6",
-    background="#15181e",
-    surface="#1d2129",
-    panel="#262b35",
-    dark=True,
-    variables={"footer-key-foreground": "#5fa8ff"},
-)
 
-LIGHT = Theme(
-    name="debrief-light",
-    primary="#1f5fbf",
-    secondary="#7a3fb0",
-    accent="#b35c00",
-    warning="#b35c00",
-    error="#c0282d",
-    success="#1e7a3a",
-    foreground="#1b1f24",
-    background="#f7f7f5",
-    surface="#ffffff",
-    panel="#e8e8e4",
-    dark=False,
-    variables={
-        "sev1": "#c0282d",
-        "sev2": "#c25400",
-        "sev3": "#8a6d00",
-        "sev4": "#1f6f8b",
-        "sev5": "#5c5c5c",
-        "stage-plan": "#1f5fbf",
-        "stage-do": "#b35c00",
-        "stage-check": "#7a3fb0",
-        "stage-act": "#1e7a3a",
-        "hint-underline": "#c25400",
-        "pinned": "#8a6d00",
-        "status-good": "#1e7a3a",
-        "status-bad": "#c0282d",
-        "status-warn": "#b35c00",
-    },
-)
+def __getattr__(name: str) -> Any:
+    """``DARK``, ``LIGHT``, ``CONTRAST`` and ``THEMES`` load Textual, so only on first use."""
+    if name in ("DARK", "LIGHT", "CONTRAST", "THEMES"):
+        from . import palette
 
-CONTRAST = Theme(
-    name="debrief-contrast",
-    primary="#ffff00",
-    secondary="#00ffff",
-    accent="#ffff00",
-    warning="#ffff00",
-    error="#ff4040",
-    success="#00ff00",
-    foreground="#ffffff",
-    background="#000000",
-    surface="#000000",
-    panel="#1a1a1a",
-    dark=True,
-    variables={
-        "sev1": "#ff4040",
-        "sev2": "#ff9900",
-        "sev3": "#ffff00",
-        "sev4": "#00ffff",
-        "sev5": "#ffffff",
-        "stage-plan": "#00ffff",
-        "stage-do": "#ffff00",
-        "stage-check": "#ff80ff",
-        "stage-act": "#00ff00",
-        "hint-underline": "#ffff00",
-        "pinned": "#ffff00",
-        "status-good": "#00ff00",
-        "status-bad": "#ff4040",
-        "status-warn": "#ffff00",
-        "footer-key-foreground": "#ffff00",
-        "block-cursor-background": "#ffff00",
-        "block-cursor-foreground": "#000000",
-    },
-)
-
-THEMES: tuple[Theme, ...] = (DARK, LIGHT, CONTRAST)
-THEME_NAMES: tuple[str, ...] = tuple(t.name for t in THEMES)
+        return getattr(palette, name)
+    raise AttributeError(f"module 'themes' has no attribute {name!r}")
 
 
 def severity_variable(severity: str) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, tzinfo
 from typing import Any, Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
@@ -19,7 +21,7 @@ from . import keys
 from .commands import DebriefCommands
 from .dialogs.declare import DeclareDialog
 from .dialogs.help import HelpScreen
-from .messages import DataChanged
+from .dialogs.quit import QuitQuestion
 from .runner import StoreRunner
 from .screens.incident import IncidentScreen
 from .screens.board import BoardScreen
@@ -63,11 +65,20 @@ class DebriefApp(App[None]):
     ]
     POLL_SECONDS = 1.0
 
-    def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None) -> None:
+    def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None,
+                 zone: tzinfo = UTC) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        #: Writes (and reads that must see them at once) run here, one at a time.
+        #: The person's time zone: times are shown in it and bare times typed are read in it (stored UTC).
+        self.zone = zone
         self.run_store = StoreRunner(store)
+        #: Screen reads run here, on their own connection: with WAL they never wait behind a write.
+        self.read_store = StoreRunner(store, "debrief-read")
+        #: Published when another connection committed (``PRAGMA data_version`` moved); every
+        #: :class:`~tui.screens.base.DataScreen` subscribes, whether or not it is on top.
+        self.data_changed_signal: Signal[int] = Signal(self, "data-changed")
         self.initial_theme = theme if theme in THEME_NAMES else DEFAULT_THEME
         self._data_version: int | None = None
 
@@ -84,6 +95,7 @@ class DebriefApp(App[None]):
 
     async def on_unmount(self) -> None:
         self.run_store.shutdown()
+        self.read_store.shutdown()
 
     def save_theme(self, theme: Theme) -> None:
         """Remember the chosen theme in settings."""
@@ -91,18 +103,37 @@ class DebriefApp(App[None]):
             self.run_worker(self.run_store(self.store.set_setting, "theme", theme.name), exit_on_error=False)
 
     async def poll_changes(self) -> None:
-        """Tell the current screen when another process has committed."""
-        version = await self.run_store(self.store.db.data_version)
+        """Tell every screen that shows data when someone else (another process, or the app's
+        own store thread) has committed. Polled on the read thread, so a write that waits for
+        a lock does not hold it up."""
+        version = await self.read_store(self.store.db.data_version)
         if self._data_version is not None and version != self._data_version:
-            self.screen.post_message(DataChanged())
+            self.data_changed_signal.publish(version)
         self._data_version = version
 
     async def action_quit(self) -> None:
-        """Quit; a screen with unsaved text (``save_before_quit``) saves first or stays."""
-        saver = getattr(self.screen, "save_before_quit", None)
-        if saver is not None and not await saver():
+        """Quit, asking first when any screen of any mode holds unsaved text
+        (``unsaved_on_quit``); quitting again on that question means "stay"."""
+        if isinstance(self.screen, QuitQuestion):
+            self.screen.dismiss(False)
             return
-        self.exit()
+        losses = [loss for screen in self.every_screen()
+                  if (check := getattr(screen, "unsaved_on_quit", None)) and (loss := await check())]
+        if not losses:
+            self.exit()
+            return
+        self.push_screen(QuitQuestion(losses), lambda leave: self.exit() if leave else None)
+
+    def every_screen(self) -> list[Screen]:
+        """Every open screen: the current mode's, top first, then the other modes'."""
+        modes = [self.current_mode] + [mode for mode in self.MODES if mode != self.current_mode]
+        screens: list[Screen] = []
+        for mode in modes:
+            try:
+                screens += reversed(self.get_screen_stack(mode))
+            except KeyError:  # a mode not opened yet
+                continue
+        return screens
 
     def action_help(self) -> None:
         """Show the current screen's keys."""

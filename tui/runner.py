@@ -1,8 +1,8 @@
-"""Runs store calls off the UI thread, on one dedicated thread.
+"""Runs store calls off the UI thread, each runner on one dedicated thread.
 
-One thread means one SQLite connection for the UI's reads and writes, so
-``PRAGMA data_version`` polling sees other processes' commits, and writes from
-the app are naturally serialised. Heavy reads may use their own thread worker.
+A thread has its own SQLite connection. The app keeps two runners: the store
+thread for writes (naturally serialised) and a read thread for what screens
+show, so with WAL a read never queues behind a write that waits for a lock.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ T = TypeVar("T")
 class StoreRunner:
     """Awaitable access to a :class:`store.Store` from the event loop."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, name: str = "debrief-store") -> None:
         self.store = store
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="debrief-store")
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
 
     async def __call__(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn(*args, **kwargs)`` on the store thread and return its result."""

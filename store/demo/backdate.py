@@ -8,7 +8,11 @@ so timeliness, completion and days-to-close read like a team's history.
 
 from __future__ import annotations
 
+from datetime import datetime, time, UTC
 from typing import TYPE_CHECKING
+
+from ..clock import to_iso
+from .dates import moved
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -16,7 +20,13 @@ if TYPE_CHECKING:
 ISO = "%Y-%m-%dT%H:%M:%fZ"
 #: Postmortems whose draft came late (days after resolution), so timeliness is not a perfect 100%.
 LATE_DRAFTS = {2: "+4 days", 6: "+3 days"}
-UNLINKED_CREATED = "2025-11-03T10:00:00.000Z"
+#: When the action items with no incident were written (moved to follow today).
+UNLINKED_CREATED = "2025-11-03"
+
+
+def unlinked_created(store: "Store") -> str:
+    """10:00 UTC on the moved :data:`UNLINKED_CREATED` day, as stored text."""
+    return to_iso(datetime.combine(moved(store, UNLINKED_CREATED), time(10), tzinfo=UTC))
 
 
 def seed(store: "Store") -> None:
@@ -30,7 +40,7 @@ def seed(store: "Store") -> None:
             "AND i.resolved_at IS NOT NULL", (delay, incident_id[0]))
     conn.execute(
         f"UPDATE action_item SET created_at = coalesce((SELECT strftime('{ISO}', resolved_at, '+16 hours') "
-        "FROM incident WHERE incident.id = action_item.incident_id), ?)", (UNLINKED_CREATED,))
+        "FROM incident WHERE incident.id = action_item.incident_id), ?)", (unlinked_created(store),))
     conn.execute(
         f"UPDATE action_item SET done_at = strftime('{ISO}', created_at, '+9 days'), updated_at = "
         f"strftime('{ISO}', created_at, '+9 days') WHERE status IN ('done', 'wont_do')")

@@ -1,6 +1,6 @@
 """Demo action items and PDCA cards: the seed's IMP-001 and IMP-002, and enough
-others across Plan, Do, Check and Act (owners including dana, some overdue on
-2025-11-28) to fill the triage screen and the board.
+others across Plan, Do, Check and Act (owners including dana, some overdue; their due
+dates follow today, see ``dates.py``) to fill the triage screen and the board.
 
 Runs after the other seeders: it reuses a history incident's postmortem when
 one exists and starts it otherwise. The seed postmortem's own four action
@@ -9,8 +9,9 @@ items come from ``demo/postmortems.py``.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
+
+from .dates import moved
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -89,7 +90,7 @@ def seed_action_items(store: "Store") -> dict[str, int]:
     ids = {}
     for incident_id, title, owner, due, priority, kind, status in ACTION_ITEMS:
         links = {"postmortem_id": postmortem_id(store, incident_id)} if incident_id else {}
-        item = store.create_action_item(title, owner=owner, due_date=date.fromisoformat(due) if due else None,
+        item = store.create_action_item(title, owner=owner, due_date=moved(store, due) if due else None,
                                         priority=priority, type=kind, status=status, **links)
         ids[title] = item.id
     return ids

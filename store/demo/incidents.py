@@ -3,13 +3,13 @@ dozen earlier ones over the six months before it, plus one still active."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
+
+from .dates import seed_day
 
 if TYPE_CHECKING:
     from ..store import Store
-
-SEED_DAY = datetime(2025, 11, 27, tzinfo=UTC)
 
 SEED_TIMELINE = (
     ("14:00", "deploy", "Deployment of v2.3.1 started", False),
@@ -37,11 +37,22 @@ HISTORY = (
     (12, 18, "SEV2", "API rate limiter rejected valid traffic", ["api-gateway"], ["config"], (7, 3, 27, 52), "alex", {"customer_facing": True}),
 )
 
+#: Summaries of some history incidents (the rest have none yet).
+SUMMARIES = {
+    "Checkout errors after config push": "A config push changed the checkout timeout rule; requests failed until it was reverted.",
+    "API rate limiter rejected valid traffic": "A config push with a new rate-limit rule rejected valid API traffic until it was reverted.",
+}
 
-def at(hhmm: str) -> datetime:
-    """A time on the seed day."""
+
+def day_start(store: "Store") -> datetime:
+    """Midnight UTC of the example incident's day (yesterday)."""
+    return datetime.combine(seed_day(store), time(), tzinfo=UTC)
+
+
+def at(store: "Store", hhmm: str) -> datetime:
+    """A time on the example incident's day."""
     hours, minutes = map(int, hhmm.split(":"))
-    return SEED_DAY + timedelta(hours=hours, minutes=minutes)
+    return day_start(store) + timedelta(hours=hours, minutes=minutes)
 
 
 def seed_example(store: "Store") -> None:
@@ -50,23 +61,24 @@ def seed_example(store: "Store") -> None:
         "Checkout failures: database connection pool exhausted after v2.3.1", "SEV2", "dana",
         summary="Deployment v2.3.1 lowered the connection pool limit; checkout requests failed until rollback.",
         services=["checkout", "orders-db"], tags=["deploy", "database"],
-        impact_started_at=at("14:00"), detected_at=at("14:05"), declared_at=at("14:08"),
-        acknowledged_at=at("14:10"), mitigated_at=at("14:35"), resolved_at=at("16:15"),
+        impact_started_at=at(store, "14:00"), detected_at=at(store, "14:05"), declared_at=at(store, "14:08"),
+        acknowledged_at=at(store, "14:10"), mitigated_at=at(store, "14:35"), resolved_at=at(store, "16:15"),
         status="resolved", customer_facing=True, oncall_escalation=True, users_affected=500,
         revenue_impact="About 1,200 failed checkouts (estimated $38,000 delayed)",
         slo_impact="Checkout availability 97.9% for the day (SLO 99.9%)", caused_by_change=True,
     )
     for hhmm, kind, text, pinned in SEED_TIMELINE:
-        store.add_event(incident.id, text, kind=kind, occurred_at=at(hhmm), pinned=pinned, author="dana")
+        store.add_event(incident.id, text, kind=kind, occurred_at=at(store, hhmm), pinned=pinned, author="dana")
 
 
 def seed_history(store: "Store") -> None:
     """A dozen resolved incidents over the previous six months."""
     for days, hour, sev, title, services, tags, offsets, commander, flags in HISTORY:
-        start = SEED_DAY - timedelta(days=days) + timedelta(hours=hour)
+        start = day_start(store) - timedelta(days=days) + timedelta(hours=hour)
         detect, ack, mitigate, resolve = (start + timedelta(minutes=m) for m in offsets)
         incident = store.create_incident(
-            title, sev, commander, services=services, tags=tags, impact_started_at=start,
+            title, sev, commander, summary=SUMMARIES.get(title, ""), services=services, tags=tags,
+            impact_started_at=start,
             detected_at=detect, declared_at=detect, acknowledged_at=detect + (ack - start),
             mitigated_at=mitigate, resolved_at=resolve, status="closed" if days > 30 else "resolved", **flags,
         )

@@ -1,6 +1,6 @@
 """Demo operational data: six months of deployments (some failed, some linked to
 the demo incidents they caused), weekly alert samples and toil entries ending
-2025-11-28, with the trends a team lead hopes to see (noise, toil and change
+the day after the example incident (today), with the trends a team lead hopes to see (noise, toil and change
 failures going down)."""
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from .dates import seed_day
+
 if TYPE_CHECKING:
     from ..store import Store
 
-LAST_DAY = date(2025, 11, 28)
 WEEKS = 26
-FIRST_MONDAY = date(2025, 6, 2)
 SERVICES = ("checkout", "orders", "payments", "search", "auth", "api-gateway", "media", "webhooks")
 PEOPLE = ("dana", "priya", "marcus", "sam", "alex")
 TOIL_CATEGORIES = ("manual deploys", "ticket triage", "cert rotation", "disk cleanup")
@@ -28,21 +28,33 @@ CAUSES = (
 )
 
 
-def progress(day: date) -> float:
-    """0 at the start of the six months, 1 at the end."""
-    return min(max((day - FIRST_MONDAY).days / (LAST_DAY - FIRST_MONDAY).days, 0.0), 1.0)
+class Span:
+    """The six months of operational data: their first Monday and last day."""
+
+    def __init__(self, store: "Store") -> None:
+        self.last_day = seed_day(store) + timedelta(days=1)
+        self.first_monday = self.last_day - timedelta(days=self.last_day.weekday(), weeks=WEEKS - 1)
+
+    def progress(self, day: date) -> float:
+        """0 at the start of the six months, 1 at the end."""
+        done = (day - self.first_monday).days / (self.last_day - self.first_monday).days
+        return min(max(done, 0.0), 1.0)
+
+    def mondays(self) -> list[date]:
+        """Every week's Monday, oldest first."""
+        return [self.first_monday + timedelta(weeks=week) for week in range(WEEKS)]
 
 
-def seed_deployments(store: "Store", rng: random.Random) -> None:
-    """Two to five deployments a working day; failures get rarer over time."""
-    day = FIRST_MONDAY - timedelta(days=3)
-    while day <= LAST_DAY:
+def seed_deployments(store: "Store", span: Span, rng: random.Random) -> None:
+    """Two to five deployments a working day until now; failures get rarer over time."""
+    day = span.first_monday - timedelta(days=3)
+    while day <= span.last_day:
         if day.weekday() < 5:
             for _ in range(rng.randint(2, 5)):
                 at = datetime(day.year, day.month, day.day, rng.randint(8, 17), rng.randrange(0, 60, 5), tzinfo=UTC)
-                if at.date() == LAST_DAY and at.hour >= 9:
+                if at >= store.now():
                     continue
-                failed = rng.random() < 0.17 - 0.12 * progress(day)
+                failed = rng.random() < 0.17 - 0.12 * span.progress(day)
                 store.record_deployment(rng.choice(SERVICES), at, failed=failed, source="import")
         day += timedelta(days=1)
 
@@ -58,22 +70,20 @@ def seed_causes(store: "Store") -> None:
         store.record_deployment(service, at, caused=[row["id"]], version=version, source="import")
 
 
-def seed_alerts(store: "Store", rng: random.Random) -> None:
+def seed_alerts(store: "Store", span: Span, rng: random.Random) -> None:
     """Weekly alert counts per source; noise falls from about 70% to 40%."""
-    for week in range(WEEKS):
-        monday = FIRST_MONDAY + timedelta(weeks=week)
-        noise = 0.70 - 0.30 * progress(monday) + rng.uniform(-0.05, 0.05)
+    for week, monday in enumerate(span.mondays()):
+        noise = 0.70 - 0.30 * span.progress(monday) + rng.uniform(-0.05, 0.05)
         total = rng.randint(150, 230) - week * 3
         for source, share in ALERT_SOURCES:
             count = int(total * share)
             store.record_alerts(monday, count, round(count * (1 - noise)), source=source)
 
 
-def seed_toil(store: "Store", rng: random.Random) -> None:
+def seed_toil(store: "Store", span: Span, rng: random.Random) -> None:
     """Each person's weekly toil; it falls from about 55% to 35% of working time."""
-    for week in range(WEEKS):
-        monday = FIRST_MONDAY + timedelta(weeks=week)
-        share = 0.55 - 0.20 * progress(monday)
+    for monday in span.mondays():
+        share = 0.55 - 0.20 * span.progress(monday)
         for person in PEOPLE:
             working = rng.choice((2400, 2400, 2400, 1920))
             toil = int(working * min(max(share + rng.uniform(-0.08, 0.08), 0.0), 1.0))
@@ -83,7 +93,8 @@ def seed_toil(store: "Store", rng: random.Random) -> None:
 def seed(store: "Store") -> None:
     """All demo operational data (deterministic)."""
     rng = random.Random(2025)
-    seed_deployments(store, rng)
+    span = Span(store)
+    seed_deployments(store, span, rng)
     seed_causes(store)
-    seed_alerts(store, rng)
-    seed_toil(store, rng)
+    seed_alerts(store, span, rng)
+    seed_toil(store, span, rng)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .dates import moved, seed_day
+
 if TYPE_CHECKING:
     from ..store import Store
 
@@ -13,7 +15,7 @@ SEED_TITLE = "Checkout failures: database connection pool exhausted after v2.3.1
 
 SECTIONS = {
     "summary": (
-        "On 2025-11-27 from 14:00 to 16:15 UTC, checkout requests failed for about 500 users after "
+        "On {day} from 14:00 to 16:15 UTC, checkout requests failed for about 500 users after "
         "deployment v2.3.1 lowered the database connection pool limit. Rolling back to v2.3.0 restored "
         "service at 14:35; queued orders were replayed by 16:15."
     ),
@@ -46,8 +48,8 @@ SECTIONS = {
         "A pool that is too small fails like an outage, not like slowness, so it needs its own signal."
     ),
     "links": "\n".join((
-        "- [Checkout error rate, 27 Nov](https://grafana.example.com/d/checkout?from=1764252000000)",
-        "- [Incident chat thread](https://chat.example.com/archives/inc-checkout/p1764252300)",
+        "- [Checkout error rate, {day}](https://grafana.example.com/d/checkout)",
+        "- [Incident chat thread](https://chat.example.com/archives/inc-checkout)",
         "- [v2.3.1 release notes](https://git.example.com/shop/checkout/releases/v2.3.1)",
     )),
 }
@@ -66,10 +68,11 @@ def seed(store: "Store") -> None:
     if row is None:
         return
     pm = store.create_postmortem(row["id"], author="dana")
+    day = seed_day(store).isoformat()
     for name, body in SECTIONS.items():
-        store.save_section(pm.id, name, body, author="dana")
+        store.save_section(pm.id, name, body.replace("{day}", day), author="dana")
     for title, owner, due, priority, kind in ACTIONS:
-        store.create_action_item(title, owner=owner, due_date=due, priority=priority, type=kind,
+        store.create_action_item(title, owner=owner, due_date=moved(store, due), priority=priority, type=kind,
                                  postmortem_id=pm.id)
     store.request_review(pm.id, ["marcus", "priya"], facilitator="dana")
     store.sign_off(pm.id, "marcus")

@@ -5,18 +5,11 @@ from __future__ import annotations
 import click
 
 from store.actions import STATUS_FILTERS, TriageItem
+from store.export_actions import item_json
 
 from .common import CliContext, fail, pass_cli, print_json
 
 LIMIT = 1000
-
-
-def item_json(item: TriageItem, today) -> dict:
-    """One action item for ``--json`` and ``export actions --format json``."""
-    return {"key": item.key, "title": item.title, "owner": item.owner,
-            "due_date": item.due_date.isoformat() if item.due_date else None, "priority": item.priority,
-            "type": item.type, "status": item.status, "source": item.source, "overdue": item.overdue(today),
-            "improvement": item.improvement_key}
 
 
 def item_line(item: TriageItem, today) -> str:

@@ -40,7 +40,7 @@ def set_(cli: CliContext, key: str, value: str) -> None:
         fail(f"theme {value!r} is not known; use {KNOWN['theme']}.")
     if not value:
         fail(f"{key} cannot be empty; give {KNOWN[key]}.")
-    cli.store().set_setting(key, value)
+    cli.store(create=True).set_setting(key, value)
 
 
 @config.command("get")

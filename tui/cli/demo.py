@@ -14,7 +14,7 @@ from .common import CliContext, pass_cli
 @pass_cli
 def demo(cli: CliContext, force: bool) -> None:
     """Fill the database with the seed's example incident and six months of history."""
-    store = cli.store()
+    store = cli.store(create=True)
     load_demo(store, force=force)
     click.echo(f"Demo data written to {store.path}; you are {store.me} "
                "(change it with: debrief config set me NAME).")

@@ -23,7 +23,7 @@ def import_(cli: CliContext, kind: str, file: str) -> None:
 
     Every row is checked first; one bad row refuses the whole file.
     """
-    count = import_file(cli.store(), kind, file)
+    count = import_file(cli.store(create=True), kind, file)
     if not count:
         click.echo(f"{file} has no data rows under its header; nothing was imported.")
         return

@@ -37,6 +37,17 @@ def list_(cli: CliContext, stage: str | None, status: str | None, owner: str | N
         click.echo(f"{c.key}  {c.stage:<5}  {c.status:<11}  {c.title}{metric}{recurred}")
 
 
+@improvements.command("dismiss-recurrence")
+@click.argument("card")
+@click.argument("incident")
+@pass_cli
+def dismiss_recurrence(cli: CliContext, card: str, incident: str) -> None:
+    """CARD (IMP-003) does not recur in INCIDENT (INC-0012): stop showing the link."""
+    store = cli.store()
+    store.dismiss_recurrence(card, incident)
+    click.echo(f"{incident.upper()} is no longer shown as a recurrence of {card.upper()}.")
+
+
 @improvements.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @pass_cli
@@ -46,7 +57,7 @@ def import_(cli: CliContext, file: Path) -> None:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"{file} cannot be read: {exc}.")
-    result = import_yaml(cli.store(), text)
+    result = import_yaml(cli.store(create=True), text)
     for warning in result.warnings:
         click.echo(f"debrief: {warning}", err=True)
     click.echo(f"Imported {len(result.created)} new and updated {len(result.updated)} improvements from {file}.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import click
 
 from store import SEVERITIES, STATUSES, format_duration
@@ -19,24 +21,31 @@ def incident() -> None:
 @click.argument("title")
 @click.option("--severity", type=click.Choice(SEVERITIES, case_sensitive=False), default="SEV3", show_default=True)
 @click.option("--commander", help="Incident commander (default: the `me` setting).")
-@click.option("--started", metavar="TIME", help="Impact started (and declared) at: 14:05, -2h, 2025-11-27 14:00.")
+@click.option("--started", metavar="TIME", help="Impact started at: 14:05, -2h, 2025-11-27 14:00 (UTC).")
+@click.option("--detected", metavar="TIME", help="Detected at (same forms).")
+@click.option("--resolved", metavar="TIME", help="Resolved at: the incident is already over (a retrospective entry).")
 @click.option("--service", "services", multiple=True, help="Affected service (repeatable).")
 @click.option("--tag", "tags", multiple=True, help="Tag (repeatable).")
 @pass_cli
 def new(cli: CliContext, title: str, severity: str, commander: str | None, started: str | None,
-        services: tuple[str, ...], tags: tuple[str, ...]) -> None:
-    """Declare an incident and print its key."""
-    store = cli.store()
-    times = {}
-    if started:
-        try:
-            when = parse_time(started, store.now())
-        except GrammarError as exc:
-            fail(f"--started: {exc}")
-        times = {"impact_started_at": when, "declared_at": when}
-    created = store.create_incident(title, severity.upper(), commander, source="cli",
-                                    services=list(services), tags=list(tags), **times)
+        detected: str | None, resolved: str | None, services: tuple[str, ...], tags: tuple[str, ...]) -> None:
+    """Declare an incident and print its key. Each time given also gets its
+    timeline event, exactly as the app's Declare dialog does."""
+    store = cli.store(create=True)
+    times = {field: when_of(option, text, store.now()) for field, option, text in (
+        ("impact_started_at", "--started", started), ("detected_at", "--detected", detected),
+        ("resolved_at", "--resolved", resolved)) if text}
+    created = store.declare_incident(title, severity.upper(), commander, source="cli",
+                                     services=list(services), tags=list(tags), **times)
     click.echo(created.key)
+
+
+def when_of(option: str, text: str, now: datetime) -> datetime:
+    """A time option read with the capture grammar, or exit 2 naming the option."""
+    try:
+        return parse_time(text, now)
+    except GrammarError as exc:
+        fail(f"{option}: {exc}")
 
 
 @incident.command("list")

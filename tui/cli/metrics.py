@@ -41,14 +41,15 @@ def chosen_period(first: date | None, last: date | None, today: date) -> Period:
 @pass_cli
 def metrics(cli: CliContext, first: str | None, last: str | None, as_json_: bool) -> None:
     """Print MTTR, incident counts, change failure rate, toil, alert noise and more
-    for a range of days, compared with the same number of days before it."""
+    for a range of days, compared with the previous period: the calendar month,
+    quarter or week before when the range is one, else the same number of days before."""
     store = cli.store()
     period = chosen_period(parse_day("--from", first), parse_day("--to", last), store.now().date())
-    current, targets = store.metrics(period), store.metric_targets()
+    (current, previous), targets = store.compare_metrics(period), store.metric_targets()
     if as_json_:
-        print_json(as_json(current, targets))
+        print_json(as_json(current, targets, previous))
         return
-    lines = text_lines(current, store.metrics(period.previous()), targets)
+    lines = text_lines(current, previous, targets)
     if first is None and last is None and not has_data(current):
         lines[1:1] = ["", *no_data_note(period, store.latest_incident_day())]
     for line in lines:
@@ -83,8 +84,8 @@ def text_lines(current: Metrics, previous: Metrics, targets: dict) -> list[str]:
             lines.append(f"  {'':<22}{'':>10}  {card.note}")
     lines.append("")
     if current.incomplete:
-        lines.append("Incidents lacking a milestone (left out of the figures that need it):")
-        lines += [f"  {i.key}  {i.severity}  no {', '.join(i.missing)}  {i.title}" for i in current.incomplete]
+        lines.append("Incidents lacking a milestone or with impossible ones (left out of the figures that need them):")
+        lines += [f"  {i.key}  {i.severity}  {i.status}  {i.gaps}  {i.title}" for i in current.incomplete]
     else:
-        lines.append("Every finished incident in the range has all its milestones.")
+        lines.append("Every incident in the range has all its milestones, in order.")
     return lines

@@ -79,9 +79,16 @@ def signoff(cli: CliContext, key: str, name: str | None) -> None:
 
 @postmortem.command("publish")
 @click.argument("key")
+@click.option("--force", is_flag=True, help="Publish even though the publish check finds something left.")
 @pass_cli
-def publish(cli: CliContext, key: str) -> None:
-    """Publish KEY (it must be in review)."""
+def publish(cli: CliContext, key: str, force: bool) -> None:
+    """Publish KEY (it must be in review). Runs the same check as the app's review
+    dialog (F4): warning-level hints, unfilled placeholders, empty required sections,
+    reviewers not signed off; refuses with the list unless --force."""
+    from tui.hints import Linter
+
+    from ..postmortem_state import text_checker
+
     store = cli.store()
-    pm = store.publish_postmortem(store.get_postmortem(key).id)
+    pm = store.publish_postmortem(store.get_postmortem(key).id, text_checker(Linter()), force=force)
     click.echo(f"{pm.key} published.")

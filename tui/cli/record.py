@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from store.numbers import format_percent
+
 from ..dates import DateInputError, parse_moment
 from .common import CliContext, fail, pass_cli
 
@@ -23,7 +25,7 @@ def record() -> None:
 @pass_cli
 def deploy(cli: CliContext, service: str, at: str, failed: bool, caused: tuple[str, ...], version: str) -> None:
     """Record a deployment."""
-    store = cli.store()
+    store = cli.store(create=True)
     try:
         when = parse_moment(at, store.now(), "--at")
     except DateInputError as exc:
@@ -42,8 +44,8 @@ def deploy(cli: CliContext, service: str, at: str, failed: bool, caused: tuple[s
 @pass_cli
 def alerts(cli: CliContext, week: str, total: str, actionable: str, source: str) -> None:
     """Record one week's alert counts."""
-    sample = cli.store().record_alerts(week, total, actionable, source=source)
-    noise = f"{sample.noise_pct:.1f}% noise" if sample.noise_pct is not None else "no alerts"
+    sample = cli.store(create=True).record_alerts(week, total, actionable, source=source)
+    noise = f"{format_percent(sample.noise_pct)} noise" if sample.noise_pct is not None else "no alerts"
     replaced = (f" It replaces the earlier {sample.replaced[0]} total, {sample.replaced[1]} actionable."
                 if sample.replaced else "")
     click.echo(f"Alerts for the week of {sample.week} recorded: {sample.total} total, {sample.actionable} actionable "
@@ -59,8 +61,8 @@ def alerts(cli: CliContext, week: str, total: str, actionable: str, source: str)
 @pass_cli
 def toil(cli: CliContext, person: str, week: str, toil: str, working: str, category: str) -> None:
     """Record one person's toil for one week."""
-    entry = cli.store().record_toil(person, week, toil, working, category=category)
+    entry = cli.store(create=True).record_toil(person, week, toil, working, category=category)
     share = 100 * entry.toil_minutes / entry.working_minutes
     replaced = (f" It replaces the earlier {entry.replaced[0]} of {entry.replaced[1]} minutes."
                 if entry.replaced else "")
-    click.echo(f"Toil for {entry.person}, week of {entry.week}, recorded: {share:.1f}% of working time.{replaced}")
+    click.echo(f"Toil for {entry.person}, week of {entry.week}, recorded: {format_percent(share)} of working time.{replaced}")

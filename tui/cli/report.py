@@ -8,8 +8,6 @@ from pathlib import Path
 
 import click
 
-from store.report import monthly_report
-
 from .common import CliContext, fail, pass_cli
 
 
@@ -23,13 +21,15 @@ def parse_month(value: str) -> date:
 
 @click.command("report")
 @click.option("--month", required=True, metavar="YYYY-MM", help="The month to review.")
+@click.option("--format", "fmt", type=click.Choice(("md", "html")), default="md", show_default=True,
+              help="md: Markdown; html: one self-contained printable page.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of printing.")
 @pass_cli
-def report(cli: CliContext, month: str, output: str | None) -> None:
+def report(cli: CliContext, month: str, fmt: str, output: str | None) -> None:
     """Write the monthly ops review: metrics against targets with trends, the
     month's incidents, postmortems published, action items closed and overdue,
     improvements completed with their measured impact."""
-    text = monthly_report(cli.store(), parse_month(month))
+    text = cli.store().export("report", parse_month(month), fmt)
     if output is None:
         click.echo(text, nl=False)
         return

@@ -160,17 +160,11 @@ class ActionItemDialog(ModalScreen[ActionItem | None]):
         title = self.query_one("#title", Input).value.strip()
         return title != (self.item.title if self.item else "")
 
-    async def save_before_quit(self) -> bool:
-        """Called by the app before it quits (ctrl+q): ask
-        instead of dropping a typed action item."""
+    async def unsaved_on_quit(self) -> str | None:
+        """Called by the app before it quits (ctrl+q): what quitting would lose."""
         if not self.typed():
-            return True
-        from .confirm import ConfirmDialog
-
-        self.app.push_screen(ConfirmDialog("Not saved", "This action item is not saved. Quit and lose it?",
-                                           "Quit without saving", "Stay"),
-                             lambda leave: self.app.exit() if leave else None)
-        return False
+            return None
+        return f"Action item: {self.query_one('#title', Input).value.strip()}"
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -11,28 +11,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store import SEVERITIES, Incident, Store
+from store import SEVERITIES, Incident
+from store.incidents import SEVERITY_MEANINGS
 
-from ..capture.grammar import DEFAULT_TEXT, GrammarError, parse_time
-from .saving import SavingDialog
+from ..capture.grammar import GrammarError, parse_time
+from .base import StoreDialog
 
 BACKFILL = (("impact", "Impact started", "impact_started_at"), ("detected", "Detected", "detected_at"),
             ("resolved", "Resolved", "resolved_at"))
-#: The timeline event each backfilled milestone gets (so the timeline and its exports show it).
-BACKFILL_EVENTS = (("impact_started_at", "impact"), ("detected_at", "detection"), ("resolved_at", "resolution"))
 
 
-def declare(store: Store, title: str, severity: str, commander: str | None, times: dict) -> Incident:
-    """Create the incident; a backfilled one also gets an event per milestone (one transaction)."""
-    with store.db.write():
-        incident = store.create_incident(title, severity, commander, **times)
-        for field, kind in BACKFILL_EVENTS:
-            if field in times:
-                store.add_event(incident.id, DEFAULT_TEXT[kind], kind, occurred_at=times[field], source="tui")
-    return incident
+def severity_meaning(severity: str) -> str:
+    """``SEV3: degraded or failing for some users; a workaround exists``."""
+    return f"{severity}: {SEVERITY_MEANINGS[severity].split(': ', 1)[1]}"
 
 
-class DeclareDialog(SavingDialog):
+class DeclareDialog(StoreDialog[Incident]):
     """Asks for title, severity and commander, then creates the incident."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="declare.cancel")]
@@ -48,8 +42,9 @@ class DeclareDialog(SavingDialog):
             yield Label("Title")
             yield Input(placeholder="What is broken, as users see it", id="title")
             yield Label("Severity")
-            options = [(s, s) for s in SEVERITIES]
+            options = [(f"{s} · {SEVERITY_MEANINGS[s].split(':')[0]}", s) for s in SEVERITIES]
             yield Select(options, value="SEV3", allow_blank=False, id="severity")
+            yield Static(severity_meaning("SEV3"), classes="muted", id="severity-meaning", markup=False)
             yield Label("Commander")
             yield Input(self.default_commander, id="commander")
             yield Checkbox("Already over: backfill its times (UTC)", id="backfill")
@@ -62,6 +57,12 @@ class DeclareDialog(SavingDialog):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Declare", variant="primary", id="declare")
+
+    @on(Select.Changed, "#severity")
+    def explain_severity(self, event: Select.Changed) -> None:
+        """Say what the chosen severity means."""
+        if isinstance(event.value, str):
+            self.query_one("#severity-meaning", Static).update(severity_meaning(event.value))
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -84,7 +85,8 @@ class DeclareDialog(SavingDialog):
         self.query_one("#backfill-times").display = event.value
 
     def backfill_times(self) -> dict | None:
-        """The backfill fields as incident fields (empty when not backfilling); None after an error."""
+        """The backfill fields as milestone times (empty when not backfilling); None after an error.
+        Their order and the rest of the rules are the store's (``Store.declare_incident``)."""
         if not self.query_one("#backfill", Checkbox).value:
             return {}
         now, fields = self.app.clock(), {}
@@ -96,10 +98,7 @@ class DeclareDialog(SavingDialog):
                 self.show_error(f"{label}: {exc}")
                 box.focus()
                 return None
-        if not fields["impact_started_at"] <= fields["detected_at"] <= fields["resolved_at"]:
-            self.show_error("Times out of order: impact started ≤ detected ≤ resolved.")
-            return None
-        return {**fields, "declared_at": fields["detected_at"], "status": "resolved"}
+        return fields
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#declare")
@@ -119,7 +118,7 @@ class DeclareDialog(SavingDialog):
     @work(group="declare", exit_on_error=False)
     async def save(self, title: str, severity: str, commander: str, times: dict) -> None:
         """Create the incident on the store thread; close with it once it is on disk."""
-        await self.save_with(declare, self.app.store, title, severity, commander or None, times)
+        await self.save_with(self.app.store.declare_incident, title, severity, commander or None, **times)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

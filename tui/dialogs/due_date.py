@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,14 +12,17 @@ from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from ..dates import ACCEPTED, DateInputError, parse_due_date
-from .save import Save, SaveDialog
+from store import ActionItem
+
+from .base import StoreDialog
 
 
-class DueDateDialog(SaveDialog):
+class DueDateDialog(StoreDialog[ActionItem]):
     """Shows the date the text means as you type; Enter saves it (empty clears it)."""
 
-    def __init__(self, title: str, current: date | None, today: date, save: Save) -> None:
-        super().__init__(save)
+    def __init__(self, title: str, current: date | None, today: date,
+                 write: Callable[[date | None], ActionItem]) -> None:
+        super().__init__(write)
         self.item_title = title
         self.current = current
         self.today = today
@@ -50,4 +54,4 @@ class DueDateDialog(SaveDialog):
         except DateInputError as exc:
             self.show_error(str(exc))
             return
-        self.save(day)
+        self.save_value(day)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,7 +16,7 @@ from store.improvement_model import format_number, parse_number
 from store.errors import InvalidInputError
 
 from .reassign import complete
-from .save import Save, SaveDialog
+from .base import StoreDialog
 
 TEXT_FIELDS = (
     ("title", "Title", "what changes"),
@@ -62,12 +64,14 @@ def initial_values(card: Improvement | None, actions: list[str]) -> dict[str, st
     return values
 
 
-class ImprovementForm(SaveDialog):
-    """Edit or create a card; ``save`` gets a dict of fields (with ``sources`` and ``actions`` lists)."""
+class ImprovementForm(StoreDialog[Improvement]):
+    """Edit or create a card; ``write`` (on the store thread) gets a dict of fields (with
+    ``sources`` and ``actions`` lists) and returns the saved card."""
 
-    def __init__(self, card: Improvement | None, actions: list[str], people: list[str], save: Save,
-                 prefill: dict[str, str] | None = None, heading: str | None = None) -> None:
-        super().__init__(save)
+    def __init__(self, card: Improvement | None, actions: list[str], people: list[str],
+                 write: Callable[[dict], Improvement], prefill: dict[str, str] | None = None,
+                 heading: str | None = None) -> None:
+        super().__init__(write)
         self.card = card
         self.values = initial_values(card, actions) | (prefill or {})
         self.people = people
@@ -137,7 +141,7 @@ class ImprovementForm(SaveDialog):
         except InvalidInputError as exc:
             self.show_error(str(exc))
             return
-        self.save(data)
+        self.save_value(data)
 
     @on(Button.Pressed, "#cancel")
     def cancel_pressed(self) -> None:

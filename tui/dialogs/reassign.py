@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -9,7 +11,9 @@ from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from .save import Save, SaveDialog
+from store import ActionItem
+
+from .base import StoreDialog
 
 
 def complete(name: str, people: list[str]) -> str:
@@ -31,11 +35,11 @@ def ambiguous(name: str, people: list[str]) -> list[str]:
     return matches if len(matches) > 1 else []
 
 
-class ReassignDialog(SaveDialog):
+class ReassignDialog(StoreDialog[ActionItem]):
     """Type a name (→ completes from known people); Enter saves."""
 
-    def __init__(self, title: str, owner: str, people: list[str], save: Save) -> None:
-        super().__init__(save)
+    def __init__(self, title: str, owner: str, people: list[str], write: Callable[[str], ActionItem]) -> None:
+        super().__init__(write)
         self.item_title = title
         self.owner = owner
         self.people = people
@@ -60,4 +64,4 @@ class ReassignDialog(SaveDialog):
         if several:
             self.show_error(f"'{name}' could be {', '.join(several[:-1])} or {several[-1]}; type more of the name.")
             return
-        self.save(name)
+        self.save_value(name)

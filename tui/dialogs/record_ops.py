@@ -17,7 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from store.errors import InvalidInputError
 
 from ..dates import DateInputError, parse_moment
-from .saving import SavingDialog
+from .base import StoreDialog
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ FORMS: dict[str, tuple[str, tuple[Field, ...]]] = {
 }
 
 
-class RecordOpsDialog(SavingDialog):
+class RecordOpsDialog(StoreDialog[str]):
     """A form for one kind of operational data; returns a sentence saying what was saved."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="record-ops.cancel")]

@@ -16,13 +16,14 @@ from textual.widgets.option_list import Option
 from store import Postmortem, StoreError
 from store.postmortem_review import Reviewer
 
-from ..postmortem_state import PublishCheck
+from store.publish import PublishCheck, TextChecker
 
 
 def check_text(check: PublishCheck) -> Content:
     """The publish check as readable lines."""
     if check.clean:
-        return Content.styled("Ready: no warning-level hints or placeholders, every required section filled.",
+        return Content.styled("Ready: no warning-level hints or placeholders, every required section filled, "
+                              "every reviewer signed off.",
                               "$success")
     parts: list = []
     if check.warnings:
@@ -35,6 +36,8 @@ def check_text(check: PublishCheck) -> Content:
     if check.placeholders:
         parts += ["\n" if parts else "", ("Placeholders to fill in: ", "bold $warning"),
                   ", ".join(f"{title} “{mark}”" for title, mark in check.placeholders)]
+    if check.unsigned:
+        parts += ["\n" if parts else "", ("Not signed off: ", "bold $warning"), ", ".join(check.unsigned)]
     return Content.assemble(*parts)
 
 
@@ -51,11 +54,14 @@ class ReviewDialog(ModalScreen[Postmortem | None]):
 
     BINDINGS = [Binding("escape", "close", "Close", id="review.close")]
 
-    def __init__(self, postmortem: Postmortem, reviewers: list[Reviewer], check: PublishCheck) -> None:
+    def __init__(self, postmortem: Postmortem, reviewers: list[Reviewer], check: PublishCheck,
+                 checker: TextChecker) -> None:
+        """``check`` is what the store found; ``checker`` lets the store run it again as it publishes."""
         super().__init__()
         self.postmortem = postmortem
         self.reviewers = reviewers
         self.check = check
+        self.checker = checker
 
     def compose(self) -> ComposeResult:
         status = self.postmortem.status
@@ -126,10 +132,11 @@ class ReviewDialog(ModalScreen[Postmortem | None]):
     async def run(self, move: str) -> None:
         """Do one move on the store thread; the dialog closes with the new state."""
         store, pm_id, names = self.app.store, self.postmortem.id, self.names()  # widgets are read here, not on the store thread
+        checker = self.checker
         calls = {
             "start": lambda: store.request_review(pm_id, names, facilitator=store.me),
             "save-reviewers": lambda: (store.set_reviewers(pm_id, names), store.get_postmortem_by_id(pm_id))[1],
-            "publish": lambda: store.publish_postmortem(pm_id),
+            "publish": lambda: store.publish_postmortem(pm_id, checker, force=not self.check.clean),
             "reopen": lambda: store.reopen_postmortem(pm_id),
         }
         try:

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
-from .saving import SavingDialog
+from .base import StoreDialog
 
 FIELDS = (
     ("mttr_minutes", "MTTR under (minutes)"),
@@ -19,7 +19,13 @@ FIELDS = (
 )
 
 
-class TargetsDialog(SavingDialog):
+def set_targets(store, values: dict[str, str]) -> bool:
+    """The store call (on the store thread); True when the targets are on disk."""
+    store.set_metric_targets(values)
+    return True
+
+
+class TargetsDialog(StoreDialog[bool]):
     """Three numeric targets; incident count and alert noise always aim to decrease."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="targets.cancel")]
@@ -53,12 +59,7 @@ class TargetsDialog(SavingDialog):
     @work(group="targets", exit_on_error=False)
     async def save(self, values: dict[str, str]) -> None:
         """Write the targets on the store thread, all or none; close with True once saved."""
-        await self.commit(self.write(values))
-
-    async def write(self, values: dict[str, str]) -> bool:
-        """The store call; True when the targets are on disk."""
-        await self.app.run_store(self.app.store.set_metric_targets, values)
-        return True
+        await self.save_with(set_targets, self.app.store, values)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

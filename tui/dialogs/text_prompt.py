@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Callable, TypeVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
-from .saving import SavingDialog
+from .base import StoreDialog
+
+R = TypeVar("R")
 
 
-class TextPromptDialog(SavingDialog):
-    """One field; ``save(value)`` runs on the store thread."""
+class TextPromptDialog(StoreDialog[R]):
+    """One field; ``write(value)`` runs on the store thread and its result closes the dialog."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="text_prompt.cancel")]
 
-    def __init__(self, title: str, value: str, save: Callable[[str], Any]) -> None:
-        super().__init__()
+    def __init__(self, title: str, value: str, write: Callable[[str], R]) -> None:
+        super().__init__(write)
         self.title_text = title
         self.value = value
-        self.save_fn = save
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -41,11 +42,7 @@ class TextPromptDialog(SavingDialog):
     @on(Button.Pressed, "#save")
     def submit(self) -> None:
         """Save the value; the dialog closes once it is on disk."""
-        self.save(self.query_one(Input).value)
-
-    @work(group="text-prompt", exit_on_error=False)
-    async def save(self, value: str) -> None:
-        await self.save_with(self.save_fn, value)
+        self.save_value(self.query_one(Input).value)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

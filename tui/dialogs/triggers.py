@@ -12,7 +12,7 @@ from textual.widgets import Button, Checkbox, Label, Static
 
 from store import Incident
 
-from .saving import SavingDialog
+from .base import StoreDialog
 
 TRIGGERS = (
     ("customer_facing", "Customer-facing outage", "required"),
@@ -24,7 +24,7 @@ TRIGGERS = (
 )
 
 
-class TriggersDialog(SavingDialog):
+class TriggersDialog(StoreDialog[Incident]):
     """Tick the triggers that apply; saved to the incident in one write."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="triggers.cancel"),

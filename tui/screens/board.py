@@ -7,25 +7,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store import STAGES, Improvement, StoreError
 from store.improvement_model import format_number
 
 from ..dialogs.board_filter import BoardFilter, BoardFilterDialog
-from ..dialogs.choice import ChoiceDialog
+from ..dialogs.pick import PickDialog
 from ..dialogs.improvement_form import FORM_FIELDS, ImprovementForm
 from ..messages import DataChanged
 from ..widgets.improvement_card import ImprovementCard
 from ..widgets.stage_column import StageColumn
+from .base import DataScreen
 
 DECISION_CHOICES = [("standardize", "it worked: make it the standard (completed)"),
                     ("iterate", "try again: back to Plan, next cycle (history kept)"),
                     ("abandon", "stop: it did not pay off")]
 
 
-class BoardScreen(Screen):
+class BoardScreen(DataScreen):
     """Plan → Do → Check → Act. Arrow keys move the focus; ``[``/``]`` move the card."""
 
     HELP_TITLE = "Improvements"
@@ -35,8 +35,11 @@ class BoardScreen(Screen):
 Plan holds the hypothesis, the metric, its before value and the target; Do
 links action items (their progress shows on the card); Check records the after
 value (the card shows the change and percent beside the expected impact); Act
-records the decision. A card shows "recurred: INC-…" when a later incident
-shares a service or tag with its source incidents.
+records the decision. A card shows "recurred: INC-… (what they share)" when a
+later incident shares a service, tag or ticked contributing factor with one of
+its source incidents **and** has a similar trigger (their titles and summaries
+share at least two telling words). `x` dismisses the first such link when it is
+false; it stays dismissed.
 
 | key | does |
 | --- | --- |
@@ -61,6 +64,7 @@ shares a service or tag with its source incidents.
         Binding("n", "new", "New", id="board.new"),
         Binding("d", "decide", "Decide", id="board.decide"),
         Binding("f", "filter", "Filter", id="board.filter"),
+        Binding("x", "dismiss_recurrence", "Not a recurrence", id="board.dismiss_recurrence", show=False),
         Binding("r", "reload", "Reload", id="board.reload", show=False),
     ]
 
@@ -96,7 +100,7 @@ shares a service or tag with its source incidents.
         card = self.focused_card()
         self.focus_id = self.pending_focus or (card.card.id if card is not None else self.focus_id)
         f = self.filter
-        cards = await self.app.run_store(self.app.store.list_improvements, status=f.status, owner=f.owner)
+        cards = await self.store_read(self.app.store.list_improvements, status=f.status, owner=f.owner)
         for column in self.query(StageColumn):
             await column.show([c for c in cards if c.stage == column.stage])
         self.query_one("#board-filter", Static).update(Content.assemble(
@@ -143,11 +147,27 @@ shares a service or tag with its source incidents.
         if current is None:
             return
         try:
-            card = await self.app.run_store(self.app.store.move_improvement, current.card.id, step)
+            card = await self.store_write(self.app.store.move_improvement, current.card.id, step)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         self.notify(f"{card.key} moved to {card.stage.capitalize()}.", markup=False)
+        self.pending_focus = card.id
+        self.load()
+
+    async def action_dismiss_recurrence(self) -> None:
+        """x: the focused card's first "recurred" link is false; drop it for good."""
+        current = self.focused_card()
+        if current is None or not current.card.recurrences:
+            self.notify("This card names no recurrence.", markup=False)
+            return
+        card, found = current.card, current.card.recurrences[0]
+        try:
+            await self.store_write(self.app.store.dismiss_recurrence, card.id, found.incident_key)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.notify(f"{found.incident_key} is no longer shown as a recurrence of {card.key}.", markup=False)
         self.pending_focus = card.id
         self.load()
 
@@ -162,13 +182,12 @@ shares a service or tag with its source incidents.
     async def open_form(self, card: Improvement | None) -> None:
         """The form for ``card`` (None: a new card)."""
         store = self.app.store
-        people = await self.app.run_store(store.known_people)
-        actions = [a.key for a in await self.app.run_store(store.improvement_action_items, card.id)] if card else []
+        people = await self.store_read(store.known_people)
+        actions = [a.key for a in await self.store_read(store.improvement_action_items, card.id)] if card else []
 
-        async def save(data: dict) -> Improvement:
+        def save(data: dict) -> Improvement:  # on the store thread
             fields = {k: data[k] for k in FORM_FIELDS}
-            return await self.app.run_store(store.save_improvement, card.id if card else None,
-                                            data["sources"], data["actions"], **fields)
+            return store.save_improvement(card.id if card else None, data["sources"], data["actions"], **fields)
 
         self.app.push_screen(ImprovementForm(card, actions, people, save), self.saved)
 
@@ -189,11 +208,11 @@ shares a service or tag with its source incidents.
             return
         card = current.card
 
-        async def save(decision: str) -> Improvement:
-            return await self.app.run_store(self.app.store.decide_improvement, card.id, decision)
+        def save(decision: str) -> Improvement:  # on the store thread
+            return self.app.store.decide_improvement(card.id, decision)
 
         subject = f"{card.key} {card.title}" + (f" · measured {card.change_text}" if card.change_text else "")
-        self.app.push_screen(ChoiceDialog("Act: decide", subject, DECISION_CHOICES, None, save), self.decided)
+        self.app.push_screen(PickDialog("Act: decide", subject, DECISION_CHOICES, None, save), self.decided)
 
     def decided(self, result: Improvement | None) -> None:
         """Say what the decision did to the card (back to Plan, completed, abandoned)."""
@@ -210,7 +229,7 @@ shares a service or tag with its source incidents.
     @work(group="board-filter", exit_on_error=False)
     async def action_filter(self) -> None:
         """Status and owner in a dialog."""
-        people = await self.app.run_store(self.app.store.known_people)
+        people = await self.store_read(self.app.store.known_people)
 
         def chosen(new: BoardFilter | None) -> None:
             if new is not None:

@@ -4,39 +4,41 @@ Type, Enter: the line is parsed (:mod:`tui.capture.grammar`), committed on the
 store thread, and only then cleared and shown. A failed write keeps the text in
 the line and says why. Other processes' events arrive through ``DataChanged``
 without touching the line or the scroll position.
+
+Keys never eat text. ↑ picks an event while the capture line KEEPS the focus, so
+every key arrives there in order: a word typed right after ↑ lands whole in the
+line (and ends the picking). The keys that act on the picked event cannot be
+text (enter, delete, ctrl+b, ctrl+z), nor can the incident keys (ctrl+s, …); see
+:mod:`.incident_changes`. A timeline focused with the mouse sends typing to the
+capture line too.
 """
 
 from __future__ import annotations
 
 from textual import events, on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from store import SEVERITIES, STATUSES, Store, StoreError
-from store.events import MILESTONE_KINDS
+from store import Store, StoreError
 
-from ..capture.grammar import Capture, GrammarError, parse_line
-from ..dialogs.choose import ChooseDialog
-from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.edit_event import EditEventDialog
-from ..dialogs.text_prompt import TextPromptDialog
-from ..dialogs.triggers import TriggersDialog
+from ..capture.zones import zone_label
 from ..messages import DataChanged
-from ..postmortem_nav import open_postmortem
 from ..widgets.capture_line import CaptureLine
 from ..widgets.incident_header import IncidentHeader
-from ..widgets.timeline_view import PAGE, TIME_WIDTH, KIND_WIDTH, TimelineView
+from ..widgets.timeline_view import KIND_WIDTH, PAGE, TIME_WIDTH, TimelineView
+from .base import DataScreen
+from .incident_capture import IncidentCapture
+from .incident_changes import IncidentChanges
 from .incident_commands import IncidentCommands
 from .incident_help import HELP
 
 PLACEHOLDER = "Type what happened, Enter logs it · 14:05 or -5m backdates · ! pins · /detect /mitigate /resolve …"
-#: The hint under the capture line, by what has the focus (the event and incident keys act from the timeline;
-#: F1 lists every key).
-KEYS = "s status · v severity · c commander · r title · e edit · x delete · u undo · ! pin · p postmortem"
-KEYS_HINT = "↑ timeline keys: " + KEYS
-TIMELINE_HINT = "esc back to typing · " + KEYS
+#: The hint under the capture line, by what has the focus (F1 lists every key).
+INCIDENT_KEYS = "^s status · ^l severity · ^o commander · ^r title · ^t triggers · ^n postmortem"
+KEYS_HINT = "↑ pick an event · " + INCIDENT_KEYS + " · F1 all keys"
+TIMELINE_HINT = "↑↓ pick · enter edit · del delete · ^b pin · ^z undo delete · typing goes on in the line · esc stop"
 
 
 def snapshot(store: Store, incident_id: int, cursor_id: int | None) -> tuple:
@@ -47,12 +49,12 @@ def snapshot(store: Store, incident_id: int, cursor_id: int | None) -> tuple:
     return incident, total, position
 
 
-def column_titles() -> str:
-    """The headings above the timeline, aligned with its columns."""
-    return "Time (UTC)".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + "Event"
+def column_titles(zone_name: str = "UTC") -> str:
+    """The headings above the timeline, aligned with its columns, naming the zone."""
+    return f"Time ({zone_name})".ljust(TIME_WIDTH) + "Kind".ljust(KIND_WIDTH) + "Event"
 
 
-class IncidentScreen(Screen):
+class IncidentScreen(IncidentCapture, IncidentChanges, DataScreen):
     """One incident, live: header, timeline (newest at the bottom) and capture line."""
 
     HELP = HELP
@@ -61,35 +63,40 @@ class IncidentScreen(Screen):
     BINDINGS = [
         Binding("escape", "escape", "Back", id="incident.back"),
         Binding("f1", "app.help", "Help", id="incident.help"),
-        Binding("up", "focus_timeline", "Timeline", show=False, id="incident.timeline"),
-        Binding("a", "focus_capture", "Log", show=False, id="incident.capture"),
-        Binding("e,enter", "edit", "Edit", id="incident.edit"),
-        Binding("exclamation_mark", "pin", "Pin", id="incident.pin"),
-        Binding("x,delete", "delete", "Delete", id="incident.delete"),
-        Binding("u", "undo", "Undo", id="incident.undo"),
-        Binding("s", "status", "Status", id="incident.status"),
-        Binding("v", "severity", "Severity", id="incident.severity"),
-        Binding("c", "commander", "Commander", id="incident.commander"),
-        Binding("r", "title", "Title", id="incident.title"),
-        Binding("p", "postmortem", "Postmortem", id="incident.postmortem"),
-        Binding("t", "triggers", "Triggers", id="incident.triggers"),
+        Binding("enter", "edit", "Edit", id="incident.edit"),
+        Binding("delete,ctrl+d", "delete", "Delete", key_display="del", id="incident.delete"),
+        Binding("ctrl+b", "pin", "Pin ★", id="incident.pin"),
+        Binding("ctrl+z", "undo", "Undo delete", id="incident.undo"),
+        Binding("ctrl+s", "status", "Status", id="incident.status"),
+        Binding("ctrl+l", "severity", "Severity", id="incident.severity"),
+        Binding("ctrl+o", "commander", "Commander", id="incident.commander"),
+        Binding("ctrl+r", "title", "Title", id="incident.title"),
+        Binding("ctrl+t", "triggers", "Triggers", id="incident.triggers"),
+        Binding("ctrl+n", "postmortem", "Postmortem", id="incident.postmortem"),
     ]
+    #: Keys that act on the highlighted event: only from the timeline.
+    EVENT_ACTIONS = ("edit", "pin", "delete", "undo")
 
     def __init__(self, incident_id: int) -> None:
         super().__init__()
         self.incident_id = incident_id
-        self.deleted: list[int] = []
+        self.deleted: list = []
         self.saving: str | None = None
 
     def compose(self) -> ComposeResult:
         yield IncidentHeader(id="header")
         yield Static(column_titles(), id="timeline-columns", markup=False)
         yield TimelineView(id="timeline")
+        yield Static("", id="event-detail", markup=False)
         yield CaptureLine(placeholder=PLACEHOLDER, id="capture", select_on_focus=False)
         yield Static(KEYS_HINT, id="capture-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
+        zone = self.app.zone
+        self.timeline.zone = self.query_one(IncidentHeader).zone = zone
+        self.query_one("#timeline-columns", Static).update(column_titles(zone_label(zone)))
+        self.query_one("#event-detail").display = False
         self.reload()
         self.set_interval(1, self.tick)
 
@@ -98,8 +105,8 @@ class IncidentScreen(Screen):
         return self.query_one(TimelineView)
 
     @property
-    def capture_line(self) -> Input:
-        return self.query_one("#capture", Input)
+    def capture_line(self) -> CaptureLine:
+        return self.query_one("#capture", CaptureLine)
 
     def tick(self) -> None:
         """Advance the elapsed clock once a second while the incident is active."""
@@ -116,9 +123,9 @@ class IncidentScreen(Screen):
 
     @work(exclusive=True, group="incident-load", exit_on_error=False)
     async def load(self, cursor_id: int | None) -> None:
-        incident, total, position = await self.app.run_store(snapshot, self.app.store, self.incident_id, cursor_id)
+        incident, total, position = await self.store_read(snapshot, self.app.store, self.incident_id, cursor_id)
         self.query_one(IncidentHeader).show(incident, self.app.clock())
-        self.timeline.start_day = incident.started_at.date()
+        self.timeline.start_day = incident.started_at.astimezone(self.app.zone).date()
         self.timeline.reset(total, position if position is not None else self.timeline.cursor)
 
     @on(TimelineView.PageWanted)
@@ -128,45 +135,20 @@ class IncidentScreen(Screen):
     @work(group="timeline-page", exit_on_error=False)
     async def load_page(self, page: int, generation: int) -> None:
         """Read one page of rows for the view."""
-        rows = await self.app.run_store(self.app.store.list_events, self.incident_id, limit=PAGE, offset=page * PAGE)
+        rows = await self.store_read(self.app.store.list_events, self.incident_id, limit=PAGE, offset=page * PAGE)
         self.timeline.set_page(page, rows, generation)
+        self.show_detail()
 
-    # -- capturing -----------------------------------------------------------
+    @on(TimelineView.CursorMoved)
+    def show_detail(self) -> None:
+        """Under the timeline, the whole text of a highlighted event its row cuts short."""
+        detail = self.query_one("#event-detail", Static)
+        event = self.timeline.current if self.picking else None
+        detail.display = event is not None and self.timeline.cut_short(event)
+        if detail.display:
+            detail.update(f"{self.describe(event).split(' “')[0]} · {event.author}\n{event.text}")
 
-    @on(Input.Submitted, "#capture")
-    def capture(self, event: Input.Submitted) -> None:
-        """Parse the line; refuse it in place with the reason, or save it."""
-        line = event.value
-        if not line.strip():
-            return
-        if self.saving is not None:  # the line still starts with the one being saved: never log it twice
-            self.say("Still saving the previous line; press Enter again in a moment.")
-            return
-        try:
-            parsed = parse_line(line, self.app.clock())
-        except GrammarError as exc:
-            self.say(f"Not logged: {exc}", error=True)
-            return
-        self.saving = line
-        self.save_capture(line, parsed)
-
-    @work(group="capture", exit_on_error=False)
-    async def save_capture(self, line: str, parsed: Capture) -> None:
-        """Commit the event; only then clear the line (keeping anything typed since)."""
-        try:
-            event = await self.app.run_store(self.app.store.log_event, self.incident_id, parsed.text, parsed.kind,
-                                             parsed.occurred_at, parsed.pinned)
-        except Exception as exc:  # noqa: BLE001 - locked, read-only, disk full: the text stays
-            self.say(self.failure(exc), error=True)
-            return
-        finally:
-            self.saving = None
-        value = self.capture_line.value
-        self.capture_line.value = value[len(line):].lstrip() if value.startswith(line) else value
-        pin = " pinned" if event.pinned else ""
-        self.say(f"Logged {event.occurred_at:%H:%M:%S} UTC · {event.kind}{pin}")
-        self.timeline.follow = True
-        self.reload()
+    # -- saying --------------------------------------------------------------
 
     @staticmethod
     def failure(exc: Exception) -> str:
@@ -176,142 +158,105 @@ class IncidentScreen(Screen):
         return f"Not logged ({exc}); your text is still in the line: press Enter to try again."
 
     def say(self, message: str, error: bool = False) -> None:
-        """One line under the capture line."""
+        """A message under the capture line (it wraps to the width, never cut at the edge)."""
         status = self.query_one("#capture-status", Static)
         status.update(message)
         status.set_class(error, "error")
 
+    def hint(self) -> None:
+        """The keys of the part that has the focus."""
+        self.say(TIMELINE_HINT if self.picking else KEYS_HINT)
+
     def on_descendant_focus(self) -> None:
         """The hint line names the keys of the part that has the focus (an error stays)."""
         if not self.query_one("#capture-status", Static).has_class("error"):
-            self.say(TIMELINE_HINT if self.timeline.has_focus else KEYS_HINT)
+            self.hint()
+        self.show_detail()
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self.show_detail)
 
     # -- moving --------------------------------------------------------------
 
-    def action_focus_timeline(self) -> None:
-        """From the capture line up into the timeline."""
-        self.timeline.focus()
+    @property
+    def picking(self) -> bool:
+        """True while an event is picked for the event keys (from the capture line or a focused timeline)."""
+        return self.capture_line.picking or self.timeline.has_focus
 
-    def action_focus_capture(self) -> None:
-        """Back to the capture line."""
-        self.capture_line.focus()
+    def action_pick(self, delta: int) -> None:
+        """↑ from the capture line picks the newest event on screen; then ↑/↓ move the pick."""
+        if self.capture_line.picking:
+            self.timeline.action_cursor(delta)
+        elif delta < 0:
+            self.set_picking(True)
+            self.timeline.select_last_visible()
+        else:
+            raise SkipAction()
+
+    def action_pick_page(self, direction: int) -> None:
+        """Page up/down while picking moves the pick a screen at a time."""
+        if not self.capture_line.picking:
+            raise SkipAction()
+        self.timeline.action_page(direction)
+
+    def set_picking(self, on: bool) -> None:
+        """Show (or stop showing) the picked event; the capture line keeps the focus."""
+        self.capture_line.picking = self.timeline.picking = on
+        self.timeline.refresh()
+        self.refresh_bindings()
+        if not self.query_one("#capture-status", Static).has_class("error"):
+            self.hint()
+        self.show_detail()
+
+    def on_capture_line_picking_ended(self) -> None:
+        self.set_picking(False)
+
+    def on_capture_line_row_key(self, message: CaptureLine.RowKey) -> None:
+        getattr(self, f"action_{message.action}")()
 
     def action_escape(self) -> None:
-        """Timeline → capture line → back to the list (never dropping typed text)."""
-        if self.timeline.has_focus:
-            self.capture_line.focus()
+        """Picking or timeline → capture line → back to the list (never dropping typed text)."""
+        if self.capture_line.picking:
+            self.set_picking(False)
+        elif self.timeline.has_focus:
+            self.set_focus(self.capture_line)
         elif self.capture_line.value.strip():
             self.say("The capture line holds unsaved text: Enter logs it, ctrl+u clears it.", error=True)
         else:
             self.dismiss()
 
     def on_key(self, event: events.Key) -> None:
-        """In the timeline, a printable key that is not one of its keys starts typing in the
-        capture line (instead of being dropped)."""
-        if (self.timeline.has_focus and event.is_printable and event.character
-                and event.key not in self.active_bindings):
+        """In the timeline, every printable key (and backspace) goes to the capture line:
+        the timeline's own keys are never text, so nothing typed is eaten."""
+        if not self.timeline.has_focus:
+            return
+        if event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             self.set_focus(self.capture_line)  # at once: the keys already on their way must follow it
             self.capture_line.insert_text_at_cursor(event.character)
+        elif event.key == "backspace":
+            event.stop()
+            event.prevent_default()
+            self.set_focus(self.capture_line)
+            self.capture_line.action_delete_left()
 
-    async def save_before_quit(self) -> bool:
-        """Quitting with text in the capture line asks first (that text is not an event yet)."""
-        if not self.capture_line.value.strip():
-            return True
-        question = f"The capture line holds text that is not logged: {self.capture_line.value.strip()}"
-        self.app.push_screen(ConfirmDialog("Quit without logging it?", question, "Quit without logging", "Stay"),
-                             lambda leave: self.app.exit() if leave else self.capture_line.focus())
-        return False
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste while the timeline has the focus goes to the capture line too."""
+        if self.timeline.has_focus:
+            event.stop()
+            self.set_focus(self.capture_line)
+            self.capture_line.paste_text(event.text)
+
+    async def unsaved_on_quit(self) -> str | None:
+        """Called by the app before it quits: the capture line's text is not an event yet."""
+        text = self.capture_line.value.strip()
+        key = self.query_one(IncidentHeader).incident
+        where = f"{key.key} capture line" if key else "Capture line"
+        return f"{where}, not logged: {text}" if text else None
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """Event keys act on the timeline only (typing goes to the capture line)."""
-        if action in ("edit", "pin", "delete") and not self.timeline.has_focus:
+        """Event keys act only while an event is picked (the footer shows them then)."""
+        if action in self.EVENT_ACTIONS and not self.picking:
             return False
         return True
-
-    # -- changing events -----------------------------------------------------
-
-    def action_edit(self) -> None:
-        """Edit the highlighted event's text, time or kind."""
-        event = self.timeline.current
-        if event is not None:
-            self.app.push_screen(EditEventDialog(event), self.changed)
-
-    def action_pin(self) -> None:
-        """Pin or unpin the highlighted event."""
-        event = self.timeline.current
-        if event is not None:
-            self.change(self.app.store.edit_event, event.id, pinned=not event.pinned)
-
-    def action_delete(self) -> None:
-        """Delete the highlighted event (u undoes it)."""
-        event = self.timeline.current
-        if event is not None:
-            self.deleted.append(event.id)
-            note = "Event deleted: press u to undo."
-            if event.kind in MILESTONE_KINDS:
-                note = "Event deleted; its milestone now follows the remaining events: press u to undo."
-            self.change(self.app.store.delete_event, event.id, note=note)
-
-    def action_undo(self) -> None:
-        """Bring back the last deleted event."""
-        if not self.deleted:
-            self.notify("Nothing to undo.", markup=False)
-            return
-        self.change(self.app.store.restore_event, self.deleted.pop(), note="Event restored.")
-
-    @work(group="incident-change", exit_on_error=False)
-    async def change(self, fn, *args, note: str | None = None, **kwargs) -> None:
-        """Run a store change, then reload; a failure is one toast."""
-        try:
-            await self.app.run_store(fn, *args, **kwargs)
-        except Exception as exc:  # noqa: BLE001
-            self.notify(f"Not saved: {exc}", severity="error", markup=False)
-            return
-        if note:
-            self.notify(note, markup=False)
-        self.reload()
-
-    def changed(self, result: object) -> None:
-        """A dialog saved something: show it."""
-        if result is not None:
-            self.reload()
-
-    # -- changing the incident -----------------------------------------------
-
-    def _incident(self):
-        return self.query_one(IncidentHeader).incident
-
-    def action_status(self) -> None:
-        """Change the status (recorded as a status event)."""
-        if (incident := self._incident()) is not None:
-            save = lambda value: self.app.store.set_status(self.incident_id, value)  # noqa: E731
-            self.app.push_screen(ChooseDialog("Status", STATUSES, incident.status, save), self.changed)
-
-    def action_severity(self) -> None:
-        """Change the severity (recorded as a status event)."""
-        if (incident := self._incident()) is not None:
-            save = lambda value: self.app.store.set_severity(self.incident_id, value)  # noqa: E731
-            self.app.push_screen(ChooseDialog("Severity", SEVERITIES, incident.severity, save), self.changed)
-
-    def action_commander(self) -> None:
-        """Hand over command (recorded as a status event)."""
-        if (incident := self._incident()) is not None:
-            save = lambda value: self.app.store.update_incident(self.incident_id, commander=value)  # noqa: E731
-            self.app.push_screen(TextPromptDialog("Incident commander", incident.commander, save), self.changed)
-
-    def action_title(self) -> None:
-        """Retitle the incident (recorded as a status event)."""
-        if (incident := self._incident()) is not None:
-            save = lambda value: self.app.store.update_incident(self.incident_id, title=value)  # noqa: E731
-            self.app.push_screen(TextPromptDialog("Incident title", incident.title, save), self.changed)
-
-    def action_postmortem(self) -> None:
-        """Open this incident's postmortem (started and pre-filled on first use)."""
-        self.run_worker(open_postmortem(self.app, self.incident_id), group="postmortem", exit_on_error=False)
-
-    def action_triggers(self) -> None:
-        """Set which postmortem triggers apply (customer-facing, data loss, …)."""
-        if (incident := self._incident()) is not None:
-            self.app.push_screen(TriggersDialog(incident), lambda saved: saved and self.reload())

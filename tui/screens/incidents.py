@@ -7,7 +7,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store import ACTIVE_STATUSES, Incident, Store
@@ -16,16 +15,19 @@ from themes import VARIABLE_DEFAULTS
 from ..messages import DataChanged
 from ..postmortem_state import postmortem_mark
 from ..render import plain, severity_text, theme_colour, utc
+from .base import DataScreen
 
 COLUMNS = (("Key", "key"), ("Sev", "sev"), ("Status", "status"), ("Postmortem", "postmortem"),
            ("Started (UTC)", "started"),
            ("Duration", "duration"), ("Commander", "commander"), ("Title", "title"))
-OTHER_COLUMNS_WIDTH = 86
-#: Below this width the title would be squeezed off screen: Duration and Commander
-#: are left out and Started shows the date only (the incident screen shows them all).
-NARROW = 110
-NARROW_LEFT_OUT = ("duration", "commander")
-NARROW_OTHER_WIDTH = 64
+#: Column sets by terminal width: (from this width, columns left out, width of the
+#: columns other than Title). Narrower terminals leave out Duration and Commander,
+#: then Started, so the title stays readable (the incident screen shows them all).
+LAYOUTS = (
+    (110, (), 86),
+    (96, ("duration", "commander"), 64),
+    (0, ("duration", "commander", "started"), 47),
+)
 EMPTY = ("No incidents yet. Press n to declare one, or quit and run `make demo` "
          "(or `debrief demo`) to look around with example data.")
 
@@ -48,7 +50,7 @@ def read_page(store: Store, limit: int, offset: int = 0) -> tuple[list[Incident]
     return incidents, states, store.count_incidents(), store.count_incidents(status=ACTIVE_STATUSES)
 
 
-class IncidentsScreen(Screen):
+class IncidentsScreen(DataScreen):
     """Lists incidents, pages more in as the cursor reaches the end, and opens one."""
 
     HELP = """
@@ -82,7 +84,7 @@ draft 48 hours after resolution.
         self.incidents: list[Incident] = []
         self.exhausted = False
         self.pm_status: dict[int, str] = {}
-        self.narrow: bool | None = None  # the column set shown (None until the first fit)
+        self.left_out: tuple[str, ...] | None = None  # columns not shown (None until the first fit)
 
     def compose(self) -> ComposeResult:
         yield Static(Content("debrief · Incidents"), classes="title-bar", id="title-bar")
@@ -105,16 +107,26 @@ draft 48 hours after resolution.
         if self.incidents:
             self.show(list(self.incidents))
 
+    @property
+    def column_layout(self) -> tuple[int, tuple[str, ...], int]:
+        """The column set for the current width (see :data:`LAYOUTS`)."""
+        return next(layout for layout in LAYOUTS if self.size.width >= layout[0])
+
+    @property
+    def narrow(self) -> bool:
+        """True when some columns are left out (Started then shows the date only)."""
+        return bool(self.column_layout[1])
+
     def fit_columns(self) -> None:
         """All columns when the title has room; fewer on a narrow terminal."""
-        narrow = self.size.width < NARROW
-        if narrow == self.narrow:
+        left_out = self.column_layout[1]
+        if left_out == self.left_out:
             return
-        self.narrow = narrow
+        self.left_out = left_out
         table = self.query_one(DataTable)
         table.clear(columns=True)
         for label, key in COLUMNS:
-            if not (narrow and key in NARROW_LEFT_OUT):
+            if key not in left_out:
                 table.add_column(label, key=key)
 
     @on(DataChanged)
@@ -125,7 +137,7 @@ draft 48 hours after resolution.
     @work(exclusive=True, group="incidents-load", exit_on_error=False)
     async def load(self, limit: int) -> None:
         """Read ``limit`` incidents and show them, keeping the cursor on the same row."""
-        incidents, self.pm_status, total, active = await self.app.run_store(read_page, self.app.store, limit)
+        incidents, self.pm_status, total, active = await self.store_read(read_page, self.app.store, limit)
         self.exhausted = len(incidents) < limit
         self.show(incidents)
         self.query_one("#title-bar", Static).update(
@@ -134,7 +146,7 @@ draft 48 hours after resolution.
     @work(exclusive=True, group="incidents-more", exit_on_error=False)
     async def load_more(self) -> None:
         """Append the next page."""
-        more, states, _, _ = await self.app.run_store(read_page, self.app.store, self.PAGE, len(self.incidents))
+        more, states, _, _ = await self.store_read(read_page, self.app.store, self.PAGE, len(self.incidents))
         self.pm_status.update(states)
         self.exhausted = len(more) < self.PAGE
         self.append_rows(more)
@@ -160,7 +172,7 @@ draft 48 hours after resolution.
 
     def row(self, incident: Incident, now) -> tuple:
         """The cells of one incident, for the columns shown."""
-        other = NARROW_OTHER_WIDTH if self.narrow else OTHER_COLUMNS_WIDTH
+        _, left_out, other = self.column_layout
         cells = {
             "key": plain(incident.key),
             "sev": severity_text(self.app, incident.severity),
@@ -171,7 +183,7 @@ draft 48 hours after resolution.
             "commander": plain(incident.commander),
             "title": plain(shorten(incident.title, max(self.size.width - other, 12))),
         }
-        return tuple(cells[key] for _, key in COLUMNS if not (self.narrow and key in NARROW_LEFT_OUT))
+        return tuple(cells[key] for _, key in COLUMNS if key not in left_out)
 
     def postmortem_cell(self, incident: Incident, now) -> Text:
         """Postmortem status; ``overdue`` when required and no draft 48 h after resolution."""

@@ -16,7 +16,6 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Static
 
@@ -30,6 +29,7 @@ from ..messages import DataChanged
 from ..render import plain, severity_text
 from ..widgets.metric_card import MetricCard
 from ..widgets.metric_charts import MttrChart, SeverityChart
+from .base import DataScreen
 
 HISTORY = 12
 #: Below this width the cards sit two to a row (four squeeze the figures and trends off the card).
@@ -56,7 +56,7 @@ class MetricsData:
         return self.series[-2]
 
 
-class MetricsScreen(Screen):
+class MetricsScreen(DataScreen):
     """Metrics for a week, month or quarter against the previous one."""
 
     HELP = """
@@ -164,8 +164,7 @@ Incidents belong to the period in which their impact started.
             if period is None:
                 self.anchor = store.latest_incident_day() or store.now().date()
                 period = Period.containing(self.anchor, "month")
-            data = MetricsData(store.metrics_series(period, HISTORY), store.metric_targets(),
-                               store.improvements_in_check(), store.me)
+            data = MetricsData(*store.metrics_overview(period, HISTORY), store.me)
         finally:
             store.close()
         if not get_current_worker().is_cancelled:
@@ -200,12 +199,12 @@ Incidents belong to the period in which their impact started.
         self.query_one("#period-bar", Static).update(bar)
 
     def show_incomplete(self, metrics: Metrics) -> None:
-        """The finished incidents that lack a milestone."""
+        """The incidents that lack a milestone (open ones lack resolution) or have impossible ones."""
         table = self.query_one("#incomplete-table", DataTable)
         table.clear()
         for item in metrics.incomplete:
             table.add_row(plain(item.key), severity_text(self.app, item.severity),
-                          plain(", ".join(item.missing)), plain(item.title), key=str(item.id))
+                          plain(item.gaps), plain(item.title), key=str(item.id))
         if not metrics.incomplete:
             table.add_row(Text("—"), Text(""), Text("none: all milestones recorded"), Text(""))
 

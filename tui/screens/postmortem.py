@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Footer, OptionList, Static, TextArea
 
@@ -19,18 +18,20 @@ from store.postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS
 from ..hints import Linter
 from ..messages import DataChanged
 from ..postmortem_hints import section_hints
-from ..postmortem_state import Bundle, all_hints, filled, hint_counts, load_bundle, summary_facts
+from ..postmortem_state import Bundle, all_hints, filled, hint_counts, load_bundle, section_filled, summary_facts
 from ..widgets.actions_table import ActionsTable
 from ..widgets.hint_editor import HintEditor
 from ..widgets.hints_panel import HintsPanel
+from ..widgets.proposals_table import ProposalsTable
 from ..widgets.section_list import SectionList
 from ..widgets.timeline_table import TimelineTable
 from .postmortem_commands import PostmortemCommands
+from .base import DataScreen
 
 AUTOSAVE_SECONDS = 1.0
 
 
-class PostmortemScreen(PostmortemCommands, Screen):
+class PostmortemScreen(PostmortemCommands, DataScreen):
     """Edit one postmortem, section by section, with blameless hints."""
 
     HELP_TITLE = "Postmortem editor"
@@ -41,7 +42,9 @@ Sections on the left (● filled, ○ empty, then the hint count), the current
 section in the middle, its hints on the right. Date, duration, severity and
 the timeline come from the incident and are never typed here. Contributing
 factors are a checklist (`- [x] …`); Supporting Data is one link per line;
-Impact lines (`Users affected: 500`) update the incident.
+Impact lines update the incident (`Users affected: ~30% of EU checkout attempts`
+is kept as written; a plain number is also counted). Events logged with
+`/action` during the incident are proposed under Action Items.
 
 Text is saved a second after you stop typing, when you change section and
 when you leave; the title bar says whether it is saved.
@@ -56,6 +59,7 @@ when you leave; the title bar says whether it is saved.
 | `ctrl+g` | dismiss the hint (stays dismissed after other edits) |
 | `ctrl+t` | tick / untick the checklist item on the cursor line |
 | `a` / `enter` | add / edit an action item (Action Items section) |
+| `enter` / `d` | on a proposed action item (an `/action` event from the timeline): accept it with owner, due date and priority / discard it |
 | `f2` | revisions of this section (enter restores one) |
 | `f3` | export to a Markdown or JSON file |
 | `f4` | review: reviewers, sign-offs, publish |
@@ -101,7 +105,10 @@ when you leave; the title bar says whether it is saved.
                 with ContentSwitcher(initial="editor", id="pm-switch"):
                     yield HintEditor(id="editor")
                     yield TimelineTable(id="timeline")
-                    yield ActionsTable(id="actions")
+                    with Vertical(id="actions-pane"):
+                        yield ActionsTable(id="actions")
+                        yield Static(Content(""), id="proposals-head")
+                        yield ProposalsTable(id="proposals")
             yield HintsPanel(id="hints")
         yield Footer()
 
@@ -116,7 +123,7 @@ when you leave; the title bar says whether it is saved.
 
     @work(exclusive=True, group="postmortem-load", exit_on_error=False)
     async def load(self) -> None:
-        bundle = await self.app.run_store(load_bundle, self.app.store, self.postmortem_id)
+        bundle = await self.store_read(load_bundle, self.app.store, self.postmortem_id)
         first = self.bundle is None
         typing = not first and self.dirty
         if typing:
@@ -130,6 +137,7 @@ when you leave; the title bar says whether it is saved.
         self.query_one(TimelineTable).show(bundle.events, self.app)
         _, self.action_hint_list = all_hints(bundle, self.linter)
         self.query_one(ActionsTable).show(bundle.actions, self.action_counts())
+        self.show_proposals()
         if first:
             self.show_section(self.current)
         else:
@@ -164,12 +172,16 @@ when you leave; the title bar says whether it is saved.
         self.current = name
         kind = BY_NAME[name].kind
         switcher = self.query_one(ContentSwitcher)
+        focused = self.focused
+        inside = focused is not None and switcher in focused.ancestors_with_self  # the section had the focus
         if kind in EDITABLE_KINDS:
             self.editor.load_text(self.bundle.texts.get(name, ""))
             switcher.current = "editor"
         else:
-            switcher.current = "timeline" if kind == "timeline" else "actions"
+            switcher.current = "timeline" if kind == "timeline" else "actions-pane"
         self.query_one(SectionList).select_section(name)
+        if inside:
+            self.focus_section()
         self.show_head()
         self.refresh_hints()
         self.refresh_bindings()
@@ -180,7 +192,7 @@ when you leave; the title bar says whether it is saved.
         parts: list = [(section.title, "bold"), "\n"]
         if section.name == "summary":
             for index, (label, value) in enumerate(summary_facts(self.bundle, self.app.clock())):
-                parts += ["\n" if index in (2, 3) else ("  " if index else ""), (f"{label}: ", "$foreground-muted"), value]
+                parts += ["\n" if index in (2, 3, 4) else ("  " if index else ""), (f"{label}: ", "$foreground-muted"), value]
         else:
             parts.append((section.prompt, "italic $foreground-muted"))
         self.query_one("#section-head", Static).update(Content.assemble(*parts))
@@ -202,7 +214,12 @@ when you leave; the title bar says whether it is saved.
     @on(OptionList.OptionSelected, "#sections")
     def section_selected(self) -> None:
         """Enter on a section: work in it."""
-        self.query_one(ContentSwitcher).visible_content.focus()
+        self.focus_section()
+
+    def focus_section(self) -> None:
+        """Focus the section's own widget (the editor, the timeline or the action items)."""
+        pane = self.query_one(ContentSwitcher).visible_content
+        (self.query_one(ActionsTable) if pane.id == "actions-pane" else pane).focus()
 
     async def goto(self, name: str) -> bool:
         """Save the current section, then show ``name`` (stays put if the save fails)."""
@@ -247,7 +264,7 @@ when you leave; the title bar says whether it is saved.
         self.counts = hint_counts(texts, actions)
         marks = filled(self.bundle)
         if section.kind in EDITABLE_KINDS and section.kind != "impact":
-            marks[self.current] = bool(self.editor.text.strip())
+            marks[self.current] = section_filled(self.current, self.editor.text)
         self.query_one(SectionList).show_state(marks, self.counts)
         self.show_hints_panel()
 
@@ -272,7 +289,7 @@ when you leave; the title bar says whether it is saved.
             return True
         name, text = self.current, self.editor.text
         try:
-            await self.app.run_store(self.app.store.save_section, self.postmortem_id, name, text)
+            await self.store_write(self.app.store.save_section, self.postmortem_id, name, text)
         except (StoreError, OSError, ValueError) as exc:
             if not (quiet and self.save_state == f"Not saved: {exc}"):  # autosave retries: say it once
                 self.notify(f"{BY_NAME[name].title} not saved: {exc}", severity="error", markup=False)
@@ -292,16 +309,11 @@ when you leave; the title bar says whether it is saved.
             self.save_state = self.save_state or "Nothing to save"
             self.show_title()
 
-    async def save_before_quit(self) -> bool:
-        """Called by the app before it quits: save, or ask whether to quit anyway."""
+    async def unsaved_on_quit(self) -> str | None:
+        """Called by the app before it quits: save; say what would be lost if that fails."""
         if await self.save_now():
-            return True
-        from ..dialogs.confirm import ConfirmDialog
-
-        question = f"{self.save_state}. Quit and lose this text?"
-        self.app.push_screen(ConfirmDialog("Not saved", question, "Quit without saving", "Stay"),
-                             lambda leave: self.app.exit() if leave else None)
-        return False
+            return None
+        return f"Postmortem text ({self.save_state})"
 
     def on_screen_suspend(self) -> None:
         """Leaving for another screen: save what is typed."""

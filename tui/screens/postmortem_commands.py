@@ -4,11 +4,14 @@ A mixin of :class:`tui.screens.postmortem.PostmortemScreen` (split by role)."""
 from __future__ import annotations
 
 from textual import on
-from textual.screen import Screen
-from textual.widgets import DataTable
+from textual.content import Content
+from textual.widgets import DataTable, Static
 from textual.widgets.text_area import Selection
 
+from store import StoreError
 from store.postmortem_parts import BY_NAME, EDITABLE_KINDS
+
+from ..dialogs.accept_proposal import AcceptProposalDialog
 
 from ..dialogs.action_item import ActionItemDialog
 from ..dialogs.confirm import ConfirmDialog
@@ -17,10 +20,12 @@ from ..dialogs.review import ReviewDialog
 from ..dialogs.revisions import RevisionsDialog
 from ..hints import fingerprint
 from ..postmortem_hints import hint_at, next_hint, rewrite_edit
-from ..postmortem_state import publish_check
+from ..postmortem_state import text_checker
+from ..widgets.proposals_table import ProposalsTable
+from .base import DataScreen
 
 
-class PostmortemCommands(Screen):
+class PostmortemCommands(DataScreen):
     """Actions bound on the postmortem editor. A Screen subclass, so that Textual
     registers its ``@on`` handlers (it collects them only from message-pump classes)."""
 
@@ -129,7 +134,7 @@ class PostmortemCommands(Screen):
         if mark is None:
             self.notify("No hint here to dismiss.", markup=False)
             return
-        await self.app.run_store(self.app.store.dismiss_hint, self.postmortem_id, mark)
+        await self.store_write(self.app.store.dismiss_hint, self.postmortem_id, mark)
         self.bundle.dismissed.add(mark)
         self.refresh_hints()
         self.query_one("#actions").show(self.bundle.actions, self.action_counts())
@@ -170,8 +175,46 @@ class PostmortemCommands(Screen):
                 self.notify(f"{result.key} saved.", markup=False)
                 self.reload()
 
-        people = await self.app.run_store(self.app.store.known_people)
+        people = await self.store_read(self.app.store.known_people)
         self.app.push_screen(ActionItemDialog(self.postmortem_id, people, self.app.clock().date(), item, draft), saved)
+
+    # proposed action items (/action events) -------------------------------
+
+    def show_proposals(self) -> None:
+        """The proposals under the action items; hidden when there are none."""
+        proposals = self.bundle.proposals
+        head, table = self.query_one("#proposals-head", Static), self.query_one("#proposals", ProposalsTable)
+        head.display = table.display = bool(proposals)
+        head.update(Content.assemble((f"Proposed from the timeline ({len(proposals)})", "bold $accent"),
+                                     ("  enter accepts (owner, due date, priority) · d discards; "
+                                      "the event stays on the timeline", "$foreground-muted")))
+        table.show(proposals)
+
+    @on(DataTable.RowSelected, "#proposals")
+    async def accept_proposal(self) -> None:
+        """Enter on a proposal: give it an owner, due date and priority, and accept it."""
+        event = self.query_one("#proposals", ProposalsTable).selected()
+        if event is None:
+            return
+
+        def saved(item) -> None:
+            if item is not None:
+                self.notify(f"{item.key} accepted from the timeline.", markup=False)
+                self.reload()
+
+        people = await self.app.run_store(self.app.store.known_people)
+        self.app.push_screen(AcceptProposalDialog(self.postmortem_id, people, self.app.clock().date(), event), saved)
+
+    @on(ProposalsTable.Discard)
+    async def discard_proposal(self, message: ProposalsTable.Discard) -> None:
+        """d on a proposal: it is not a follow-up (one store call; a failure says why)."""
+        try:
+            await self.app.run_store(self.app.store.discard_proposal, self.postmortem_id, message.event_id)
+        except StoreError as exc:
+            self.notify(f"Not discarded: {exc}", severity="error", markup=False)
+            return
+        self.notify("Proposal discarded; the event stays on the timeline.", markup=False)
+        self.reload()
 
     # dialogs and leaving --------------------------------------------------
 
@@ -181,7 +224,7 @@ class PostmortemCommands(Screen):
             self.notify(f"{BY_NAME[self.current].title} follows the incident; it has no revisions.", markup=False)
             return
         await self.save_now()
-        found = await self.app.run_store(self.app.store.revisions, self.postmortem_id, self.current)
+        found = await self.store_read(self.app.store.revisions, self.postmortem_id, self.current)
 
         def restore(text: str | None) -> None:
             if text is not None:
@@ -202,14 +245,15 @@ class PostmortemCommands(Screen):
         """Reviewers, sign-offs and publishing (with what remains to fix)."""
         if not await self.save_now():
             return
-        check = publish_check(self.bundle, self.linter)
+        checker = text_checker(self.linter)
+        check = await self.app.run_store(self.app.store.publish_check, self.postmortem_id, checker)
 
         def done(pm) -> None:
             if pm is not None:
                 self.notify(f"{pm.key} is {pm.status.replace('_', ' ')}.", markup=False)
                 self.reload()
 
-        self.app.push_screen(ReviewDialog(self.bundle.pm, self.bundle.reviewers, check), done)
+        self.app.push_screen(ReviewDialog(self.bundle.pm, self.bundle.reviewers, check, checker), done)
 
     async def action_meeting(self) -> None:
         """Open review-meeting mode at the current section."""

@@ -7,7 +7,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from store import StoreError
@@ -16,11 +15,12 @@ from store.search import SearchHit, friendly_query
 from ..postmortem_nav import open_hit
 from ..render import plain
 from ..search_render import is_fts_query, snippet_text, where
+from .base import DataScreen
 
 HINT = 'Type words to search as you type; "a phrase", pool*, a OR b and NOT work too.'
 
 
-class SearchScreen(Screen):
+class SearchScreen(DataScreen):
     """Search box on top, hits below (best first)."""
 
     HELP_TITLE = "Search"
@@ -77,7 +77,7 @@ and action items (SQLite FTS5). Plain words search as you type; quotes,
         """Query the index on the store thread; a bad query says why."""
         query = text if is_fts_query(text) else friendly_query(text)
         try:
-            hits = await self.app.run_store(self.app.store.search, query, self.LIMIT)
+            hits = await self.store_read(self.app.store.search, query, self.LIMIT)
         except StoreError as exc:
             self.show([], text)
             self.query_one("#search-status", Static).update(Content(str(exc)))

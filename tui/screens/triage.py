@@ -10,13 +10,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store import StoreError
 from store.actions import TriageItem
 
-from ..dialogs.choice import ChoiceDialog
+from ..dialogs.pick import PickDialog
 from ..dialogs.due_date import DueDateDialog
 from ..dialogs.improvement_form import FORM_FIELDS, ImprovementForm
 from ..dialogs.reassign import ReassignDialog
@@ -25,6 +24,7 @@ from ..messages import DataChanged
 from ..postmortem_nav import open_postmortem
 from ..render import plain, theme_colour
 from .triage_layout import TriageLayout
+from .base import DataScreen
 
 PRIORITY_CHOICES = [("P1", "urgent: do this first"), ("P2", "important"), ("P3", "when there is time")]
 SNOOZE_DAYS = 7
@@ -37,7 +37,7 @@ def read_view(store, f: TriageFilter, limit: int):
     return items, store.action_counts(f.owner), store.known_people()
 
 
-class TriageScreen(TriageLayout, Screen):
+class TriageScreen(TriageLayout, DataScreen):
     """Action items across postmortems, overdue first, then priority, then due date; paged in SQL."""
 
     HELP_TITLE = "Action items"
@@ -124,9 +124,9 @@ priority, then by due date. The header counts open and overdue items.
         """Read the first ``limit`` items and the counts; keep the cursor where it was."""
         store = self.app.store
         if self.filter is None:
-            self.me = await self.app.run_store(lambda: store.me)
+            self.me = await self.store_read(lambda: store.me)
             self.filter = TriageFilter(self.me)
-        items, counts, self.people = await self.app.run_store(read_view, store, self.filter, limit)
+        items, counts, self.people = await self.store_read(read_view, store, self.filter, limit)
         self.exhausted = len(items) < limit
         self.show_counts(counts.open, counts.overdue)
         self.show(items)
@@ -135,8 +135,8 @@ priority, then by due date. The header counts open and overdue items.
     async def load_more(self) -> None:
         """Append the next page."""
         f = self.filter
-        more = await self.app.run_store(self.app.store.list_action_items, owner=f.owner, overdue=f.overdue,
-                                        status=f.status, limit=self.PAGE, offset=len(self.items))
+        more = await self.store_read(self.app.store.list_action_items, owner=f.owner, overdue=f.overdue,
+                                      status=f.status, limit=self.PAGE, offset=len(self.items))
         self.exhausted = len(more) < self.PAGE
         self.append_rows(more)
 
@@ -213,7 +213,7 @@ priority, then by due date. The header counts open and overdue items.
     async def change(self, message: str, fn, *args, **kwargs) -> None:
         """Run one store write; say what happened; reload."""
         try:
-            await self.app.run_store(fn, *args, **kwargs)
+            await self.store_write(fn, *args, **kwargs)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
@@ -237,20 +237,19 @@ priority, then by due date. The header counts open and overdue items.
             day = self.today + timedelta(days=SNOOZE_DAYS)
             self.change(f"{item.key} snoozed to {day}.", self.app.store.update_action_item, item.id, due_date=day)
 
-    def edited(self, message: str):
-        """A dialog callback: notify and reload when the dialog saved something."""
+    def edited(self, say):
+        """A dialog callback: notify ``say(item)`` and reload when the dialog saved the item."""
         def done(result) -> None:
             if result is not None:
-                self.notify(message.format(result=result), markup=False)
+                self.notify(say(result), markup=False)
                 self.keep_row = True
                 self.action_reload()
         return done
 
     def store_call(self, fn, ident: int, field: str):
-        """An awaitable that writes one field of one item (for a dialog to run)."""
-        async def save(value):
-            await self.app.run_store(fn, ident, **{field: value})
-            return value if value is not None else "cleared"
+        """A store-thread function that writes one field of one item (for a dialog to run)."""
+        def save(value):
+            return fn(ident, **{field: value})
         return save
 
     def action_priority(self) -> None:
@@ -258,8 +257,8 @@ priority, then by due date. The header counts open and overdue items.
         item = self.selected()
         if item is not None:
             save = self.store_call(self.app.store.update_action_item, item.id, "priority")
-            self.app.push_screen(ChoiceDialog("Priority", item.title, PRIORITY_CHOICES, item.priority, save),
-                                 self.edited(f"{item.key} priority {{result}}."))
+            self.app.push_screen(PickDialog("Priority", item.title, PRIORITY_CHOICES, item.priority, save),
+                                 self.edited(lambda saved: f"{saved.key} priority {saved.priority}."))
 
     def action_due_date(self) -> None:
         """Type a due date (fri, +3d, 2025-12-15)."""
@@ -267,7 +266,7 @@ priority, then by due date. The header counts open and overdue items.
         if item is not None:
             save = self.store_call(self.app.store.update_action_item, item.id, "due_date")
             self.app.push_screen(DueDateDialog(item.title, item.due_date, self.today, save),
-                                 self.edited(f"{item.key} due date: {{result}}."))
+                                 self.edited(lambda saved: f"{saved.key} due date: {saved.due_date or 'cleared'}."))
 
     def action_reassign(self) -> None:
         """Type the new owner, completing from known people."""
@@ -275,7 +274,7 @@ priority, then by due date. The header counts open and overdue items.
         if item is not None:
             save = self.store_call(self.app.store.update_action_item, item.id, "owner")
             self.app.push_screen(ReassignDialog(item.title, item.owner, self.people, save),
-                                 self.edited(f"{item.key} reassigned to {{result}}."))
+                                 self.edited(lambda saved: f"{saved.key} reassigned to {saved.owner}."))
 
     @work(group="triage-open", exit_on_error=False)
     async def action_open_source(self) -> None:
@@ -306,9 +305,9 @@ priority, then by due date. The header counts open and overdue items.
         prefill = {"title": item.title, "owner": item.owner, "sources": item.postmortem_key or "",
                    "actions": item.key}
 
-        async def save(data: dict):
+        def save(data: dict):  # on the store thread
             fields = {k: data[k] for k in FORM_FIELDS}
-            return await self.app.run_store(store.save_improvement, None, data["sources"], data["actions"], **fields)
+            return store.save_improvement(None, data["sources"], data["actions"], **fields)
 
         def done(card) -> None:
             if card is not None:

@@ -1,16 +1,94 @@
-"""The capture line of the live incident screen: an Input whose ↑ moves into the
-timeline (and says so in the footer, where the event and incident keys live)."""
+"""The capture line of the live incident screen. It keeps the focus while the person
+picks an event with ↑/↓ (``picking``): every key then arrives here, in order, so a
+word typed right after ↑ lands whole in the line and stops the picking; only keys
+that cannot be text (↑ ↓ page keys, enter, delete, ctrl+…) act on the picked event.
+
+A multi-line paste stays whole (each line marked ⏎) until the person says whether
+it is one event per line (Enter) or one event (ctrl+j)."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Input
+
+#: Marks where a pasted line ended, inside the one-line capture line.
+LINE_MARK = "⏎"
+#: Keys that keep picking an event (the rest, typing above all, go back to the text).
+PICK_KEYS = {"up", "down", "pageup", "pagedown", "enter", "delete", "ctrl+d", "ctrl+b", "ctrl+z", "escape",
+             "ctrl+s", "ctrl+l", "ctrl+o", "ctrl+r", "ctrl+t", "ctrl+n", "ctrl+p", "ctrl+q", "f1"}
+
+
+def split_lines(value: str) -> list[str]:
+    """The capture line's lines (split at :data:`LINE_MARK`), blank ones dropped."""
+    return [part.strip() for part in value.split(LINE_MARK) if part.strip()]
 
 
 class CaptureLine(Input):
-    """One line of capture grammar; ↑ hands the focus to the timeline above."""
+    """One line of capture grammar; ↑ starts picking an event in the timeline above."""
 
     BINDINGS = [
-        Binding("up", "screen.focus_timeline", "Timeline keys (edit, status, severity…)",
-                id="capture.timeline"),
+        Binding("up", "screen.pick(-1)", "Pick an event", id="capture.timeline"),
+        Binding("down", "screen.pick(1)", "Next event", show=False, id="capture.pick_down"),
+        Binding("pageup", "screen.pick_page(-1)", "Events page up", show=False, id="capture.pick_pageup"),
+        Binding("pagedown", "screen.pick_page(1)", "Events page down", show=False, id="capture.pick_pagedown"),
+        Binding("ctrl+j", "keep_together", "Lines as one event", show=False, id="capture.together"),
     ]
+
+    #: True while ↑/↓ pick an event (the timeline shows it highlighted).
+    picking: bool = False
+
+    class KeepTogether(Message):
+        """ctrl+j: log the lines in the line as one multi-line event."""
+
+    class PickingEnded(Message):
+        """A key that is not a picking key (typing) ended the picking."""
+
+    class RowKey(Message):
+        """Enter or delete while picking: act on the picked event (``edit``, ``delete``)."""
+
+        def __init__(self, action: str) -> None:
+            super().__init__()
+            self.action = action
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing (any key but the picking ones) ends the picking before the key acts."""
+        if self.picking and event.key not in PICK_KEYS:
+            self.picking = False
+            self.post_message(self.PickingEnded())
+
+    async def action_submit(self) -> None:
+        """Enter logs the line, or edits the picked event while picking."""
+        if self.picking:
+            self.post_message(self.RowKey("edit"))
+        else:
+            await super().action_submit()
+
+    def action_delete_right(self) -> None:
+        """Delete removes a character, or deletes the picked event while picking."""
+        if self.picking:
+            self.post_message(self.RowKey("delete"))
+        else:
+            super().action_delete_right()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Keep every pasted line (Input keeps only the first): lines are joined with ⏎."""
+        event.prevent_default()
+        event.stop()
+        if self.picking:
+            self.picking = False
+            self.post_message(self.PickingEnded())
+        self.paste_text(event.text)
+
+    def paste_text(self, text: str) -> None:
+        """Insert ``text`` at the cursor, its line breaks shown as ⏎."""
+        lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        joined = f" {LINE_MARK} ".join(line for line in lines if line)
+        if not self.selection.is_empty:
+            self.replace(joined, *self.selection)
+        else:
+            self.insert_text_at_cursor(joined)
+
+    def action_keep_together(self) -> None:
+        self.post_message(self.KeepTogether())

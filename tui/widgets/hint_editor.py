@@ -1,5 +1,10 @@
 """The postmortem's Markdown editor: a TextArea whose blameless hint spans are
-underlined in the theme's ``$hint-underline`` colour."""
+underlined in the theme's ``$hint-underline`` colour.
+
+Only public TextArea API: :meth:`get_line` (documented as the place to style
+a line) adds the underlines, and :meth:`notify_style_update` asks for a
+redraw when the hints change without the text changing (a dismissed hint).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,11 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from rich.style import Style
+from rich.text import Text
 from textual.widgets import TextArea
 
 from ..hints import Hint
 from ..render import theme_colour
-
-HIGHLIGHT = "debrief-hint"
 
 
 def _line_starts(lines: list[str], newline: str = "\n") -> list[int]:
@@ -31,33 +35,45 @@ class HintEditor(TextArea):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("soft_wrap", True)
         kwargs.setdefault("tab_behavior", "focus")
+        kwargs.setdefault("highlight_cursor_line", False)  # its style would repaint the hint colour on that line
         super().__init__(*args, **kwargs)
         self.hints: list[Hint] = []
+        self.spans: dict[int, list[tuple[int, int]]] = {}
 
     def set_hints(self, hints: list[Hint]) -> None:
         """Underline these spans (offsets into the current text)."""
+        spans = self._spans(hints)
         self.hints = hints
-        self._build_highlight_map()
-        self.refresh()
+        if spans != self.spans:
+            self.spans = spans
+            self.notify_style_update()
+            self.refresh()
 
-    def _build_highlight_map(self) -> None:
-        super()._build_highlight_map()
-        self._install_style()
-        if not getattr(self, "hints", None):
-            return
+    def _spans(self, hints: list[Hint]) -> dict[int, list[tuple[int, int]]]:
+        """``{row: [(start column, end column)]}`` for every hint, split at line ends."""
         starts = _line_starts(self.document.lines, self.document.newline)
-        for hint in self.hints:
-            self._highlight_span(_location(starts, hint.start), _location(starts, hint.end))
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for hint in hints:
+            (row, col), (end_row, end_col) = _location(starts, hint.start), _location(starts, hint.end)
+            for line in range(row, end_row + 1):
+                first = col if line == row else 0
+                last = end_col if line == end_row else len(self.document.get_line(line))
+                spans.setdefault(line, []).append((first, last))
+        return spans
 
-    def _highlight_span(self, begin: tuple[int, int], finish: tuple[int, int]) -> None:
-        """Add byte-offset highlights for a character range, line by line."""
-        (row, col), (end_row, end_col) = begin, finish
-        for line in range(row, end_row + 1):
-            text = self.document.get_line(line)
-            first = col if line == row else 0
-            last = end_col if line == end_row else len(text)
-            self._highlights[line].append(
-                (len(text[:first].encode()), len(text[:last].encode()), HIGHLIGHT))
+    def get_line(self, line_index: int) -> Text:
+        """The line, with its hint spans underlined."""
+        line = super().get_line(line_index)
+        spans = self.spans.get(line_index)
+        if spans:
+            style = self.hint_style()
+            for start, end in spans:
+                line.stylize(style, start, end)
+        return line
+
+    def hint_style(self) -> Style:
+        """Underlined, bold, in the theme's ``$hint-underline``."""
+        return Style(underline=True, bold=True, color=theme_colour(self.app, "hint-underline"))
 
     def offset_location(self, offset: int) -> tuple[int, int]:
         """(row, column) of a character offset into the text."""
@@ -72,14 +88,3 @@ class HintEditor(TextArea):
     def cursor_offset(self) -> int:
         """The cursor as a character offset into the text."""
         return self.location_offset(self.cursor_location)
-
-    def _install_style(self) -> None:
-        """Make sure the current TextArea theme knows the hint style."""
-        theme = getattr(self, "_theme", None)
-        if theme is None or not self.is_mounted:
-            return
-        colour = theme_colour(self.app, "hint-underline")
-        style = Style(underline=True, color=colour, bold=True)
-        if theme.syntax_styles.get(HIGHLIGHT) != style:
-            theme.syntax_styles = {**theme.syntax_styles, HIGHLIGHT: style}
-            self._line_cache.clear()

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store import Improvement
+from store.recurrence import RULE
 
 
 def card_content(card: Improvement) -> Content:
@@ -27,8 +28,9 @@ def card_content(card: Improvement) -> Content:
         lines.append(Content.assemble(("actions ", "dim"), f"{card.actions_done}/{card.actions_total} done"))
     if card.decision:
         lines.append(Content.assemble(("decision ", "dim"), card.decision))
-    if card.recurred:
-        lines.append(Content.assemble(("recurred: ", "bold $status-bad"), (", ".join(card.recurred), "$status-bad")))
+    for found in card.recurrences:
+        lines.append(Content.assemble(("recurred: ", "bold $status-bad"), (found.incident_key, "bold $status-bad"),
+                                      (f" ({found.reason})", "$status-bad")))
     return Content("\n").join(lines)
 
 
@@ -38,6 +40,8 @@ class ImprovementCard(Static, can_focus=True):
     def __init__(self, card: Improvement) -> None:
         super().__init__(card_content(card), classes=f"improvement-card stage-{card.stage}", id=f"card-{card.id}")
         self.card = card
+        if card.recurrences:
+            self.tooltip = f"Recurred means: {RULE}. x dismisses a false one."
 
     def on_click(self) -> None:
         self.focus()

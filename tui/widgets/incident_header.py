@@ -3,13 +3,15 @@ since impact started (ticking), milestone times, durations and out-of-order flag
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 from textual.content import Content
 from textual.widgets import Static
 
 from store import Incident, format_duration
 from themes import severity_variable
+
+from ..capture.zones import zone_label
 
 
 MILESTONE_LABELS = (
@@ -44,17 +46,19 @@ def headline(incident: Incident, now: datetime) -> Content:
     )
 
 
-def milestones(incident: Incident, width: int = 0) -> Content:
-    """The milestone times that exist, in UTC (the date once, then on a change of day).
-    A line longer than ``width`` breaks between milestones, never inside one."""
+def milestones(incident: Incident, width: int = 0, zone: tzinfo = UTC) -> Content:
+    """The milestone times that exist, in ``zone`` (the date once, then on a change of day),
+    then which zone that is. A line longer than ``width`` breaks between milestones."""
     chunks: list[Content] = []
     day = None
     for field, label in MILESTONE_LABELS:
         value = getattr(incident, field)
         if value is not None:
+            value = value.astimezone(zone)
             stamp = value.strftime("%H:%M" if value.date() == day else "%Y-%m-%d %H:%M")
             day = value.date()
             chunks.append(Content.assemble((label, "dim"), " ", stamp))
+    chunks.append(Content.assemble((f"({zone_label(zone)})", "dim")))
     return fit(chunks, width)
 
 
@@ -85,6 +89,8 @@ class IncidentHeader(Static):
     """Shows one incident's header; call :meth:`show` with fresh data or a new time."""
 
     incident: Incident | None = None
+    #: The zone milestone times are shown in (the screen sets the person's zone).
+    zone: tzinfo = UTC
 
     def show(self, incident: Incident | None, now: datetime) -> None:
         """Render the incident (its text is never parsed as markup)."""
@@ -92,7 +98,7 @@ class IncidentHeader(Static):
         if self.incident is None:
             return
         width = self.content_region.width
-        self.update(Content("\n").join([headline(self.incident, now), milestones(self.incident, width),
+        self.update(Content("\n").join([headline(self.incident, now), milestones(self.incident, width, self.zone),
                                         durations(self.incident, width)]))
 
     def on_resize(self) -> None:

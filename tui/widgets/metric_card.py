@@ -38,4 +38,5 @@ class MetricCard(Vertical):
         self.query_one(Sparkline).data = [v for v in history if v is not None]
         for name in ("good", "bad", "warn"):
             self.set_class(card.status == name, f"-{name}")
+        self.border_title = Content(card.title)
         self.tooltip = f"{card.title}: {card.definition}"

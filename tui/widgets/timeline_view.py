@@ -8,7 +8,7 @@ unless the user has scrolled up.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, tzinfo
 
 from rich.segment import Segment
 from rich.style import Style
@@ -61,6 +61,10 @@ class TimelineView(ScrollView, can_focus=True):
         self.cursor_id: int | None = None
         self.follow = True
         self.start_day: date | None = None
+        #: The zone times are shown in (stored UTC); the screen sets the person's zone.
+        self.zone: tzinfo = UTC
+        #: True while the capture line picks an event here (the cursor shows without the focus).
+        self.picking = False
 
     # -- data in -------------------------------------------------------------
 
@@ -123,7 +127,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._want(index // PAGE)
         text = self.row_text(self.rows.get(index), width)
         style, cursor = self.rich_style, Style()
-        if index == self.cursor and self.has_focus:
+        if index == self.cursor and (self.has_focus or self.picking):
             cursor = self.get_component_rich_style("timeline--cursor")  # last: it covers the whole row
         segments = [Segment(s.text, (style + s.style if s.style else style) + cursor)
                     for s in text.render(self.app.console)]
@@ -134,7 +138,7 @@ class TimelineView(ScrollView, can_focus=True):
         if event is None:
             return Text("…".ljust(width), style=self.get_component_rich_style("timeline--dim"))
         text_width = max(width - TIME_WIDTH - KIND_WIDTH - AUTHOR_WIDTH, 10)
-        body = Text(("★ " if event.pinned else "") + " ".join(event.text.split()))
+        body = Text(("★ " if event.pinned else "") + one_line(event.text))
         body.truncate(text_width, overflow="ellipsis", pad=True)
         style = self._row_style(event)
         body.stylize(style)
@@ -154,10 +158,19 @@ class TimelineView(ScrollView, can_focus=True):
         return Style()
 
     def time_label(self, event: TimelineEvent) -> str:
-        """``14:05:30`` on the incident's first day, ``11-28 09:00:00`` after."""
-        if self.start_day is None or event.occurred_at.date() == self.start_day:
-            return event.occurred_at.strftime("%H:%M:%S")
-        return event.occurred_at.strftime("%m-%d %H:%M:%S")
+        """``14:05:30`` (in :attr:`zone`) on the incident's first day, ``11-28 09:00:00`` after."""
+        local = event.occurred_at.astimezone(self.zone)
+        if self.start_day is None or local.date() == self.start_day:
+            return local.strftime("%H:%M:%S")
+        return local.strftime("%m-%d %H:%M:%S")
+
+    def text_width(self) -> int:
+        """How many cells of an event's text fit on its row."""
+        return max(self.scrollable_content_region.width - TIME_WIDTH - KIND_WIDTH - AUTHOR_WIDTH, 10)
+
+    def cut_short(self, event: TimelineEvent) -> bool:
+        """True when the row cannot show the event's whole text (long, or several lines)."""
+        return "\n" in event.text.strip() or len(("★ " if event.pinned else "") + one_line(event.text)) > self.text_width()
 
     def _want(self, page: int) -> None:
         if page not in self.loaded and page not in self.pending:
@@ -186,6 +199,16 @@ class TimelineView(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         self.move_to(self.scroll_offset.y + event.y)
 
+    def cursor_visible(self) -> bool:
+        """True when the cursor row is on screen (a key may act on it)."""
+        top = round(self.scroll_offset.y)
+        return self.cursor is not None and top <= self.cursor < top + self.size.height
+
+    def select_last_visible(self) -> None:
+        """Put the cursor on the newest row on screen (the bottom one)."""
+        if self.total:
+            self.move_to(min(round(self.scroll_offset.y) + self.size.height, self.total) - 1)
+
     def action_cursor(self, delta: int) -> None:
         """Move the cursor up or down."""
         start = self.total if self.cursor is None else self.cursor
@@ -213,3 +236,8 @@ class TimelineView(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
         self.refresh()
         self.post_message(self.CursorMoved())
+
+
+def one_line(text: str) -> str:
+    """An event's text on one row: its lines joined with ⏎, spaces squeezed."""
+    return " ⏎ ".join(" ".join(line.split()) for line in text.splitlines() if line.strip())

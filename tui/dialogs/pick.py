@@ -1,7 +1,9 @@
-"""Pick one of a few values (priority, Act decision, status, severity) from a list; the pick
-is saved before closing."""
+"""Pick one of a few values (status, severity, priority, an Act decision) from a list;
+the pick is saved before the dialog closes."""
 
 from __future__ import annotations
+
+from typing import Callable, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,19 +12,36 @@ from textual.content import Content
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .save import Save, SaveDialog
+from .base import StoreDialog
+
+R = TypeVar("R")
 
 
-class ChoiceDialog(SaveDialog):
-    """A titled list of choices (value, description); Enter saves the highlighted one."""
+def severity_choices(current: str) -> list[tuple[str, str]]:
+    """Each severity with what it means (the current one marked ``(now)``)."""
+    from store.incidents import SEVERITIES, SEVERITY_MEANINGS
+
+    return [(sev, SEVERITY_MEANINGS[sev] + ("  (now)" if sev == current else "")) for sev in SEVERITIES]
+
+
+class PickDialog(StoreDialog[R]):
+    """A titled list of choices ``(value, description)``; Enter saves the highlighted value with
+    ``write(value)`` on the store thread and closes with its result. Picking the current value
+    closes without a write (result None)."""
 
     def __init__(self, title: str, subject: str, choices: list[tuple[str, str]], current: str | None,
-                 save: Save) -> None:
-        super().__init__(save)
+                 write: Callable[[str], R]) -> None:
+        super().__init__(write)
         self.dialog_title = title
         self.subject = subject
         self.choices = choices
         self.current = current
+
+    @classmethod
+    def of_values(cls, title: str, values: tuple[str, ...], current: str,
+                  write: Callable[[str], R]) -> PickDialog[R]:
+        """Bare values, the current one marked ``(now)``."""
+        return cls(title, "", [(v, "(now)" if v == current else "") for v in values], current, write)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -45,4 +64,4 @@ class ChoiceDialog(SaveDialog):
         if event.option.id == self.current:
             self.dismiss(None)
         else:
-            self.save(event.option.id)
+            self.save_value(event.option.id)
