@@ -50,3 +50,16 @@ def test_factor_index_never_changes_what_is_found():
     for text in texts:
         assert fast.lint(text) == slow.lint(text), text
     assert sum(1 for rule in rules if rule.factors) >= len(rules) - 2
+
+
+def test_lint_command_module_is_import_light():
+    """tui/cli/lint.py and what it imports pull in neither Textual, YAML nor
+    pydantic (loaded on its own, apart from the tui.cli package)."""
+    code = ("import importlib.util, sys; "
+            "spec = importlib.util.spec_from_file_location('lint_cmd', 'tui/cli/lint.py'); "
+            "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
+            "print(sorted(m for m in ('textual', 'yaml', 'pydantic') if m in sys.modules))")
+    root = __import__("pathlib").Path(__file__).parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=root)
+    assert out.stdout.strip() == "[]"

@@ -40,6 +40,8 @@ class RawHit:
     start: int
     end: int
     level: str
+    note: str = ""
+    """A message of its own (the model's hints name the words that triggered them)."""
 
 
 def _gate_body(pattern: str) -> str:
@@ -149,9 +151,22 @@ def _dedupe(hits: list[RawHit], categories: dict[str, str]) -> list[RawHit]:
     return kept
 
 
+def _model_hit(model, sentence: str, vocab) -> RawHit | None:
+    """The n-gram model's hit on a sentence no rule flagged (see ngram.py)."""
+    from .ngram import describe
+    hit = model.check(sentence, vocab)
+    if hit is None:
+        return None
+    words = ", ".join(describe(f) for f in hit.evidence)
+    note = (f"Reads like blame ({hit.category.replace('_', ' ')}), judging by {words} "
+            f"(statistical signal, p={hit.probability:.2f}).")
+    return RawHit(f"model-{hit.category}", hit.start, hit.end, "suggestion", note)
+
+
 def check_paragraph(text: str, section: str, rules, vocab: frozenset[str],
-                    index: FactorIndex | None = None) -> list[RawHit]:
-    """All raw hits in one paragraph of prose (offsets into ``text``)."""
+                    index: FactorIndex | None = None, model=None) -> list[RawHit]:
+    """All raw hits in one paragraph of prose (offsets into ``text``). With
+    a ``model``, a sentence no rule flagged is also scored by it."""
     masked = mask(text)
     index = index or FactorIndex(rules)
     found: list[RawHit] = []
@@ -159,8 +174,13 @@ def check_paragraph(text: str, section: str, rules, vocab: frozenset[str],
         sentence = masked[first:last]
         if META.search(text, first, last):
             continue
-        for hit in _sentence_hits(rules, sentence, section, vocab, index):
+        hits = _sentence_hits(rules, sentence, section, vocab, index)
+        if not hits and model is not None:
+            hits = [h for h in (_model_hit(model, sentence, vocab),) if h is not None]
+        for hit in hits:
             start, end = _strip(text, first + hit.start, first + hit.end)
-            found.append(RawHit(hit.rule, start, end, hit.level))
-    return _dedupe(found, {rule.id: rule.category for rule in rules})
+            found.append(RawHit(hit.rule, start, end, hit.level, hit.note))
+    categories = {rule.id: rule.category for rule in rules}
+    categories.update({h.rule: h.rule.removeprefix("model-") for h in found if h.note})
+    return _dedupe(found, categories)
 

@@ -5,6 +5,7 @@ allow: [minimization]          # rules or categories turned off
 deny: [root-cause]             # rules or categories raised to warning
 levels: {judgment: suggestion} # a level (or "off") per category or rule
 vocabulary: [Atlas, Sentinel]  # team and tool names that are not people
+model: true                    # also the n-gram model's suggestions (ngram.py)
 ```
 
 Plain Python (no pydantic, and YAML is imported only when a file is read),
@@ -20,7 +21,7 @@ from .model import CATEGORIES, LEVELS, load_rules
 
 CONFIG_NAME = ".blameless.yml"
 LEVEL_VALUES = (*LEVELS, "off")
-FIELDS = ("allow", "deny", "levels", "vocabulary")
+FIELDS = ("allow", "deny", "levels", "vocabulary", "model")
 
 
 def names() -> frozenset[str]:
@@ -40,8 +41,11 @@ class Config:
     deny: tuple[str, ...] = ()
     levels: dict[str, str] = field(default_factory=dict, hash=False)
     vocabulary: tuple[str, ...] = ()
+    model: bool = False
 
     def __post_init__(self) -> None:
+        if not isinstance(self.model, bool):
+            raise ValueError("field 'model': must be true or false")
         for name in ("allow", "deny", "vocabulary"):
             value = getattr(self, name)
             if isinstance(value, str) or not isinstance(value, (list, tuple)):
@@ -63,7 +67,8 @@ class Config:
 
     def key(self) -> tuple:
         """A hashable key of the settings (for caching linters)."""
-        return (self.allow, self.deny, tuple(sorted(self.levels.items())), self.vocabulary)
+        return (self.allow, self.deny, tuple(sorted(self.levels.items())), self.vocabulary,
+                self.model)
 
     @property
     def words(self) -> frozenset[str]:

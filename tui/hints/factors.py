@@ -15,12 +15,25 @@ MIN_FACTOR = 3
 REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
 
 
+COMMON = frozenset("""
+the and that our all had have has did was were are not for you they who why will
+more must need made just only cause should could would without
+""".split())
+"""Words in most sentences: a factor set made of them filters little."""
+
+
+def _cost(factors: set[str]) -> float:
+    """How often a set of factors is expected to let a sentence through."""
+    return sum(8.0 if f in COMMON or len(f) <= 3 else 2.0 if len(f) <= 4 else 1.0
+               for f in factors)
+
+
 def _better(current: set[str] | None, other: set[str] | None) -> set[str] | None:
     if other is None:
         return current
     if current is None:
         return other
-    return min(current, other, key=lambda s: (len(s), -min(map(len, s))))
+    return min(current, other, key=lambda s: (_cost(s), len(s)))
 
 
 def _sequence(items) -> set[str] | None:
