@@ -15,8 +15,9 @@ _WHERE = {
     **dict.fromkeys(("ACTION_STATUSES", "ACTION_TYPES", "PRIORITIES", "ActionItem"), "actions"),
     **dict.fromkeys(("fixed_clock", "format_duration", "from_iso", "system_clock", "to_iso"), "clock"),
     "default_path": "db",
-    **dict.fromkeys(("DatabaseError", "InvalidInputError", "NewerDatabaseError", "NotFoundError", "StoreError"),
-                    "errors"),
+    **dict.fromkeys(
+        ("DatabaseError", "InvalidInputError", "NewerDatabaseError", "NotFoundError", "StoreError"), "errors"
+    ),
     **dict.fromkeys(("KINDS", "EventVersion", "TimelineEvent"), "events"),
     **dict.fromkeys(("DECISIONS", "IMPROVEMENT_STATUSES", "STAGES", "Improvement"), "improvement_model"),
     **dict.fromkeys(("ACTIVE_STATUSES", "SEVERITIES", "STATUSES", "Incident"), "incidents"),

@@ -20,8 +20,17 @@ ACTIVE_ACTION_STATUSES = ("open", "in_progress")
 STATUS_FILTERS = ("active", "open", "in_progress", "done", "wont_do", "closed", "all")
 #: Written exactly like the partial indexes' WHERE clause (m0006) so SQLite can use them.
 ACTIVE_SQL = "a.status IN ('open','in_progress')"
-ACTION_FIELDS = ("title", "owner", "due_date", "priority", "type", "status", "postmortem_id", "incident_id",
-                 "improvement_id")
+ACTION_FIELDS = (
+    "title",
+    "owner",
+    "due_date",
+    "priority",
+    "type",
+    "status",
+    "postmortem_id",
+    "incident_id",
+    "improvement_id",
+)
 
 
 class ActionItem(RowModel):
@@ -112,13 +121,16 @@ def triage_where(owner: str | None, overdue: bool, status: str | None, today: da
     return " AND ".join(dict.fromkeys(clauses)), tuple(values)
 
 
-ORDER_SQL = ("ORDER BY coalesce(a.status IN ('open','in_progress') AND a.due_date < ?, 0) DESC, "
-             "a.priority, a.due_date IS NULL, a.due_date, a.id")
+ORDER_SQL = (
+    "ORDER BY coalesce(a.status IN ('open','in_progress') AND a.due_date < ?, 0) DESC, "
+    "a.priority, a.due_date IS NULL, a.due_date, a.id"
+)
 #: The triage order as one ascending row value, for keyset paging: the rows after item ``b``.
-TRIAGE_KEY = ("-coalesce({a}.status IN ('open','in_progress') AND {a}.due_date < ?, 0), {a}.priority, "
-              "{a}.due_date IS NULL, coalesce({a}.due_date, ''), {a}.id")
-AFTER_SQL = (f" AND ({TRIAGE_KEY.format(a='a')}) > "
-             f"(SELECT {TRIAGE_KEY.format(a='b')} FROM action_item b WHERE b.id = ?)")
+TRIAGE_KEY = (
+    "-coalesce({a}.status IN ('open','in_progress') AND {a}.due_date < ?, 0), {a}.priority, "
+    "{a}.due_date IS NULL, coalesce({a}.due_date, ''), {a}.id"
+)
+AFTER_SQL = f" AND ({TRIAGE_KEY.format(a='a')}) > (SELECT {TRIAGE_KEY.format(a='b')} FROM action_item b WHERE b.id = ?)"
 #: Step 1 reads only ids, from the covering indexes of m0006 (no table lookups before the sort).
 TRIAGE_IDS_SQL = "SELECT a.id FROM action_item a WHERE {where} " + ORDER_SQL + " LIMIT ? OFFSET ?"
 #: Step 2 reads the page's rows with their source keys.
@@ -160,7 +172,9 @@ class ActionsMixin(StoreBase):
             values["done_at"] = now
         names, marks = ", ".join(values), ", ".join("?" for _ in values)
         with self.db.write() as conn:
-            ident = conn.execute(f"INSERT INTO action_item ({names}) VALUES ({marks})", tuple(values.values())).lastrowid
+            ident = conn.execute(
+                f"INSERT INTO action_item ({names}) VALUES ({marks})", tuple(values.values())
+            ).lastrowid
         return self.get_action_item(ident)
 
     def get_action_item(self, ref: int | str) -> ActionItem:
@@ -183,8 +197,10 @@ class ActionsMixin(StoreBase):
                 values["done_at"] = None
         sets = ", ".join(f"{k} = ?" for k in values)
         with self.db.write() as conn:
-            conn.execute(f"UPDATE action_item SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?",
-                         (*values.values(), self.now_iso(), self.me, item.id))
+            conn.execute(
+                f"UPDATE action_item SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?",
+                (*values.values(), self.now_iso(), self.me, item.id),
+            )
             self._log_changes(conn, item, values)
         return self.get_action_item(item.id)
 
@@ -194,14 +210,19 @@ class ActionsMixin(StoreBase):
         for field, value in values.items():
             old = before.get(field)
             if field != "done_at" and (None if old is None else str(old)) != (None if value is None else str(value)):
-                conn.execute("INSERT INTO action_item_change (action_item_id, field, old_value, new_value, author, "
-                             "changed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                             (item.id, field, old, value, self.me, self.now_iso()))
+                conn.execute(
+                    "INSERT INTO action_item_change (action_item_id, field, old_value, new_value, author, "
+                    "changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (item.id, field, old, value, self.me, self.now_iso()),
+                )
 
     def action_item_changes(self, ref: int | str) -> list[dict[str, Any]]:
         """Who changed which field of an item, from what to what, oldest first."""
-        rows = self.db.query("SELECT field, old_value, new_value, author, changed_at FROM action_item_change "
-                             "WHERE action_item_id = ? ORDER BY changed_at, id", (self.get_action_item(ref).id,))
+        rows = self.db.query(
+            "SELECT field, old_value, new_value, author, changed_at FROM action_item_change "
+            "WHERE action_item_id = ? ORDER BY changed_at, id",
+            (self.get_action_item(ref).id,),
+        )
         return [dict(r) for r in rows]
 
     def action_items_for_postmortem(self, postmortem_id: int) -> list[ActionItem]:
@@ -209,8 +230,15 @@ class ActionsMixin(StoreBase):
         rows = self.db.query("SELECT * FROM action_item WHERE postmortem_id = ? ORDER BY id", (postmortem_id,))
         return [ActionItem.from_row(r) for r in rows]
 
-    def list_action_items(self, owner: str | None = None, overdue: bool = False, status: str | None = "active",
-                          limit: int = 200, offset: int = 0, after: int | None = None) -> list[TriageItem]:
+    def list_action_items(
+        self,
+        owner: str | None = None,
+        overdue: bool = False,
+        status: str | None = "active",
+        limit: int = 200,
+        offset: int = 0,
+        after: int | None = None,
+    ) -> list[TriageItem]:
         """Triage order: overdue first, then priority, then due date (undated last); paged in SQL.
 
         ``owner`` None means everyone; ``status`` is one of :data:`STATUS_FILTERS`. ``after``
@@ -221,7 +249,9 @@ class ActionsMixin(StoreBase):
         where, params = triage_where(owner, overdue, status, today)
         if after is not None:
             where, params = where + AFTER_SQL, (*params, today.isoformat(), today.isoformat(), after)
-        ids = [r[0] for r in self.db.query(TRIAGE_IDS_SQL.format(where=where), (*params, today.isoformat(), limit, offset))]
+        ids = [
+            r[0] for r in self.db.query(TRIAGE_IDS_SQL.format(where=where), (*params, today.isoformat(), limit, offset))
+        ]
         return self._triage_rows(ids)
 
     def _triage_rows(self, ids: list[int]) -> list[TriageItem]:

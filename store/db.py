@@ -102,9 +102,11 @@ class Database:
             raise DatabaseError(f"{self.path} cannot be opened as a database: {refusal(exc)}") from None
         if str(mode).lower() != "wal":
             conn.close()
-            raise DatabaseError(f"SQLite would not use write-ahead logging for {self.path} (journal mode "
-                                f"{mode!r}; a read-only folder or a network file system?), so debrief cannot "
-                                "share it safely.")
+            raise DatabaseError(
+                f"SQLite would not use write-ahead logging for {self.path} (journal mode "
+                f"{mode!r}; a read-only folder or a network file system?), so debrief cannot "
+                "share it safely."
+            )
         return conn
 
     @property

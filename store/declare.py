@@ -31,8 +31,9 @@ def check_backfill(times: dict[str, datetime | None], now: datetime) -> dict[str
     given = {field: as_utc(when) for field, when in times.items() if when is not None}
     for field, when in given.items():
         if when > now:
-            raise InvalidInputError(f"{BACKFILL[field][2]} time {to_iso(when)} is in the future; "
-                                    "give a time that has passed.")
+            raise InvalidInputError(
+                f"{BACKFILL[field][2]} time {to_iso(when)} is in the future; give a time that has passed."
+            )
     ordered = [given[f] for f in BACKFILL if f in given]
     if ordered != sorted(ordered):
         raise InvalidInputError("times out of order: impact started ≤ detected ≤ resolved.")
@@ -44,18 +45,27 @@ def check_backfill(times: dict[str, datetime | None], now: datetime) -> dict[str
 class DeclareMixin(StoreBase):
     """``declare_incident``: create an incident, with its backfilled milestones."""
 
-    def declare_incident(self, title: str, severity: str = "SEV3", commander: str | None = None, *,
-                         impact_started_at: datetime | None = None, detected_at: datetime | None = None,
-                         resolved_at: datetime | None = None, source: str = "tui",
-                         **fields: Any) -> Incident:
+    def declare_incident(
+        self,
+        title: str,
+        severity: str = "SEV3",
+        commander: str | None = None,
+        *,
+        impact_started_at: datetime | None = None,
+        detected_at: datetime | None = None,
+        resolved_at: datetime | None = None,
+        source: str = "tui",
+        **fields: Any,
+    ) -> Incident:
         """Declare an incident in one transaction; each backfilled milestone gets its event.
 
         Declared now while live; declared at detection (or impact start) and
         ``resolved`` when ``resolved_at`` is given. Refused, with nothing
         written, when the times are in the future or out of order.
         """
-        given = check_backfill({"impact_started_at": impact_started_at, "detected_at": detected_at,
-                                "resolved_at": resolved_at}, self.now())
+        given = check_backfill(
+            {"impact_started_at": impact_started_at, "detected_at": detected_at, "resolved_at": resolved_at}, self.now()
+        )
         if "resolved_at" in given:
             fields.update(status="resolved", declared_at=given.get("detected_at", given.get("impact_started_at")))
         with self.db.write():

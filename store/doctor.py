@@ -44,21 +44,37 @@ def check_version(db: sqlite_utils.Database) -> Finding:
     if version == latest:
         return Finding("schema version", True, f"{version} (the latest)")
     if version > latest:
-        return Finding("schema version", False, f"{version}, newer than this debrief ({latest})",
-                       "Upgrade debrief; this version refuses the file and leaves it unchanged.")
-    return Finding("schema version", False, f"{version}, older than this debrief ({latest})",
-                   "Run any debrief command on it: it backs the file up next to itself, then migrates.")
+        return Finding(
+            "schema version",
+            False,
+            f"{version}, newer than this debrief ({latest})",
+            "Upgrade debrief; this version refuses the file and leaves it unchanged.",
+        )
+    return Finding(
+        "schema version",
+        False,
+        f"{version}, older than this debrief ({latest})",
+        "Run any debrief command on it: it backs the file up next to itself, then migrates.",
+    )
 
 
 def check_integrity(db: sqlite_utils.Database) -> Finding:
     """``PRAGMA integrity_check``."""
-    rows = [line for r in db.execute("PRAGMA integrity_check").fetchall()
-            for line in r[0].splitlines() if not line.startswith("***")]
+    rows = [
+        line
+        for r in db.execute("PRAGMA integrity_check").fetchall()
+        for line in r[0].splitlines()
+        if not line.startswith("***")
+    ]
     if rows == ["ok"]:
         return Finding("integrity", True, "ok")
-    return Finding("integrity", False, f"{len(rows)} problem(s), first: {rows[0]}",
-                   "Restore the newest backup (debrief.db.v*.bak next to the file), or salvage with "
-                   "`sqlite3 FILE .recover | sqlite3 NEW.db`.")
+    return Finding(
+        "integrity",
+        False,
+        f"{len(rows)} problem(s), first: {rows[0]}",
+        "Restore the newest backup (debrief.db.v*.bak next to the file), or salvage with "
+        "`sqlite3 FILE .recover | sqlite3 NEW.db`.",
+    )
 
 
 def check_wal(db: sqlite_utils.Database) -> Finding:
@@ -66,8 +82,12 @@ def check_wal(db: sqlite_utils.Database) -> Finding:
     mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     if mode == "wal":
         return Finding("journal mode", True, "wal")
-    return Finding("journal mode", False, f"{mode}, not wal",
-                   "Open it once with debrief (any command): it switches the file to WAL.")
+    return Finding(
+        "journal mode",
+        False,
+        f"{mode}, not wal",
+        "Open it once with debrief (any command): it switches the file to WAL.",
+    )
 
 
 def check_tables(db: sqlite_utils.Database, version: int) -> Finding:
@@ -76,12 +96,19 @@ def check_tables(db: sqlite_utils.Database, version: int) -> Finding:
         return Finding("tables", True, "not compared (the schema version differs; see above)")
     have = {t.name: set(t.columns_dict) for t in db.tables}
     problems = [f"table {name} is missing" for name in sorted(set(expected_schema()) - set(have))]
-    problems += [f"{name} lacks {', '.join(sorted(cols - have[name]))}"
-                 for name, cols in sorted(expected_schema().items()) if name in have and cols - have[name]]
+    problems += [
+        f"{name} lacks {', '.join(sorted(cols - have[name]))}"
+        for name, cols in sorted(expected_schema().items())
+        if name in have and cols - have[name]
+    ]
     if not problems:
         return Finding("tables", True, f"{len(have)} tables, as the migrations build them")
-    return Finding("tables", False, "; ".join(problems),
-                   "The file was changed outside debrief; restore the newest backup next to it.")
+    return Finding(
+        "tables",
+        False,
+        "; ".join(problems),
+        "The file was changed outside debrief; restore the newest backup next to it.",
+    )
 
 
 def check_orphans(db: sqlite_utils.Database) -> Finding:
@@ -93,9 +120,13 @@ def check_orphans(db: sqlite_utils.Database) -> Finding:
     if not counts:
         return Finding("foreign keys", True, f"{len(parents)} links checked, no orphans")
     found = "; ".join(f"{n} {table} row(s) point at a missing {parent}" for (table, parent), n in counts.items())
-    return Finding("foreign keys", False, found,
-                   "Something wrote with foreign keys off; list them with `sqlite3 FILE 'PRAGMA foreign_key_check'` "
-                   "and delete or re-link those rows (back the file up first).")
+    return Finding(
+        "foreign keys",
+        False,
+        found,
+        "Something wrote with foreign keys off; list them with `sqlite3 FILE 'PRAGMA foreign_key_check'` "
+        "and delete or re-link those rows (back the file up first).",
+    )
 
 
 def examine(path: Path) -> list[Finding]:

@@ -15,8 +15,19 @@ from .errors import InvalidInputError, NotFoundError
 from .incidents import ACTIVE_STATUSES, STATUS_RANK, check_choice
 
 KINDS = (
-    "note", "impact", "detection", "alert", "acknowledgement", "escalation", "action", "decision",
-    "mitigation", "resolution", "communication", "deploy", "status",
+    "note",
+    "impact",
+    "detection",
+    "alert",
+    "acknowledgement",
+    "escalation",
+    "action",
+    "decision",
+    "mitigation",
+    "resolution",
+    "communication",
+    "deploy",
+    "status",
 )
 SOURCES = ("tui", "cli", "import", "system")
 #: The text of a status-change event (see ``IncidentsMixin.update_incident``).
@@ -84,9 +95,16 @@ class Logged(BaseModel):
 class EventsMixin(StoreBase):
     """Append, list, edit and (soft) delete timeline events."""
 
-    def add_event(self, incident: int | str, text: str, kind: str = "note",
-                  occurred_at: datetime | None = None, pinned: bool = False,
-                  author: str | None = None, source: str = "tui") -> TimelineEvent:
+    def add_event(
+        self,
+        incident: int | str,
+        text: str,
+        kind: str = "note",
+        occurred_at: datetime | None = None,
+        pinned: bool = False,
+        author: str | None = None,
+        source: str = "tui",
+    ) -> TimelineEvent:
         """Append an event; it is committed when this returns."""
         incident_id = self.get_incident(incident).id
         now = self.now()
@@ -96,22 +114,44 @@ class EventsMixin(StoreBase):
             ident = conn.execute(
                 "INSERT INTO timeline_event (incident_id, occurred_at, entered_at, author, kind, text, pinned, source) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (incident_id, values["occurred_at"], to_iso(now), author or self.me, values["kind"],
-                 values["text"], int(pinned), source),
+                (
+                    incident_id,
+                    values["occurred_at"],
+                    to_iso(now),
+                    author or self.me,
+                    values["kind"],
+                    values["text"],
+                    int(pinned),
+                    source,
+                ),
             ).lastrowid
         return self.get_event(ident)
 
-    def log_event(self, incident: int | str, text: str, kind: str = "note",
-                  occurred_at: datetime | None = None, pinned: bool = False,
-                  author: str | None = None, source: str = "tui",
-                  move_milestone: bool = False) -> TimelineEvent:
+    def log_event(
+        self,
+        incident: int | str,
+        text: str,
+        kind: str = "note",
+        occurred_at: datetime | None = None,
+        pinned: bool = False,
+        author: str | None = None,
+        source: str = "tui",
+        move_milestone: bool = False,
+    ) -> TimelineEvent:
         """Append an event (see :meth:`capture_event`); committed when this returns."""
         return self.capture_event(incident, text, kind, occurred_at, pinned, author, source, move_milestone).event
 
-    def capture_event(self, incident: int | str, text: str, kind: str = "note",
-                      occurred_at: datetime | None = None, pinned: bool = False,
-                      author: str | None = None, source: str = "tui",
-                      move_milestone: bool = False) -> Logged:
+    def capture_event(
+        self,
+        incident: int | str,
+        text: str,
+        kind: str = "note",
+        occurred_at: datetime | None = None,
+        pinned: bool = False,
+        author: str | None = None,
+        source: str = "tui",
+        move_milestone: bool = False,
+    ) -> Logged:
         """Append an event; a milestone kind also sets the incident's milestone (and moves
         its status forward) in the same transaction. A milestone keeps its FIRST time: a
         later event of its kind is logged but leaves it where it is (``Logged.kept_at``)
@@ -121,15 +161,17 @@ class EventsMixin(StoreBase):
             kept = self._apply_milestone(event, author, source, move=move_milestone)
         return Logged(event=event, kept_at=kept)
 
-    def capture_events(self, incident: int | str, items: list[dict[str, Any]], author: str | None = None,
-                       source: str = "tui") -> list[Logged]:
+    def capture_events(
+        self, incident: int | str, items: list[dict[str, Any]], author: str | None = None, source: str = "tui"
+    ) -> list[Logged]:
         """Log several events (a multi-line paste) in ONE transaction: all or none.
         Each item holds :meth:`capture_event`'s keyword arguments (text, kind, …)."""
         with self.db.write():
             return [self.capture_event(incident, author=author, source=source, **item) for item in items]
 
-    def _apply_milestone(self, event: TimelineEvent, author: str | None, source: str,
-                         record: bool = False, move: bool = False) -> datetime | None:
+    def _apply_milestone(
+        self, event: TimelineEvent, author: str | None, source: str, record: bool = False, move: bool = False
+    ) -> datetime | None:
         """Set the milestone of a milestone-kind event when it is unset, or this event is
         earlier (the first time counts), or ``move``; the status only moves forward.
         Returns the milestone time that stays when it was not moved (else None).
@@ -169,7 +211,9 @@ class EventsMixin(StoreBase):
         """The earliest (not deleted) event of ``kind``: the time its milestone keeps."""
         row = self.db.one(
             "SELECT * FROM timeline_event WHERE incident_id = ? AND kind = ? AND deleted_at IS NULL "
-            "ORDER BY occurred_at, id LIMIT 1", (incident_id, kind))
+            "ORDER BY occurred_at, id LIMIT 1",
+            (incident_id, kind),
+        )
         return TimelineEvent.from_row(row) if row is not None else None
 
     def _status_before(self, incident: Any, status: str) -> str:
@@ -177,7 +221,9 @@ class EventsMixin(StoreBase):
         status events); else monitoring when still mitigated, else investigating."""
         rows = self.db.query(
             "SELECT text FROM timeline_event WHERE incident_id = ? AND kind = 'status' AND deleted_at IS NULL "
-            "AND text LIKE ? ORDER BY entered_at DESC, id DESC LIMIT 1", (incident.id, f"Status: % → {status}"))
+            "AND text LIKE ? ORDER BY entered_at DESC, id DESC LIMIT 1",
+            (incident.id, f"Status: % → {status}"),
+        )
         match = STATUS_CHANGE_RE.match(rows[0]["text"]) if rows else None
         if match and match.group(1) in ACTIVE_STATUSES and STATUS_RANK[match.group(1)] < STATUS_RANK[status]:
             return match.group(1)
@@ -192,14 +238,14 @@ class EventsMixin(StoreBase):
             raise NotFoundError(f"There is no timeline event {event_id}.")
         return TimelineEvent.from_row(row)
 
-    def list_events(self, incident: int | str, limit: int = 500, offset: int = 0,
-                    include_deleted: bool = False) -> list[TimelineEvent]:
+    def list_events(
+        self, incident: int | str, limit: int = 500, offset: int = 0, include_deleted: bool = False
+    ) -> list[TimelineEvent]:
         """Events in time order (oldest first), paged."""
         incident_id = self.get_incident(incident).id
         deleted = "" if include_deleted else "AND deleted_at IS NULL"
         rows = self.db.query(
-            f"SELECT * FROM timeline_event WHERE incident_id = ? {deleted} "
-            "ORDER BY occurred_at, id LIMIT ? OFFSET ?",
+            f"SELECT * FROM timeline_event WHERE incident_id = ? {deleted} ORDER BY occurred_at, id LIMIT ? OFFSET ?",
             (incident_id, limit, offset),
         )
         return [TimelineEvent.from_row(r) for r in rows]
@@ -256,9 +302,7 @@ class EventsMixin(StoreBase):
 
     def event_versions(self, event_id: int) -> list[EventVersion]:
         """Previous versions of an event, oldest first."""
-        rows = self.db.query(
-            "SELECT * FROM timeline_event_version WHERE event_id = ? ORDER BY version", (event_id,)
-        )
+        rows = self.db.query("SELECT * FROM timeline_event_version WHERE event_id = ? ORDER BY version", (event_id,))
         return [EventVersion.model_validate(dict(r)) for r in rows]
 
     def delete_event(self, event_id: int, author: str | None = None) -> TimelineEvent:
@@ -266,8 +310,10 @@ class EventsMixin(StoreBase):
         A milestone it set falls back to the remaining event of its kind, or is cleared."""
         event = self.get_event(event_id)
         with self.db.write() as conn:
-            conn.execute("UPDATE timeline_event SET deleted_at = ?, deleted_by = ? WHERE id = ?",
-                         (self.now_iso(), author or self.me, event_id))
+            conn.execute(
+                "UPDATE timeline_event SET deleted_at = ?, deleted_by = ? WHERE id = ?",
+                (self.now_iso(), author or self.me, event_id),
+            )
             if event.deleted_at is None:
                 self._withdraw_milestone(event, author)
         return self.get_event(event_id)
@@ -289,4 +335,8 @@ class EventsMixin(StoreBase):
         occurred_at = as_utc(occurred_at)
         if occurred_at > now + CLOCK_SKEW:
             raise InvalidInputError(f"time {to_iso(occurred_at)} is in the future; events are logged as they happen.")
-        return {"text": str(text).strip(), "kind": check_choice("kind", kind, KINDS), "occurred_at": to_iso(occurred_at)}
+        return {
+            "text": str(text).strip(),
+            "kind": check_choice("kind", kind, KINDS),
+            "occurred_at": to_iso(occurred_at),
+        }

@@ -30,10 +30,18 @@ def all_items(store: Store) -> Iterator[TriageItem]:
 
 def item_json(item: TriageItem, today: Any) -> dict[str, Any]:
     """One action item for ``--json`` and ``export actions --format json``."""
-    return {"key": item.key, "title": item.title, "owner": item.owner,
-            "due_date": item.due_date.isoformat() if item.due_date else None, "priority": item.priority,
-            "type": item.type, "status": item.status, "source": item.source, "overdue": item.overdue(today),
-            "improvement": item.improvement_key}
+    return {
+        "key": item.key,
+        "title": item.title,
+        "owner": item.owner,
+        "due_date": item.due_date.isoformat() if item.due_date else None,
+        "priority": item.priority,
+        "type": item.type,
+        "status": item.status,
+        "source": item.source,
+        "overdue": item.overdue(today),
+        "improvement": item.improvement_key,
+    }
 
 
 def actions_json(store: Store) -> list[dict[str, Any]]:

@@ -38,8 +38,9 @@ def format_for(path: Path, what: str = "postmortem") -> str:
     """The format a file name asks for (``.html`` → html); Markdown when unknown."""
     fmt = EXTENSIONS.get(path.suffix.lower(), FORMATS[what][0])
     if fmt not in FORMATS[what]:
-        raise InvalidInputError(f"A {what} cannot be exported as {path.suffix}; use "
-                                f"{', '.join('.' + f for f in FORMATS[what])}.")
+        raise InvalidInputError(
+            f"A {what} cannot be exported as {path.suffix}; use {', '.join('.' + f for f in FORMATS[what])}."
+        )
     return fmt
 
 
@@ -61,8 +62,9 @@ class ExportMixin(StoreBase):
         timeline = check_timeline(options.timeline)
         return getattr(self, f"_export_{what}")(ref, fmt, timeline, options)
 
-    def export_to(self, path: str | Path, what: str, ref: Any, fmt: str | None = None,
-                  options: ExportOptions | None = None) -> Path:
+    def export_to(
+        self, path: str | Path, what: str, ref: Any, fmt: str | None = None, options: ExportOptions | None = None
+    ) -> Path:
         """Write the export to ``path`` (format from its extension unless given); the
         file is replaced only once the whole text exists. Returns the absolute path."""
         path = Path(path).expanduser()

@@ -62,16 +62,19 @@ def _checkboxes(body: str) -> str:
 def _notes_html(notes: list[MarginNote]) -> str:
     if not notes:
         return ""
-    items = "".join(f'<li class="note {escape(n.level)}"><q>{escape(n.phrase)}</q> {escape(n.message)}</li>'
-                    for n in notes)
+    items = "".join(
+        f'<li class="note {escape(n.level)}"><q>{escape(n.phrase)}</q> {escape(n.message)}</li>' for n in notes
+    )
     return f'<aside class="margin-notes" aria-label="Review notes"><ul>{items}</ul></aside>'
 
 
 def _section(md: Any, part: Part, notes: list[MarginNote]) -> str:
     body = _checkboxes(part.body) if part.name == "factors" else part.body
-    return (f'<section id="{escape(part.name)}" class="part part-{escape(part.name)}">'
-            f'<div class="content"><h2>{escape(part.heading)}</h2>{md.render(body)}</div>'
-            f"{_notes_html(notes)}</section>")
+    return (
+        f'<section id="{escape(part.name)}" class="part part-{escape(part.name)}">'
+        f'<div class="content"><h2>{escape(part.heading)}</h2>{md.render(body)}</div>'
+        f"{_notes_html(notes)}</section>"
+    )
 
 
 def postmortem_html(title: str, subtitle: str, parts: list[Part], notes: list[MarginNote] | None = None) -> str:
@@ -82,10 +85,16 @@ def postmortem_html(title: str, subtitle: str, parts: list[Part], notes: list[Ma
     for note in notes or []:
         by_section.setdefault(note.section, []).append(note)
     sections = "\n".join(_section(md, part, by_section.get(part.name, [])) for part in parts)
-    banner = ('<p class="review-banner">Review copy: blameless-language hints are shown in the margin. '
-              "Share the copy without hints.</p>") if review else ""
+    banner = (
+        (
+            '<p class="review-banner">Review copy: blameless-language hints are shown in the margin. '
+            "Share the copy without hints.</p>"
+        )
+        if review
+        else ""
+    )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="debrief">\n'
@@ -100,7 +109,7 @@ def markdown_page(title: str, markdown: str) -> str:
     """Any Markdown document (the monthly report) as the same self-contained page."""
     body = _renderer().render(markdown)
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n"

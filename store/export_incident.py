@@ -16,8 +16,12 @@ if TYPE_CHECKING:
 
 PAGE = 2000
 MILESTONE_NAMES = (
-    ("impact_started_at", "Impact started"), ("detected_at", "Detected"), ("declared_at", "Declared"),
-    ("acknowledged_at", "Acknowledged"), ("mitigated_at", "Mitigated"), ("resolved_at", "Resolved"),
+    ("impact_started_at", "Impact started"),
+    ("detected_at", "Detected"),
+    ("declared_at", "Declared"),
+    ("acknowledged_at", "Acknowledged"),
+    ("mitigated_at", "Mitigated"),
+    ("resolved_at", "Resolved"),
 )
 
 
@@ -34,10 +38,14 @@ def all_events(store: Store, incident_id: int) -> Iterable[TimelineEvent]:
 
 def header_lines(incident: Incident, now: Any) -> list[str]:
     """Title and the facts of the incident as Markdown bullets."""
-    lines = [f"# {incident.key}: {incident.title}", "",
-             f"- **Severity:** {incident.severity}", f"- **Status:** {incident.status}",
-             f"- **Commander:** {incident.commander or '—'}",
-             f"- **Duration:** {incident.duration_text(now)}"]
+    lines = [
+        f"# {incident.key}: {incident.title}",
+        "",
+        f"- **Severity:** {incident.severity}",
+        f"- **Status:** {incident.status}",
+        f"- **Commander:** {incident.commander or '—'}",
+        f"- **Duration:** {incident.duration_text(now)}",
+    ]
     if incident.services:
         lines.append(f"- **Services:** {', '.join(incident.services)}")
     for field, name in MILESTONE_NAMES:
@@ -57,8 +65,12 @@ def incident_markdown(store: Store, ref: int | str, timeline: str = "all") -> st
         lines.append(f"- **Check milestones:** {problem}")
     if incident.summary:
         lines += ["", incident.summary]
-    lines += ["", "## Timeline (UTC)", "",
-              timeline_markdown(timeline_rows(incident, all_events(store, incident.id), timeline))]
+    lines += [
+        "",
+        "## Timeline (UTC)",
+        "",
+        timeline_markdown(timeline_rows(incident, all_events(store, incident.id), timeline)),
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 EMPTY = "_Not written yet._"
 #: Time-to figures in the Summary: (label in the header, label of Incident.milestone_durations()).
 TIME_TO = (("Time to detect", "detect"), ("Time to acknowledge", "ack"), ("Time to mitigate", "mitigate"))
-ACTION_HEADER = ("| Key | Action | Owner | Due Date | Priority | Status | Type |\n"
-                 "| --- | --- | --- | --- | --- | --- | --- |")
+ACTION_HEADER = (
+    "| Key | Action | Owner | Due Date | Priority | Status | Type |\n| --- | --- | --- | --- | --- | --- | --- |"
+)
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,11 @@ def impact_line(incident: Incident) -> str:
         parts.append(f"users affected: {incident.users_affected_text.strip()}")
     elif incident.users_affected is not None:
         parts.append(f"{incident.users_affected:,} users affected")
-    parts += [f"{label}: {value.strip()}" for label, value in (("revenue", incident.revenue_impact),
-                                                               ("SLO", incident.slo_impact)) if value.strip()]
+    parts += [
+        f"{label}: {value.strip()}"
+        for label, value in (("revenue", incident.revenue_impact), ("SLO", incident.slo_impact))
+        if value.strip()
+    ]
     return "; ".join(parts) or "Not recorded"
 
 
@@ -83,9 +87,16 @@ def roles_line(data: dict[str, Any]) -> str:
 def _summary(data: dict[str, Any]) -> str:
     incident, pm = data["incident"], data["postmortem"]
     reviewers = ", ".join(r.name for r in data["reviewers"]) or "None named yet"
-    facts = [("Date", f"{incident.started_at:%Y-%m-%d}"), ("Duration", duration_line(incident, data["now"])),
-             *time_to_lines(incident), ("Impact", impact_line(incident)), ("Severity", incident.severity),
-             ("Roles", roles_line(data)), ("Author", pm.author or "Not named"), ("Reviewers", reviewers)]
+    facts = [
+        ("Date", f"{incident.started_at:%Y-%m-%d}"),
+        ("Duration", duration_line(incident, data["now"])),
+        *time_to_lines(incident),
+        ("Impact", impact_line(incident)),
+        ("Severity", incident.severity),
+        ("Roles", roles_line(data)),
+        ("Author", pm.author or "Not named"),
+        ("Reviewers", reviewers),
+    ]
     lines = [f"- **{label}:** {escape_inline(value)}" for label, value in facts]
     return "\n".join(lines) + "\n\n" + _text(data, "summary", empty=None)
 
@@ -104,8 +115,11 @@ def _factors(data: dict[str, Any]) -> str:
 
 def _impact(data: dict[str, Any]) -> str:
     incident = data["incident"]
-    values = (("Users affected", incident.users_affected_label), ("Revenue impact", incident.revenue_impact),
-              ("SLO impact", incident.slo_impact))
+    values = (
+        ("Users affected", incident.users_affected_label),
+        ("Revenue impact", incident.revenue_impact),
+        ("SLO impact", incident.slo_impact),
+    )
     return "\n".join(f"- **{label}:** {escape_inline(value) or 'Not recorded'}" for label, value in values)
 
 
@@ -113,8 +127,10 @@ def _actions(data: dict[str, Any]) -> str:
     lines = [ACTION_HEADER]
     for item in data["actions"]:
         due = item.due_date.isoformat() if item.due_date else "—"
-        lines.append(f"| {item.key} | {cell(item.title)} | {cell(item.owner or '—')} | {due} | {item.priority} "
-                     f"| {item.status.replace('_', ' ')} | {item.type} |")
+        lines.append(
+            f"| {item.key} | {cell(item.title)} | {cell(item.owner or '—')} | {due} | {item.priority} "
+            f"| {item.status.replace('_', ' ')} | {item.type} |"
+        )
     if not data["actions"]:
         lines.append("| — | No action items yet. | | | | | |")
     return "\n".join(lines)
@@ -134,10 +150,18 @@ def postmortem_parts(data: dict[str, Any]) -> list[Part]:
     """The document's sections, in the template's order."""
     incident = data["incident"]
     rows = timeline_rows(incident, data["events"], data["timeline"])
-    bodies = (("summary", _summary(data)), ("timeline", timeline_markdown(rows, incident.started_at)),
-              ("root_cause", _text(data, "root_cause")), ("factors", _factors(data)), ("impact", _impact(data)),
-              ("went_well", _text(data, "went_well")), ("went_wrong", _went_wrong(data)),
-              ("actions", _actions(data)), ("lessons", _text(data, "lessons")), ("links", _links(data)))
+    bodies = (
+        ("summary", _summary(data)),
+        ("timeline", timeline_markdown(rows, incident.started_at)),
+        ("root_cause", _text(data, "root_cause")),
+        ("factors", _factors(data)),
+        ("impact", _impact(data)),
+        ("went_well", _text(data, "went_well")),
+        ("went_wrong", _went_wrong(data)),
+        ("actions", _actions(data)),
+        ("lessons", _text(data, "lessons")),
+        ("links", _links(data)),
+    )
     return [Part(name, BY_NAME[name].title, body) for name, body in bodies]
 
 
@@ -164,11 +188,18 @@ def gather(store: Store, ref: int | str, timeline: str = "all") -> dict[str, Any
     """Everything an export needs, read once."""
     pm = store.get_postmortem(ref)
     return {
-        "postmortem": pm, "incident": store.get_incident(pm.incident_id), "now": store.now(),
-        "sections": store.section_bodies(pm.id), "factors": store.factors(pm.id), "links": store.links(pm.id),
-        "events": list(all_events(store, pm.incident_id)), "timeline": timeline,
-        "actions": store.action_items_for_postmortem(pm.id), "reviewers": store.reviewers(pm.id),
-        "roles": store.role_history(pm.incident_id), "role_order": store.roles(),
+        "postmortem": pm,
+        "incident": store.get_incident(pm.incident_id),
+        "now": store.now(),
+        "sections": store.section_bodies(pm.id),
+        "factors": store.factors(pm.id),
+        "links": store.links(pm.id),
+        "events": list(all_events(store, pm.incident_id)),
+        "timeline": timeline,
+        "actions": store.action_items_for_postmortem(pm.id),
+        "reviewers": store.reviewers(pm.id),
+        "roles": store.role_history(pm.incident_id),
+        "role_order": store.roles(),
     }
 
 
@@ -177,18 +208,33 @@ def postmortem_json(store: Store, ref: int | str, timeline: str = "all") -> dict
     data = gather(store, ref, timeline)
     pm, incident = data["postmortem"], data["incident"]
     return {
-        "key": pm.key, **pm.model_dump(mode="json"),
-        "incident": {"key": incident.key, **incident.model_dump(mode="json"),
-                     "duration_seconds": incident.duration_seconds(data["now"]),
-                     "time_to": {key: seconds for key, seconds in incident.milestone_durations()}},
-        "sections": {name: data["sections"].get(name, "") for name in BY_NAME
-                     if BY_NAME[name].kind == "text"},
+        "key": pm.key,
+        **pm.model_dump(mode="json"),
+        "incident": {
+            "key": incident.key,
+            **incident.model_dump(mode="json"),
+            "duration_seconds": incident.duration_seconds(data["now"]),
+            "time_to": {key: seconds for key, seconds in incident.milestone_durations()},
+        },
+        "sections": {name: data["sections"].get(name, "") for name in BY_NAME if BY_NAME[name].kind == "text"},
         "contributing_factors": [{"text": t, "checked": c} for t, c in data["factors"]],
-        "impact": {"users_affected": incident.users_affected, "users_affected_text": incident.users_affected_text,
-                   "revenue_impact": incident.revenue_impact, "slo_impact": incident.slo_impact},
+        "impact": {
+            "users_affected": incident.users_affected,
+            "users_affected_text": incident.users_affected_text,
+            "revenue_impact": incident.revenue_impact,
+            "slo_impact": incident.slo_impact,
+        },
         "supporting_data": [{"label": label, "url": url} for label, url in data["links"]],
-        "timeline": [{"occurred_at": row.at.isoformat(), "kind": row.kind, "text": row.text, "pinned": row.pinned,
-                      "milestone": row.milestone} for row in timeline_rows(incident, data["events"], timeline)],
+        "timeline": [
+            {
+                "occurred_at": row.at.isoformat(),
+                "kind": row.kind,
+                "text": row.text,
+                "pinned": row.pinned,
+                "milestone": row.milestone,
+            }
+            for row in timeline_rows(incident, data["events"], timeline)
+        ],
         "events": [e.model_dump(mode="json") for e in data["events"]],
         "action_items": [{"key": a.key, **a.model_dump(mode="json")} for a in data["actions"]],
         "reviewers": [r.model_dump(mode="json") for r in data["reviewers"]],

@@ -17,8 +17,16 @@ STAGES = ("plan", "do", "check", "act")
 IMPROVEMENT_STATUSES = ("proposed", "in_progress", "completed", "abandoned")
 DECISIONS = ("standardize", "iterate", "abandon")
 NUMBER_FIELDS = ("before_value", "target_value", "after_value")
-TEXT_FIELDS = ("title", "source_text", "hypothesis", "owner", "before_metric", "after_metric",
-               "expected_impact", "measured_impact")
+TEXT_FIELDS = (
+    "title",
+    "source_text",
+    "hypothesis",
+    "owner",
+    "before_metric",
+    "after_metric",
+    "expected_impact",
+    "measured_impact",
+)
 IMPROVEMENT_FIELDS = TEXT_FIELDS + NUMBER_FIELDS + ("stage", "status", "decision", "cycle")
 KEY_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*-\d+$")
 
@@ -145,7 +153,9 @@ def parse_number(field: str, value: Any) -> float | None:
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise InvalidInputError(f"{field.replace('_', ' ')} {value!r} is not a number; write it like 7 or 2.5.") from None
+        raise InvalidInputError(
+            f"{field.replace('_', ' ')} {value!r} is not a number; write it like 7 or 2.5."
+        ) from None
 
 
 def check_key(key: str) -> str:

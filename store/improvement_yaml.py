@@ -109,11 +109,13 @@ class TrackerFileError(InvalidInputError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        super().__init__(f"The file was not imported ({count}; nothing was changed):\n" +
-                         "\n".join(f"  - {p}" for p in problems))
+        super().__init__(
+            f"The file was not imported ({count}; nothing was changed):\n" + "\n".join(f"  - {p}" for p in problems)
+        )
 
 
 # ---------------------------------------------------------------- export
+
 
 def number(value: float | None) -> int | float | None:
     """7.0 → 7 so the file reads as people write it."""
@@ -131,10 +133,16 @@ def measure(metric: str, value: float | None) -> dict | None:
 
 def cycle_to_dict(cycle: ImprovementCycle) -> dict:
     """One history entry."""
-    data = {"cycle": cycle.cycle, "decision": cycle.decision, "hypothesis": cycle.hypothesis,
-            "before": measure(cycle.before_metric, cycle.before_value), "target": number(cycle.target_value),
-            "after": measure(cycle.after_metric, cycle.after_value), "impact": cycle.measured_impact,
-            "ended_at": to_iso(cycle.ended_at)}
+    data = {
+        "cycle": cycle.cycle,
+        "decision": cycle.decision,
+        "hypothesis": cycle.hypothesis,
+        "before": measure(cycle.before_metric, cycle.before_value),
+        "target": number(cycle.target_value),
+        "after": measure(cycle.after_metric, cycle.after_value),
+        "impact": cycle.measured_impact,
+        "ended_at": to_iso(cycle.ended_at),
+    }
     return {k: v for k, v in data.items() if v not in (None, "")}
 
 
@@ -142,11 +150,19 @@ def card_to_dict(card: Improvement) -> dict:
     """One item of ``improvements:`` (empty fields left out)."""
     sources = [*card.sources, *([card.source_text] if card.source_text else [])]
     data: dict[str, Any] = {
-        "id": card.key, "title": card.title, "source": sources[0] if len(sources) == 1 else sources,
-        "status": card.status, "stage": card.stage, "owner": card.owner, "hypothesis": card.hypothesis,
-        "before": measure(card.before_metric, card.before_value), "target": number(card.target_value),
-        "after": measure(card.after_metric, card.after_value), "impact": card.measured_impact,
-        "expected_impact": card.expected_impact, "decision": card.decision,
+        "id": card.key,
+        "title": card.title,
+        "source": sources[0] if len(sources) == 1 else sources,
+        "status": card.status,
+        "stage": card.stage,
+        "owner": card.owner,
+        "hypothesis": card.hypothesis,
+        "before": measure(card.before_metric, card.before_value),
+        "target": number(card.target_value),
+        "after": measure(card.after_metric, card.after_value),
+        "impact": card.measured_impact,
+        "expected_impact": card.expected_impact,
+        "decision": card.decision,
         "cycle": card.cycle if card.cycle != 1 else None,
         "history": [cycle_to_dict(c) for c in card.history],
     }
@@ -173,6 +189,7 @@ def export_yaml(store: Store) -> str:
 
 
 # ---------------------------------------------------------------- import
+
 
 def parse_tracker(text: str) -> tuple[TrackerFile, list[str]]:
     """Validate the text; TrackerFileError lists every problem. Also returns warnings."""
@@ -204,8 +221,14 @@ def yaml_problem(exc: yaml.YAMLError) -> str:
 
 
 #: The parser's names for what it was reading, in the words a person uses.
-YAML_WORDS = {"quoted scalar": "quoted text", "flow mapping": "{…} mapping", "flow sequence": "[…] list",
-              "block mapping": "mapping", "block collection": "list", "plain scalar": "text"}
+YAML_WORDS = {
+    "quoted scalar": "quoted text",
+    "flow mapping": "{…} mapping",
+    "flow sequence": "[…] list",
+    "block mapping": "mapping",
+    "block collection": "list",
+    "plain scalar": "text",
+}
 
 
 def plain_context(context: str) -> str:
@@ -230,7 +253,7 @@ def unknown_fields(tracker: TrackerFile) -> list[str]:
     """Warnings for fields debrief does not know (they are not imported)."""
     warnings = []
     for index, item in enumerate(tracker.improvements, start=1):
-        for name in (item.model_extra or {}):
+        for name in item.model_extra or {}:
             warnings.append(f"Item {index} ({item.id}): field '{name}' is not known to debrief and was not imported.")
     return warnings
 
@@ -241,18 +264,34 @@ def card_fields(item: ImprovementEntry) -> dict[str, Any]:
     stage = item.stage or infer_stage(item.status, after.value)
     decision = item.decision or {"completed": "standardize", "abandoned": "abandon"}.get(item.status)
     return {
-        "title": item.title, "status": item.status, "stage": stage, "owner": item.owner,
-        "hypothesis": item.hypothesis, "before_metric": before.metric, "before_value": before.value,
-        "target_value": item.target, "after_metric": after.metric, "after_value": after.value,
-        "measured_impact": item.impact, "expected_impact": item.expected_impact, "decision": decision,
+        "title": item.title,
+        "status": item.status,
+        "stage": stage,
+        "owner": item.owner,
+        "hypothesis": item.hypothesis,
+        "before_metric": before.metric,
+        "before_value": before.value,
+        "target_value": item.target,
+        "after_metric": after.metric,
+        "after_value": after.value,
+        "measured_impact": item.impact,
+        "expected_impact": item.expected_impact,
+        "decision": decision,
         "cycle": item.cycle,
     }
 
 
 #: File fields and the store fields they fill; on update, fields absent from the file are kept.
-OPTIONAL_FIELDS = {"owner": ("owner",), "hypothesis": ("hypothesis",), "before": ("before_metric", "before_value"),
-                   "target": ("target_value",), "after": ("after_metric", "after_value"),
-                   "impact": ("measured_impact",), "expected_impact": ("expected_impact",), "cycle": ("cycle",)}
+OPTIONAL_FIELDS = {
+    "owner": ("owner",),
+    "hypothesis": ("hypothesis",),
+    "before": ("before_metric", "before_value"),
+    "target": ("target_value",),
+    "after": ("after_metric", "after_value"),
+    "impact": ("measured_impact",),
+    "expected_impact": ("expected_impact",),
+    "cycle": ("cycle",),
+}
 
 
 def update_fields(item: ImprovementEntry) -> dict[str, Any]:
@@ -308,8 +347,20 @@ def replace_history(conn: Any, ident: int, history: list[CycleEntry]) -> None:
             "INSERT INTO improvement_cycle (improvement_id, cycle, hypothesis, before_metric, before_value, "
             "target_value, after_metric, after_value, measured_impact, decision, ended_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (ident, c.cycle, c.hypothesis, before.metric, before.value, c.target, after.metric, after.value,
-             c.impact, c.decision, ended))
+            (
+                ident,
+                c.cycle,
+                c.hypothesis,
+                before.metric,
+                before.value,
+                c.target,
+                after.metric,
+                after.value,
+                c.impact,
+                c.decision,
+                ended,
+            ),
+        )
 
 
 __all__ = ["ImportResult", "TrackerFileError", "export_yaml", "import_yaml", "parse_tracker", "format_number"]

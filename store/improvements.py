@@ -16,13 +16,22 @@ from .incidents import check_choice
 from .keys import make_key
 
 PM_KEY = re.compile(r"^PM-?\d+$", re.IGNORECASE)
-CYCLE_FIELDS = ("hypothesis", "before_metric", "before_value", "target_value", "after_metric", "after_value",
-                "measured_impact")
+CYCLE_FIELDS = (
+    "hypothesis",
+    "before_metric",
+    "before_value",
+    "target_value",
+    "after_metric",
+    "after_value",
+    "measured_impact",
+)
 # Later incidents that share a service, tag or ticked factor with one of the
 # card's source incidents (the cheap half of the rule in ``recurrence.py``),
 # each with the source it shares it with; dismissed links are left out.
-_TICKED = "SELECT lower(f.text) FROM postmortem_factor f JOIN postmortem fp ON fp.id = f.postmortem_id " \
-          "WHERE f.checked AND fp.incident_id = {}"
+_TICKED = (
+    "SELECT lower(f.text) FROM postmortem_factor f JOIN postmortem fp ON fp.id = f.postmortem_id "
+    "WHERE f.checked AND fp.incident_id = {}"
+)
 RECURRENCE_CANDIDATES_SQL = f"""
 SELECT src.id AS source_id, src.title AS source_title, src.summary AS source_summary,
        src.services AS source_services, src.tags AS source_tags, later.* FROM improvement_source s
@@ -45,8 +54,9 @@ STAGE_STATUS = {"plan": "proposed", "do": "in_progress", "check": "in_progress",
 class ImprovementsMixin(StoreBase):
     """Create, read, move and decide PDCA cards."""
 
-    def create_improvement(self, title: str, key: str | None = None, sources: Iterable[str] = (),
-                           **fields: Any) -> Improvement:
+    def create_improvement(
+        self, title: str, key: str | None = None, sources: Iterable[str] = (), **fields: Any
+    ) -> Improvement:
         """Add a card (in Plan unless ``stage`` says otherwise) with its sources."""
         values = {k: improvement_column(k, v) for k, v in {"title": title, **fields}.items()}
         pm_ids, free = self.split_sources(sources)
@@ -59,7 +69,9 @@ class ImprovementsMixin(StoreBase):
                 raise InvalidInputError(f"{values['key']} already exists; choose another id.")
             values.update(created_at=now, updated_at=now)
             names, marks = ", ".join(values), ", ".join("?" for _ in values)
-            ident = conn.execute(f"INSERT INTO improvement ({names}) VALUES ({marks})", tuple(values.values())).lastrowid
+            ident = conn.execute(
+                f"INSERT INTO improvement ({names}) VALUES ({marks})", tuple(values.values())
+            ).lastrowid
             self._set_sources(conn, ident, pm_ids)
         return self.get_improvement(ident)
 
@@ -108,20 +120,30 @@ class ImprovementsMixin(StoreBase):
     def _with_details(self, data: dict) -> Improvement:
         """Add sources, action-item progress, recurrences and history to a row."""
         ident = data["id"]
-        data["sources"] = [make_key("PM", r[0]) for r in self.db.query(
-            "SELECT p.incident_id FROM improvement_source s JOIN postmortem p ON p.id = s.postmortem_id "
-            "WHERE s.improvement_id = ? ORDER BY p.incident_id", (ident,))]
-        progress = self.db.one("SELECT count(*), coalesce(sum(status IN ('done','wont_do')), 0) FROM action_item "
-                               "WHERE improvement_id = ?", (ident,))
+        data["sources"] = [
+            make_key("PM", r[0])
+            for r in self.db.query(
+                "SELECT p.incident_id FROM improvement_source s JOIN postmortem p ON p.id = s.postmortem_id "
+                "WHERE s.improvement_id = ? ORDER BY p.incident_id",
+                (ident,),
+            )
+        ]
+        progress = self.db.one(
+            "SELECT count(*), coalesce(sum(status IN ('done','wont_do')), 0) FROM action_item WHERE improvement_id = ?",
+            (ident,),
+        )
         data["actions_total"], data["actions_done"] = progress[0], progress[1]
         data["recurrences"] = self.recurrences(ident)
         data["recurred"] = [r.incident_key for r in data["recurrences"]]
-        data["history"] = [ImprovementCycle.from_row(r) for r in self.db.query(
-            "SELECT * FROM improvement_cycle WHERE improvement_id = ? ORDER BY cycle", (ident,))]
+        data["history"] = [
+            ImprovementCycle.from_row(r)
+            for r in self.db.query("SELECT * FROM improvement_cycle WHERE improvement_id = ? ORDER BY cycle", (ident,))
+        ]
         return Improvement.model_validate(data)
 
-    def list_improvements(self, stage: str | None = None, status: str | None = None,
-                          owner: str | None = None) -> list[Improvement]:
+    def list_improvements(
+        self, stage: str | None = None, status: str | None = None, owner: str | None = None
+    ) -> list[Improvement]:
         """Cards in board order (stage, then key), filtered by stage, status and owner."""
         clauses, params = [], []
         for field, value in (("stage", stage), ("status", status), ("owner", owner)):
@@ -133,8 +155,7 @@ class ImprovementsMixin(StoreBase):
         rows = self.db.query(f"SELECT * FROM improvement {where} ORDER BY {order}, key", tuple(params))
         return [self._with_details(dict(r)) for r in rows]
 
-    def update_improvement(self, ref: int | str, sources: Iterable[str] | None = None,
-                           **fields: Any) -> Improvement:
+    def update_improvement(self, ref: int | str, sources: Iterable[str] | None = None, **fields: Any) -> Improvement:
         """Change fields (and, when given, the whole list of sources) in one transaction."""
         card = self.get_improvement(ref)
         values = {k: improvement_column(k, v) for k, v in fields.items()}
@@ -145,8 +166,10 @@ class ImprovementsMixin(StoreBase):
                 self._set_sources(conn, card.id, pm_ids)
             if values:
                 sets = ", ".join(f"{k} = ?" for k in values)
-                conn.execute(f"UPDATE improvement SET {sets}, updated_at = ? WHERE id = ?",
-                             (*values.values(), self.now_iso(), card.id))
+                conn.execute(
+                    f"UPDATE improvement SET {sets}, updated_at = ? WHERE id = ?",
+                    (*values.values(), self.now_iso(), card.id),
+                )
         return self.get_improvement(card.id)
 
     def move_improvement(self, ref: int | str, step: int) -> Improvement:
@@ -161,8 +184,9 @@ class ImprovementsMixin(StoreBase):
             raise InvalidInputError(f"{card.key} needs its after value (recorded in Check) before Act.")
         return self.update_improvement(card.id, stage=stage, status=STAGE_STATUS[stage], decision=None)
 
-    def record_check(self, ref: int | str, after_value: Any, after_metric: str | None = None,
-                     measured_impact: str | None = None) -> Improvement:
+    def record_check(
+        self, ref: int | str, after_value: Any, after_metric: str | None = None, measured_impact: str | None = None
+    ) -> Improvement:
         """Check: record the after value (the card then shows the change and percent)."""
         card = self.get_improvement(ref)
         fields: dict[str, Any] = {"after_value": after_value, "stage": "check", "status": "in_progress"}
@@ -183,8 +207,16 @@ class ImprovementsMixin(StoreBase):
             self._keep_cycle(conn, card, decision)
             if decision == "iterate":
                 return self.update_improvement(
-                    card.id, stage="plan", status="proposed", decision=None, cycle=card.cycle + 1,
-                    before_value=card.after_value, after_value=None, after_metric="", measured_impact="")
+                    card.id,
+                    stage="plan",
+                    status="proposed",
+                    decision=None,
+                    cycle=card.cycle + 1,
+                    before_value=card.after_value,
+                    after_value=None,
+                    after_metric="",
+                    measured_impact="",
+                )
             status = "completed" if decision == "standardize" else "abandoned"
             return self.update_improvement(card.id, stage="act", status=status, decision=decision)
 
@@ -193,7 +225,8 @@ class ImprovementsMixin(StoreBase):
         conn.execute(
             f"INSERT OR REPLACE INTO improvement_cycle (improvement_id, cycle, {', '.join(CYCLE_FIELDS)}, decision, "
             f"ended_at) VALUES (?, ?, {', '.join('?' for _ in CYCLE_FIELDS)}, ?, ?)",
-            (card.id, card.cycle, *values, decision, self.now_iso()))
+            (card.id, card.cycle, *values, decision, self.now_iso()),
+        )
 
     def link_action_item(self, ref: int | str, action: int | str) -> Improvement:
         """Do: link an action item to the card (its progress shows on the card)."""
@@ -207,10 +240,13 @@ class ImprovementsMixin(StoreBase):
         if item.improvement_id:
             existing = self.get_improvement(item.improvement_id)
             raise InvalidInputError(f"{item.key} is already part of {existing.key}.")
-        sources = [make_key("PM", self.get_postmortem_by_id(item.postmortem_id).incident_id)] if item.postmortem_id else []
+        sources = (
+            [make_key("PM", self.get_postmortem_by_id(item.postmortem_id).incident_id)] if item.postmortem_id else []
+        )
         with self.db.write():
-            card = self.create_improvement(item.title, owner=item.owner, sources=sources,
-                                           source_text="" if sources else item.key)
+            card = self.create_improvement(
+                item.title, owner=item.owner, sources=sources, source_text="" if sources else item.key
+            )
             self.update_action_item(item.id, improvement_id=card.id)
         return self.get_improvement(card.id)
 
@@ -222,8 +258,9 @@ class ImprovementsMixin(StoreBase):
         rows = self.db.query("SELECT * FROM action_item WHERE improvement_id = ? ORDER BY id", (card.id,))
         return [ActionItem.from_row(r) for r in rows]
 
-    def save_improvement(self, ref: int | str | None, sources: Iterable[str], action_keys: Iterable[str],
-                         **fields: Any) -> Improvement:
+    def save_improvement(
+        self, ref: int | str | None, sources: Iterable[str], action_keys: Iterable[str], **fields: Any
+    ) -> Improvement:
         """The board's form: create (``ref`` None) or update a card, its sources and its
         linked action items (exactly those listed), in one transaction."""
         wanted = [self.get_action_item(k).id for k in action_keys if str(k).strip()]
@@ -235,7 +272,9 @@ class ImprovementsMixin(StoreBase):
             else:
                 card = self.update_improvement(ref, sources=sources, **fields)
             marks = ", ".join("?" for _ in wanted)
-            conn.execute(f"UPDATE action_item SET improvement_id = NULL WHERE improvement_id = ? "
-                         f"AND id NOT IN ({marks})", (card.id, *wanted))
+            conn.execute(
+                f"UPDATE action_item SET improvement_id = NULL WHERE improvement_id = ? AND id NOT IN ({marks})",
+                (card.id, *wanted),
+            )
             conn.executemany("UPDATE action_item SET improvement_id = ? WHERE id = ?", [(card.id, w) for w in wanted])
         return self.get_improvement(card.id)

@@ -118,7 +118,7 @@ class Incident(BaseModel):
 
     @property
     def users_affected_label(self) -> str:
-        """"Users affected" as written, else the count (``1,200``), else empty."""
+        """ "Users affected" as written, else the count (``1,200``), else empty."""
         if self.users_affected_text.strip():
             return self.users_affected_text.strip()
         return f"{self.users_affected:,}" if self.users_affected is not None else ""
@@ -136,9 +136,11 @@ class Incident(BaseModel):
             if first is not None and second is not None and second < first:
                 problems.append(text)
         if self.impact_started_at is None:
-            problems += [f"{name.removesuffix('_at')} before declared, impact start unknown"
-                         for _, start, name in DURATIONS
-                         if start is None and (getattr(self, name) or self.declared_at) < self.declared_at]
+            problems += [
+                f"{name.removesuffix('_at')} before declared, impact start unknown"
+                for _, start, name in DURATIONS
+                if start is None and (getattr(self, name) or self.declared_at) < self.declared_at
+            ]
         return problems
 
     def milestone_durations(self) -> list[tuple[str, float]]:
@@ -207,8 +209,14 @@ def describe(field: str, value: Any) -> str:
 class IncidentsMixin(StoreBase):
     """Create, read, list and change incidents."""
 
-    def create_incident(self, title: str, severity: str | None = "SEV3", commander: str | None = None,
-                        source: str = "tui", **fields: Any) -> Incident:
+    def create_incident(
+        self,
+        title: str,
+        severity: str | None = "SEV3",
+        commander: str | None = None,
+        source: str = "tui",
+        **fields: Any,
+    ) -> Incident:
         """Declare an incident; a ``status`` event records the declaration. ``severity``
         None: SEV3, marked not assessed until someone sets it."""
         now = self.now()
@@ -236,8 +244,9 @@ class IncidentsMixin(StoreBase):
             raise NotFoundError(f"There is no incident {make_key('INC', ident)}.")
         return Incident.from_row(row)
 
-    def list_incidents(self, status: str | Iterable[str] | None = None, limit: int = 200,
-                       offset: int = 0, after: int | None = None) -> list[Incident]:
+    def list_incidents(
+        self, status: str | Iterable[str] | None = None, limit: int = 200, offset: int = 0, after: int | None = None
+    ) -> list[Incident]:
         """Active incidents first, then the rest newest first; paged, filtered by status.
 
         ``after`` (an incident id) pages by key: the incidents that sort after that one now,
@@ -249,8 +258,10 @@ class IncidentsMixin(StoreBase):
         if after is not None:
             where = (f"{where} AND " if where else "WHERE ") + f"({key}) < (SELECT {key} FROM incident WHERE id = ?)"
             params = (*params, after)
-        sql = (f"SELECT * FROM incident {where} ORDER BY status IN ({active}) DESC, "
-               "coalesce(impact_started_at, declared_at) DESC, id DESC LIMIT ? OFFSET ?")
+        sql = (
+            f"SELECT * FROM incident {where} ORDER BY status IN ({active}) DESC, "
+            "coalesce(impact_started_at, declared_at) DESC, id DESC LIMIT ? OFFSET ?"
+        )
         return [Incident.from_row(r) for r in self.db.query(sql, (*params, limit, offset))]
 
     def count_incidents(self, status: str | Iterable[str] | None = None) -> int:
@@ -262,8 +273,9 @@ class IncidentsMixin(StoreBase):
         """Incidents still being worked (investigating, identified, monitoring)."""
         return self.list_incidents(status=ACTIVE_STATUSES, limit=1000)
 
-    def update_incident(self, ref: int | str, author: str | None = None, source: str = "tui",
-                        quiet: tuple[str, ...] = (), **fields: Any) -> Incident:
+    def update_incident(
+        self, ref: int | str, author: str | None = None, source: str = "tui", quiet: tuple[str, ...] = (), **fields: Any
+    ) -> Incident:
         """Change fields; each tracked change also writes a ``status`` event (old → new),
         except for the fields in ``quiet`` (set by an event that already records them)."""
         current = self.get_incident(ref)
@@ -274,8 +286,10 @@ class IncidentsMixin(StoreBase):
             if not changes:
                 return current
             sets = ", ".join(f"{k} = ?" for k in changes)
-            conn.execute(f"UPDATE incident SET {sets}, updated_at = ? WHERE id = ?",
-                         (*changes.values(), self.now_iso(), current.id))
+            conn.execute(
+                f"UPDATE incident SET {sets}, updated_at = ? WHERE id = ?",
+                (*changes.values(), self.now_iso(), current.id),
+            )
             for field, value in changes.items():
                 if field == "commander":  # a hand-off of the commander role, recorded as such
                     self._hand_over(conn, current.id, "commander", row[field], value, author, source)  # type: ignore[attr-defined]
@@ -312,8 +326,9 @@ class IncidentsMixin(StoreBase):
         wanted = [check_choice("status", s, STATUSES) for s in wanted]
         return f"WHERE status IN ({', '.join('?' for _ in wanted)})", tuple(wanted)
 
-    def _status_event(self, conn: Any, incident_id: int, text: str, source: str,
-                      author: str | None = None, at: str | None = None) -> int:
+    def _status_event(
+        self, conn: Any, incident_id: int, text: str, source: str, author: str | None = None, at: str | None = None
+    ) -> int:
         """Record a change as a ``status`` event written by the system; return its id."""
         now = self.now_iso()
         return conn.execute(

@@ -48,8 +48,11 @@ TARGETS: dict[str, tuple[float | str, str]] = {
 }
 EDITABLE_TARGETS = ("mttr_minutes", "change_failure_rate_pct", "toil_pct")
 #: How the targets are named in messages.
-TARGET_LABELS = {"mttr_minutes": "The MTTR target", "change_failure_rate_pct": "The change failure rate target",
-                 "toil_pct": "The toil target"}
+TARGET_LABELS = {
+    "mttr_minutes": "The MTTR target",
+    "change_failure_rate_pct": "The change failure rate target",
+    "toil_pct": "The toil target",
+}
 MTTR_TARGET_MAX = 10_000
 
 
@@ -174,8 +177,9 @@ class MetricsMixin(StoreBase):
         self._action_metrics(result, params)
         return result
 
-    def metrics_overview(self, period: Period, count: int = 12) -> tuple[list[Metrics], dict[str, float | str],
-                                                                         list[dict[str, Any]]]:
+    def metrics_overview(
+        self, period: Period, count: int = 12
+    ) -> tuple[list[Metrics], dict[str, float | str], list[dict[str, Any]]]:
         """What the Metrics screen shows, in one read transaction: ``count`` periods ending
         with ``period`` (oldest first), the targets, and the improvements waiting in Check."""
         with self.reading():
@@ -227,7 +231,9 @@ class MetricsMixin(StoreBase):
         """Improvements waiting in Check (stage ``check``, not finished), oldest first."""
         rows = self.db.query(
             "SELECT key, title, owner, expected_impact, before_value, target_value, after_value FROM improvement "
-            "WHERE stage = 'check' AND status NOT IN ('completed', 'abandoned') ORDER BY updated_at, id LIMIT ?", (limit,))
+            "WHERE stage = 'check' AND status NOT IN ('completed', 'abandoned') ORDER BY updated_at, id LIMIT ?",
+            (limit,),
+        )
         return [dict(r) for r in rows]
 
     def metric_targets(self) -> dict[str, float | str]:
@@ -301,7 +307,9 @@ def figures_json(metrics: Metrics) -> dict[str, Any]:
         "toil_pct": round_percent(metrics.toil_pct),
         "alert_noise_pct": round_percent(metrics.alert_noise_pct),
         "action_items": {
-            "open": metrics.actions_open, "overdue": metrics.actions_overdue, "done": metrics.actions_done,
+            "open": metrics.actions_open,
+            "overdue": metrics.actions_overdue,
+            "done": metrics.actions_done,
             "completion_rate_pct": round_percent(metrics.action_completion_pct),
             "median_days_to_close": rounded(metrics.days_to_close.median),
         },

@@ -14,7 +14,6 @@ IN_PERIOD = "coalesce(impact_started_at, declared_at) >= :t0 AND coalesce(impact
 SEVERITY_COUNTS = f"SELECT severity, count(*) AS n FROM incident WHERE {IN_PERIOD} GROUP BY severity"
 
 
-
 def stats(metric: str, values: str) -> str:
     """mean, median, p90 and n of ``x`` in the rows of ``values`` (one sort, one window pass)."""
     return f"""
@@ -31,17 +30,21 @@ def minutes_between(later: str, earlier: str) -> str:
     A negative interval (acknowledged before detected) is impossible: it is left
     out here and listed with the incidents that need their milestones fixed.
     """
-    return (f"SELECT (julianday({later}) - julianday({earlier})) * 1440.0 AS x FROM incident "
-            f"WHERE {IN_PERIOD} AND {later} IS NOT NULL AND {earlier} IS NOT NULL AND {later} >= {earlier}")
+    return (
+        f"SELECT (julianday({later}) - julianday({earlier})) * 1440.0 AS x FROM incident "
+        f"WHERE {IN_PERIOD} AND {later} IS NOT NULL AND {earlier} IS NOT NULL AND {later} >= {earlier}"
+    )
 
 
 # One statement, one sort per metric (a partitioned window over all four is slower).
-DURATIONS = " UNION ALL ".join((
-    stats("ttd", minutes_between("detected_at", "impact_started_at")),
-    stats("tta", minutes_between("acknowledged_at", "detected_at")),
-    stats("ttm", minutes_between("mitigated_at", "impact_started_at")),
-    stats("mttr", minutes_between("resolved_at", "coalesce(impact_started_at, declared_at)")),
-))
+DURATIONS = " UNION ALL ".join(
+    (
+        stats("ttd", minutes_between("detected_at", "impact_started_at")),
+        stats("tta", minutes_between("acknowledged_at", "detected_at")),
+        stats("ttm", minutes_between("mitigated_at", "impact_started_at")),
+        stats("mttr", minutes_between("resolved_at", "coalesce(impact_started_at, declared_at)")),
+    )
+)
 
 MTTR_FROM_DECLARED = f"""
 SELECT count(*) FROM incident
@@ -55,8 +58,9 @@ IMPOSSIBLE = (
     ("mitigated before impact started", "mitigated_at", "impact_started_at"),
     ("resolved before impact started", "resolved_at", "coalesce(impact_started_at, declared_at)"),
 )
-_IMPOSSIBLE_COLUMNS = ", ".join(f"coalesce({later} < {earlier}, 0) AS bad_{n}"
-                                for n, (_, later, earlier) in enumerate(IMPOSSIBLE))
+_IMPOSSIBLE_COLUMNS = ", ".join(
+    f"coalesce({later} < {earlier}, 0) AS bad_{n}" for n, (_, later, earlier) in enumerate(IMPOSSIBLE)
+)
 _ANY_IMPOSSIBLE = " OR ".join(f"{later} < {earlier}" for _, later, earlier in IMPOSSIBLE)
 
 # Every incident of the period that lacks a milestone (open ones lack their
@@ -81,7 +85,9 @@ SELECT count(*) AS n,
 FROM deployment d WHERE deployed_at >= :t0 AND deployed_at < :t1
 """
 
-TOIL = "SELECT sum(toil_minutes) AS toil, sum(working_minutes) AS working FROM toil_entry WHERE week >= :d0 AND week < :d1"
+TOIL = (
+    "SELECT sum(toil_minutes) AS toil, sum(working_minutes) AS working FROM toil_entry WHERE week >= :d0 AND week < :d1"
+)
 
 ALERTS = "SELECT sum(total) AS total, sum(actionable) AS actionable FROM alert_sample WHERE week >= :d0 AND week < :d1"
 
@@ -95,8 +101,11 @@ SELECT
 FROM action_item WHERE created_at < :asof
 """
 
-DAYS_TO_CLOSE = stats("close", "SELECT julianday(done_at) - julianday(created_at) AS x FROM action_item "
-                                "WHERE status = 'done' AND done_at >= :t0 AND done_at < :t1")
+DAYS_TO_CLOSE = stats(
+    "close",
+    "SELECT julianday(done_at) - julianday(created_at) AS x FROM action_item "
+    "WHERE status = 'done' AND done_at >= :t0 AND done_at < :t1",
+)
 
 POSTMORTEM_48H = f"""
 SELECT count(*) AS n, coalesce(sum(created IS NOT NULL AND created <= deadline), 0) AS on_time FROM (
@@ -107,4 +116,6 @@ SELECT count(*) AS n, coalesce(sum(created IS NOT NULL AND created <= deadline),
 ) WHERE (created IS NOT NULL AND created <= deadline) OR deadline < :now
 """
 
-LATEST_INCIDENT = "SELECT max(coalesce(impact_started_at, declared_at)) FROM incident WHERE status IN ('resolved', 'closed')"
+LATEST_INCIDENT = (
+    "SELECT max(coalesce(impact_started_at, declared_at)) FROM incident WHERE status IN ('resolved', 'closed')"
+)

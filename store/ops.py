@@ -103,8 +103,10 @@ def check_time(field: str, value: Any) -> datetime:
 def check_past(field: str, when: datetime, now: datetime) -> datetime:
     """A time that has happened (a few minutes of another machine's clock skew allowed)."""
     if when > now + FUTURE_SKEW:
-        raise InvalidInputError(f"{field} {when:%Y-%m-%d %H:%M}Z is in the future (it is {now:%Y-%m-%d %H:%M}Z "
-                                "now); record a deployment once it has happened.")
+        raise InvalidInputError(
+            f"{field} {when:%Y-%m-%d %H:%M}Z is in the future (it is {now:%Y-%m-%d %H:%M}Z "
+            "now); record a deployment once it has happened."
+        )
     return when
 
 
@@ -117,14 +119,18 @@ def check_week(field: str, value: Any) -> date:
     try:
         return week_start(date.fromisoformat(str(value).strip()))
     except ValueError:
-        raise InvalidInputError(f"{field} {value!r} is not a date; use any date in the week, such as 2025-11-24.") from None
+        raise InvalidInputError(
+            f"{field} {value!r} is not a date; use any date in the week, such as 2025-11-24."
+        ) from None
 
 
 def check_alerts(total: Any, actionable: Any) -> tuple[int, int]:
     """Total and actionable counts, actionable never more than total."""
     total, actionable = check_count("total", total), check_count("actionable", actionable)
     if actionable > total:
-        raise InvalidInputError(f"actionable ({actionable}) is more than total ({total}); it must be at most the total.")
+        raise InvalidInputError(
+            f"actionable ({actionable}) is more than total ({total}); it must be at most the total."
+        )
     return total, actionable
 
 
@@ -132,23 +138,38 @@ def check_toil(toil: Any, working: Any) -> tuple[int, int]:
     """Toil and working minutes: working above 0, toil at most working."""
     toil, working = check_count("toil-minutes", toil), check_count("working-minutes", working, minimum=1)
     if toil > working:
-        raise InvalidInputError(f"toil-minutes ({toil}) is more than working-minutes ({working}); it must be at most that.")
+        raise InvalidInputError(
+            f"toil-minutes ({toil}) is more than working-minutes ({working}); it must be at most that."
+        )
     return toil, working
 
 
 class OpsMixin(StoreBase):
     """Record and read deployments, alert samples and toil entries."""
 
-    def record_deployment(self, service: str, at: Any, failed: bool = False, caused: Iterable[int | str] = (),
-                          version: str = "", source: str = "cli") -> Deployment:
+    def record_deployment(
+        self,
+        service: str,
+        at: Any,
+        failed: bool = False,
+        caused: Iterable[int | str] = (),
+        version: str = "",
+        source: str = "cli",
+    ) -> Deployment:
         """Record a deployment; one that caused an incident is stored as failed."""
         service, when = check_text("service", service), check_past("at", check_time("at", at), self.now())
         incident_ids = [self.get_incident(ref).id for ref in caused]
         with self.db.write() as conn:
             ident = conn.execute(
                 "INSERT INTO deployment (service, deployed_at, failed, version, source, created_at) VALUES (?,?,?,?,?,?)",
-                (service, to_iso(when), int(bool(failed or incident_ids)), check_text("version", version, False),
-                 source, self.now_iso()),
+                (
+                    service,
+                    to_iso(when),
+                    int(bool(failed or incident_ids)),
+                    check_text("version", version, False),
+                    source,
+                    self.now_iso(),
+                ),
             ).lastrowid
             for incident_id in incident_ids:
                 self.link_deployment(ident, incident_id)
@@ -170,13 +191,21 @@ class OpsMixin(StoreBase):
         rows = self.db.query(
             "SELECT d.*, group_concat(di.incident_id) AS caused_ids FROM deployment d "
             f"LEFT JOIN deployment_incident di ON di.deployment_id = d.id WHERE {where} "
-            "GROUP BY d.id ORDER BY d.deployed_at DESC, d.id DESC LIMIT ?", (*params, limit))
+            "GROUP BY d.id ORDER BY d.deployed_at DESC, d.id DESC LIMIT ?",
+            (*params, limit),
+        )
         return [self._deployment(row) for row in rows]
 
     def _deployment(self, row: Any) -> Deployment:
         ids = sorted(int(i) for i in row["caused_ids"].split(",")) if row["caused_ids"] else []
-        return Deployment(id=row["id"], service=row["service"], deployed_at=from_iso(row["deployed_at"]),
-                          failed=bool(row["failed"]), version=row["version"], caused=[make_key("INC", i) for i in ids])
+        return Deployment(
+            id=row["id"],
+            service=row["service"],
+            deployed_at=from_iso(row["deployed_at"]),
+            failed=bool(row["failed"]),
+            version=row["version"],
+            caused=[make_key("INC", i) for i in ids],
+        )
 
     def record_alerts(self, week: Any, total: Any, actionable: Any, source: str = "") -> AlertSample:
         """Record one week's alert counts; a second record for the same week and source replaces the first
@@ -184,8 +213,9 @@ class OpsMixin(StoreBase):
         monday, (total, actionable) = check_week("week", week), check_alerts(total, actionable)
         key = (monday.isoformat(), check_text("source", source, False))
         with self.db.write() as conn:
-            old = conn.execute("SELECT sum(total), sum(actionable) FROM alert_sample WHERE week = ? AND source = ?",
-                               key).fetchone()
+            old = conn.execute(
+                "SELECT sum(total), sum(actionable) FROM alert_sample WHERE week = ? AND source = ?", key
+            ).fetchone()
             conn.execute("DELETE FROM alert_sample WHERE week = ? AND source = ?", key)
             ident = conn.execute(
                 "INSERT INTO alert_sample (week, source, total, actionable, created_at) VALUES (?,?,?,?,?)",
@@ -194,20 +224,24 @@ class OpsMixin(StoreBase):
         row = dict(self.db.one("SELECT * FROM alert_sample WHERE id = ?", (ident,)))
         return AlertSample.model_validate(row | {"replaced": tuple(old) if old[0] is not None else None})
 
-    def record_toil(self, person: str, week: Any, toil_minutes: Any, working_minutes: Any,
-                    category: str = "") -> ToilEntry:
+    def record_toil(
+        self, person: str, week: Any, toil_minutes: Any, working_minutes: Any, category: str = ""
+    ) -> ToilEntry:
         """Record one person's toil for one week; the same person, week and category again replaces it."""
         person, monday = check_text("person", person), check_week("week", week)
         toil, working = check_toil(toil_minutes, working_minutes)
         key = (person, monday.isoformat(), check_text("category", category, False))
         where = "person = ? AND week = ? AND category = ?"
         with self.db.write() as conn:
-            old = conn.execute(f"SELECT sum(toil_minutes), sum(working_minutes) FROM toil_entry WHERE {where}",
-                               key).fetchone()
+            old = conn.execute(
+                f"SELECT sum(toil_minutes), sum(working_minutes) FROM toil_entry WHERE {where}", key
+            ).fetchone()
             conn.execute(f"DELETE FROM toil_entry WHERE {where}", key)
             ident = conn.execute(
                 "INSERT INTO toil_entry (person, week, category, toil_minutes, working_minutes, created_at) "
-                "VALUES (?,?,?,?,?,?)", (*key, toil, working, self.now_iso())).lastrowid
+                "VALUES (?,?,?,?,?,?)",
+                (*key, toil, working, self.now_iso()),
+            ).lastrowid
         row = dict(self.db.one("SELECT * FROM toil_entry WHERE id = ?", (ident,)))
         return ToilEntry.model_validate(row | {"replaced": tuple(old) if old[0] is not None else None})
 

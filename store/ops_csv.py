@@ -36,7 +36,9 @@ class CsvImportError(InvalidInputError):
         self.problems = problems
         rows = len({p.split(",")[0] for p in problems})
         lines = "\n".join(f"  {p}" for p in problems)
-        super().__init__(f"{name} was not imported ({rows} bad row{'s' if rows != 1 else ''}; nothing was written):\n{lines}")
+        super().__init__(
+            f"{name} was not imported ({rows} bad row{'s' if rows != 1 else ''}; nothing was written):\n{lines}"
+        )
 
 
 def column_name(header: str) -> str:
@@ -62,7 +64,8 @@ def read_rows(kind: str, text: str, name: str) -> list[tuple[int, dict[str, str]
     if missing:
         raise InvalidInputError(
             f"{name} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; {kind} files start with "
-            f"the header {','.join(required + optional)} ({', '.join(optional)} optional); nothing was written.")
+            f"the header {','.join(required + optional)} ({', '.join(optional)} optional); nothing was written."
+        )
     rows = []
     for number, cells in enumerate(reader, start=2):
         if any(cell.strip() for cell in cells):
@@ -89,7 +92,9 @@ def check_caused(store: Store, row: dict[str, str]) -> list[int]:
         try:
             ids.append(store.get_incident(ref).id)
         except NotFoundError:
-            raise InvalidInputError(f"caused {ref!r} names no incident; use the key of an existing one, such as INC-0013.") from None
+            raise InvalidInputError(
+                f"caused {ref!r} names no incident; use the key of an existing one, such as INC-0013."
+            ) from None
     return ids
 
 
@@ -97,8 +102,10 @@ Check = Callable[["Store", dict[str, str]], Any]
 CHECKS: dict[str, tuple[tuple[str, Check], ...]] = {
     "deployments": (
         ("service", lambda s, r: check_text("service", r.get("service"))),
-        ("deployed_at", lambda s, r: check_past("deployed_at", check_time("deployed_at", r.get("deployed_at", "")),
-                                                s.now())),
+        (
+            "deployed_at",
+            lambda s, r: check_past("deployed_at", check_time("deployed_at", r.get("deployed_at", "")), s.now()),
+        ),
         ("failed", lambda s, r: check_failed(r.get("failed"))),
         ("caused", check_caused),
         ("version", lambda s, r: check_text("version", r.get("version"), required=False)),
@@ -149,8 +156,10 @@ def import_text(store: Store, kind: str, text: str, name: str = "the file") -> i
         values, bad = check_row(store, kind, row)
         key = same_week_key(kind, values) if not bad else None
         if key is not None and key in seen:
-            bad = [f"week: the week of {key[0]} {DUPLICATE_WHAT[kind]} is already in row {seen[key]}; "
-                   "keep one row per week."]
+            bad = [
+                f"week: the week of {key[0]} {DUPLICATE_WHAT[kind]} is already in row {seen[key]}; "
+                "keep one row per week."
+            ]
         seen.setdefault(key, number)
         problems += [f"row {number}, {p}" for p in bad]
         checked.append(values)
@@ -168,7 +177,9 @@ def import_file(store: Store, kind: str, path: str | Path) -> int:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise InvalidInputError(f"{path} cannot be read: {(exc.strerror or str(exc)).lower()}; give the path of a CSV file.") from None
+        raise InvalidInputError(
+            f"{path} cannot be read: {(exc.strerror or str(exc)).lower()}; give the path of a CSV file."
+        ) from None
     except UnicodeDecodeError:
         raise InvalidInputError(f"{path} is not UTF-8 text; save the CSV file as UTF-8.") from None
     return import_text(store, kind, text, path.name)

@@ -98,5 +98,9 @@ class Period:
 
     def bounds(self) -> dict[str, str]:
         """SQL parameters: times as stored text and days as ISO dates."""
-        return {"t0": f"{self.start.isoformat()}T00:00:00.000Z", "t1": f"{self.end.isoformat()}T00:00:00.000Z",
-                "d0": self.start.isoformat(), "d1": self.end.isoformat()}
+        return {
+            "t0": f"{self.start.isoformat()}T00:00:00.000Z",
+            "t1": f"{self.end.isoformat()}T00:00:00.000Z",
+            "d0": self.start.isoformat(),
+            "d1": self.end.isoformat(),
+        }

@@ -27,29 +27,70 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("summary", "Summary", "text", True,
-            "In two or three sentences: what did users experience, and for how long?"),
-    Section("timeline", "Timeline (UTC)", "timeline", False,
-            "Walk the timeline: what did people see and know at each moment? What did the tools show them?"),
-    Section("root_cause", "Root Cause", "text", True,
-            "How did the system allow this? Which conditions had to line up? (How, not who.)"),
-    Section("factors", "Contributing Factors", "checklist", True,
-            "What made this harder to see, or easier to happen? Tick the ones that applied (ctrl+t); add your own "
-            "as new lines."),
-    Section("impact", "Impact", "impact", False,
-            "Who was affected, how many, for how long? What did it cost, and which SLO moved?"),
-    Section("went_well", "What Went Well", "text", True,
-            "What helped us notice, understand or recover? What should we keep doing?"),
-    Section("went_wrong", "What Went Wrong", "text", True,
-            "Where did the tools, signals or process make the work harder than it needed to be?"),
-    Section("lucky", "Where We Got Lucky", "text", False,
-            "What could have made this worse, and did not, by chance?"),
-    Section("actions", "Action Items", "actions", True,
-            "What will change so this is easier to detect, prevent or mitigate? Who owns it, and by when?"),
-    Section("lessons", "Lessons Learned", "text", True,
-            "What do we understand now that we did not before? What would you tell another team?"),
-    Section("links", "Supporting Data", "links", False,
-            "Which dashboards, graphs, logs or chat threads show what happened?"),
+    Section(
+        "summary", "Summary", "text", True, "In two or three sentences: what did users experience, and for how long?"
+    ),
+    Section(
+        "timeline",
+        "Timeline (UTC)",
+        "timeline",
+        False,
+        "Walk the timeline: what did people see and know at each moment? What did the tools show them?",
+    ),
+    Section(
+        "root_cause",
+        "Root Cause",
+        "text",
+        True,
+        "How did the system allow this? Which conditions had to line up? (How, not who.)",
+    ),
+    Section(
+        "factors",
+        "Contributing Factors",
+        "checklist",
+        True,
+        "What made this harder to see, or easier to happen? Tick the ones that applied (ctrl+t); add your own "
+        "as new lines.",
+    ),
+    Section(
+        "impact",
+        "Impact",
+        "impact",
+        False,
+        "Who was affected, how many, for how long? What did it cost, and which SLO moved?",
+    ),
+    Section(
+        "went_well",
+        "What Went Well",
+        "text",
+        True,
+        "What helped us notice, understand or recover? What should we keep doing?",
+    ),
+    Section(
+        "went_wrong",
+        "What Went Wrong",
+        "text",
+        True,
+        "Where did the tools, signals or process make the work harder than it needed to be?",
+    ),
+    Section("lucky", "Where We Got Lucky", "text", False, "What could have made this worse, and did not, by chance?"),
+    Section(
+        "actions",
+        "Action Items",
+        "actions",
+        True,
+        "What will change so this is easier to detect, prevent or mitigate? Who owns it, and by when?",
+    ),
+    Section(
+        "lessons",
+        "Lessons Learned",
+        "text",
+        True,
+        "What do we understand now that we did not before? What would you tell another team?",
+    ),
+    Section(
+        "links", "Supporting Data", "links", False, "Which dashboards, graphs, logs or chat threads show what happened?"
+    ),
 )
 BY_NAME: dict[str, Section] = {s.name: s for s in SECTIONS}
 #: The contributing factors offered on every new postmortem (unticked); people add their own.
@@ -70,8 +111,7 @@ EDITABLE_KINDS = ("text", "checklist", "impact", "links")
 CHECK_LINE = re.compile(r"^\s*[-*]\s*\[([ xX])\]\s*(.*)$")
 BULLET = re.compile(r"^\s*[-*]\s+(.*)$")
 LINK = re.compile(r"^\[(.*)\]\((\S+)\)$")
-IMPACT_LABELS = {"users affected": "users_affected", "revenue impact": "revenue_impact",
-                 "slo impact": "slo_impact"}
+IMPACT_LABELS = {"users affected": "users_affected", "revenue impact": "revenue_impact", "slo impact": "slo_impact"}
 
 
 def section(name: str) -> Section:
@@ -124,7 +164,7 @@ def parse_links(body: str) -> list[tuple[str, str]]:
         if url is None:
             found.append((text, ""))
             continue
-        label = (text[:url.start()] + text[url.end():]).strip().strip(LABEL_SEPARATORS + ")").strip()
+        label = (text[: url.start()] + text[url.end() :]).strip().strip(LABEL_SEPARATORS + ")").strip()
         found.append((label, url.group(0).rstrip(").,;")))
     return found
 
@@ -158,8 +198,10 @@ def parse_impact(body: str) -> dict[str, Any]:
         if not line.strip():
             continue
         if not sep or key is None:
-            raise InvalidInputError(f"Impact line {line.strip()!r} is not understood; write "
-                                    "'Users affected: …', 'Revenue impact: …' or 'SLO impact: …'.")
+            raise InvalidInputError(
+                f"Impact line {line.strip()!r} is not understood; write "
+                "'Users affected: …', 'Revenue impact: …' or 'SLO impact: …'."
+            )
         if key == "users_affected":
             fields.update(users_fields(value))
         else:
@@ -167,8 +209,11 @@ def parse_impact(body: str) -> dict[str, Any]:
     return fields
 
 
-COUNT = re.compile(r"^(?:~|≈|about |around |approx\.? |approximately |roughly )?\s*(\d[\d,_]*)\s*"
-                   r"(?:users?|customers?|people|accounts?|requests?)?$", re.IGNORECASE)
+COUNT = re.compile(
+    r"^(?:~|≈|about |around |approx\.? |approximately |roughly )?\s*(\d[\d,_]*)\s*"
+    r"(?:users?|customers?|people|accounts?|requests?)?$",
+    re.IGNORECASE,
+)
 
 
 def users_fields(value: str) -> dict[str, Any]:

@@ -25,7 +25,9 @@ class ProposalsMixin(StoreBase):
             "SELECT e.* FROM timeline_event e JOIN postmortem p ON p.incident_id = e.incident_id "
             "WHERE p.id = ? AND e.kind = ? AND e.deleted_at IS NULL "
             "AND NOT EXISTS (SELECT 1 FROM action_proposal d WHERE d.event_id = e.id) "
-            "ORDER BY e.occurred_at, e.id", (postmortem_id, PROPOSAL_KIND))
+            "ORDER BY e.occurred_at, e.id",
+            (postmortem_id, PROPOSAL_KIND),
+        )
         return [TimelineEvent.from_row(r) for r in rows]
 
     def accept_proposal(self, postmortem_id: int, event_id: int, **fields: Any) -> ActionItem:
@@ -56,6 +58,8 @@ class ProposalsMixin(StoreBase):
         raise InvalidInputError(f"That proposal was already {outcome}.")
 
     def _decide(self, conn: Any, postmortem_id: int, event_id: int, decision: str, item_id: int | None) -> None:
-        conn.execute("INSERT INTO action_proposal (event_id, postmortem_id, decision, action_item_id, decided_by, "
-                     "decided_at) VALUES (?, ?, ?, ?, ?, ?)",
-                     (event_id, postmortem_id, decision, item_id, self.me, self.now_iso()))
+        conn.execute(
+            "INSERT INTO action_proposal (event_id, postmortem_id, decision, action_item_id, decided_by, "
+            "decided_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (event_id, postmortem_id, decision, item_id, self.me, self.now_iso()),
+        )

@@ -37,7 +37,9 @@ class PostmortemsMixin(StoreBase):
         """Start the postmortem of an incident (one per incident)."""
         incident_id = self.get_incident(incident).id
         if self.postmortem_for_incident(incident_id) is not None:
-            raise InvalidInputError(f"{make_key('INC', incident_id)} already has a postmortem ({make_key('PM', incident_id)}).")
+            raise InvalidInputError(
+                f"{make_key('INC', incident_id)} already has a postmortem ({make_key('PM', incident_id)})."
+            )
         now = self.now_iso()
         summary = self.get_incident(incident_id).summary
         with self.db.write() as conn:
@@ -46,8 +48,11 @@ class PostmortemsMixin(StoreBase):
                 (incident_id, author or self.me, now, now),
             ).lastrowid
             if summary.strip():
-                conn.execute("INSERT INTO postmortem_section (postmortem_id, name, body, updated_at) "
-                             "VALUES (?, 'summary', ?, ?)", (ident, summary, now))
+                conn.execute(
+                    "INSERT INTO postmortem_section (postmortem_id, name, body, updated_at) "
+                    "VALUES (?, 'summary', ?, ?)",
+                    (ident, summary, now),
+                )
         return self.get_postmortem(incident_id)
 
     def get_postmortem(self, ref: int | str) -> Postmortem:
@@ -75,6 +80,7 @@ class PostmortemsMixin(StoreBase):
         if not incident_ids:
             return {}
         marks = ", ".join("?" for _ in incident_ids)
-        rows = self.db.query(f"SELECT incident_id, status FROM postmortem WHERE incident_id IN ({marks})",
-                             tuple(incident_ids))
+        rows = self.db.query(
+            f"SELECT incident_id, status FROM postmortem WHERE incident_id IN ({marks})", tuple(incident_ids)
+        )
         return {r["incident_id"]: r["status"] for r in rows}

@@ -16,10 +16,10 @@ from .actions import ActionItem
 from .errors import InvalidInputError
 from .events import TimelineEvent
 from .incidents import Incident
-from .roles import roles_text
 from .postmortem_parts import BY_NAME, EDITABLE_KINDS, SECTIONS, SEED_FACTORS, parse_checklist
 from .postmortem_review import PostmortemReviewMixin, Reviewer
 from .postmortems import Postmortem
+from .roles import roles_text
 
 #: How many timeline events a postmortem screen reads at once.
 TIMELINE_PAGE = 2000
@@ -62,10 +62,12 @@ class PublishCheck:
 
     def lines(self) -> list[str]:
         """Each thing left, one line each (for the command line and errors)."""
-        return ([f"warning hint in {title}: “{phrase}”" for title, phrase in self.warnings]
-                + [f"empty required section: {title}" for title in self.empty]
-                + [f"placeholder to fill in {title}: “{mark}”" for title, mark in self.placeholders]
-                + [f"reviewer not signed off: {name}" for name in self.unsigned])
+        return (
+            [f"warning hint in {title}: “{phrase}”" for title, phrase in self.warnings]
+            + [f"empty required section: {title}" for title in self.empty]
+            + [f"placeholder to fill in {title}: “{mark}”" for title, mark in self.placeholders]
+            + [f"reviewer not signed off: {name}" for name in self.unsigned]
+        )
 
 
 class PublishRefused(InvalidInputError):
@@ -74,8 +76,10 @@ class PublishRefused(InvalidInputError):
     def __init__(self, key: str, check: PublishCheck) -> None:
         self.check = check
         listed = "\n".join(f"  {line}" for line in check.lines())
-        super().__init__(f"{key} was not published: {len(check.lines())} thing(s) left "
-                         f"(publish anyway with --force, or Publish anyway in the app):\n{listed}")
+        super().__init__(
+            f"{key} was not published: {len(check.lines())} thing(s) left "
+            f"(publish anyway with --force, or Publish anyway in the app):\n{listed}"
+        )
 
 
 def section_filled(name: str, text: str) -> bool:
@@ -89,8 +93,9 @@ def filled_marks(bundle: PostmortemBundle) -> dict[str, bool]:
     """Which sections have content (timeline, impact and action items follow the incident)."""
     marks = {name: section_filled(name, text) for name, text in bundle.texts.items()}
     incident = bundle.incident
-    marks["impact"] = bool(incident.users_affected_label or incident.slo_impact.strip()
-                           or incident.revenue_impact.strip())
+    marks["impact"] = bool(
+        incident.users_affected_label or incident.slo_impact.strip() or incident.revenue_impact.strip()
+    )
     marks["timeline"] = bool(bundle.events)
     marks["actions"] = bool(bundle.actions)
     return marks
@@ -119,25 +124,31 @@ class PublishMixin(PostmortemReviewMixin):
         with self.reading():
             pm = self.get_postmortem_by_id(postmortem_id)
             texts = {s.name: self.section_text(pm.id, s.name) for s in SECTIONS if s.kind in EDITABLE_KINDS}
-            return PostmortemBundle(pm, self.get_incident(pm.incident_id), texts,
-                                    self.list_events(pm.incident_id, limit=TIMELINE_PAGE),
-                                    self.action_items_for_postmortem(pm.id), self.reviewers(pm.id),
-                                    self.dismissed_hints(pm.id), self.proposed_actions(pm.id),
-                                    roles_text(self.role_history(pm.incident_id), self.roles()))
+            return PostmortemBundle(
+                pm,
+                self.get_incident(pm.incident_id),
+                texts,
+                self.list_events(pm.incident_id, limit=TIMELINE_PAGE),
+                self.action_items_for_postmortem(pm.id),
+                self.reviewers(pm.id),
+                self.dismissed_hints(pm.id),
+                self.proposed_actions(pm.id),
+                roles_text(self.role_history(pm.incident_id), self.roles()),
+            )
 
     def publish_check(self, postmortem_id: int, checker: TextChecker) -> PublishCheck:
         """What is left before publishing (warning hints, empty required sections, placeholders)."""
         return check_bundle(self.postmortem_bundle(postmortem_id), checker)
 
-    def publish_postmortem(self, postmortem_id: int, checker: TextChecker | None = None,
-                           force: bool = False) -> Postmortem:
+    def publish_postmortem(
+        self, postmortem_id: int, checker: TextChecker | None = None, force: bool = False
+    ) -> Postmortem:
         """Publish a postmortem that is in review. Refused with :class:`PublishRefused`
         while the publish check finds something, unless ``force`` (the facilitator decided)."""
         with self.db.write() as conn:
             pm = self.get_postmortem_by_id(postmortem_id)
             if pm.status != "in_review":
-                raise InvalidInputError("status: only a postmortem in review can be published; "
-                                        "start the review first.")
+                raise InvalidInputError("status: only a postmortem in review can be published; start the review first.")
             if not force:
                 if checker is None:
                     raise InvalidInputError("publishing needs the publish check, or force to publish anyway.")

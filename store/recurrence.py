@@ -18,14 +18,16 @@ from typing import Any
 MIN_SHARED = 2
 RULE = "same service, tag or factor, and a similar trigger"
 _WORD = re.compile(r"[a-z][a-z0-9]+")
-_STOP = frozenset("""
+_STOP = frozenset(
+    """
 a an the and or of in on at to for from by with after before during into over under than then this that
 these those is was were be been being are it its as not no up down out off via per all any some our we
 incident incidents outage issue issues error errors failure failures failed failing fail problem problems
 during while when high elevated slow degraded down partial service services user users customer customers
 until again about new wrong bad more most one two minutes hours time request revert rollback rolled back
 restor fix fixed mitigat resolv recover valid caus affect impact return result
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,9 @@ class RecurrenceMixin:
         marks = ",".join("?" * len(incident_ids))
         rows = self.db.query(
             "SELECT p.incident_id, lower(f.text) FROM postmortem_factor f JOIN postmortem p ON p.id = f.postmortem_id "
-            f"WHERE f.checked AND p.incident_id IN ({marks})", tuple(incident_ids))
+            f"WHERE f.checked AND p.incident_id IN ({marks})",
+            tuple(incident_ids),
+        )
         found: dict[int, set[str]] = {}
         for incident_id, text in rows:
             found.setdefault(incident_id, set()).add(text)
@@ -116,11 +120,19 @@ class RecurrenceMixin:
         card = self.get_improvement(improvement)
         target = self.get_incident(incident)
         with self.db.write() as conn:
-            conn.execute("INSERT OR REPLACE INTO recurrence_dismissal (improvement_id, incident_id, dismissed_by, "
-                         "dismissed_at) VALUES (?, ?, ?, ?)", (card.id, target.id, by, self.now_iso()))
+            conn.execute(
+                "INSERT OR REPLACE INTO recurrence_dismissal (improvement_id, incident_id, dismissed_by, "
+                "dismissed_at) VALUES (?, ?, ?, ?)",
+                (card.id, target.id, by, self.now_iso()),
+            )
 
 
 def source_part(row: Any) -> dict[str, Any]:
     """The source incident's columns of a candidate row, named as an incident's."""
-    return {"id": row["source_id"], "title": row["source_title"], "summary": row["source_summary"],
-            "services": row["source_services"], "tags": row["source_tags"]}
+    return {
+        "id": row["source_id"],
+        "title": row["source_title"],
+        "summary": row["source_summary"],
+        "services": row["source_services"],
+        "tags": row["source_tags"],
+    }

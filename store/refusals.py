@@ -53,12 +53,14 @@ def refusal(exc: sqlite3.Error) -> RefusedError:
 
 def guarded(fn: Callable[..., T]) -> Callable[..., T]:
     """``fn`` with ``sqlite3.Error`` turned into :class:`RefusedError`."""
+
     @functools.wraps(fn)
     def call(*args: Any, **kwargs: Any) -> T:
         try:
             return fn(*args, **kwargs)
         except sqlite3.Error as exc:
             raise refusal(exc) from exc
+
     return call
 
 
@@ -71,8 +73,11 @@ def at_the_edge(cls: type[T]) -> type[T]:
                 continue
             seen.add(name)
             if isinstance(value, property) and value.fget is not None:
-                setattr(cls, name, property(guarded(value.fget), value.fset and guarded(value.fset), value.fdel,
-                                            value.__doc__))
+                setattr(
+                    cls,
+                    name,
+                    property(guarded(value.fget), value.fset and guarded(value.fset), value.fdel, value.__doc__),
+                )
             elif inspect.isfunction(value):
                 setattr(cls, name, guarded(value))
     return cls

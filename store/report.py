@@ -54,12 +54,17 @@ def period_note(period: Period, today: date) -> str:
 
 def metrics_section(found: list[Card], current: Any) -> str:
     """## 1. Metrics: a table of figure, trend, target and status."""
-    lines = ["## 1. Metrics against targets\n", "| Metric | This month | Trend | Target | Status |",
-             "| --- | --- | --- | --- | --- |"]
+    lines = [
+        "## 1. Metrics against targets\n",
+        "| Metric | This month | Trend | Target | Status |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for card in found:
         note = f" ({_cell(card.note)})" if card.note else ""
-        lines.append(f"| {card.title} | {card.text}{note} | {card.trend_text} | "
-                     f"{card.target_text} | {STATUS_WORDS[card.status]} |")
+        lines.append(
+            f"| {card.title} | {card.text}{note} | {card.trend_text} | "
+            f"{card.target_text} | {STATUS_WORDS[card.status]} |"
+        )
     if current.incomplete:
         names = ", ".join(f"{i.key} ({i.gaps})" for i in current.incomplete)
         lines.append(f"\nIncidents lacking a milestone, left out of the figures that need it: {names}.")
@@ -80,16 +85,26 @@ def incidents_section(store: Store, params: dict) -> str:
         f"i.resolved_at, p.status AS pm, {needs_postmortem_sql('i')} "
         "AS required FROM incident i LEFT JOIN postmortem p ON p.incident_id = i.id "
         "WHERE coalesce(i.impact_started_at, i.declared_at) >= :t0 AND coalesce(i.impact_started_at, i.declared_at) < :t1 "
-        "ORDER BY start, i.id", params)
+        "ORDER BY start, i.id",
+        params,
+    )
     lines = ["## 2. Incidents this month\n"]
     if not rows:
         return lines[0] + "\nNo incidents this month.\n"
-    lines += ["| Incident | Sev | Started (UTC) | Duration | Status | Postmortem | Title |",
-              "| --- | --- | --- | --- | --- | --- | --- |"]
+    lines += [
+        "| Incident | Sev | Started (UTC) | Duration | Status | Postmortem | Title |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for r in rows:
-        duration = format_duration((from_iso(r["resolved_at"]) - from_iso(r["start"])).total_seconds()) if r["resolved_at"] else "ongoing"
-        lines.append(f"| {make_key('INC', r['id'])} | {r['severity']} | {r['start'][:16].replace('T', ' ')} | "
-                     f"{duration} | {r['status']} | {postmortem_state(r)} | {_cell(r['title'])} |")
+        duration = (
+            format_duration((from_iso(r["resolved_at"]) - from_iso(r["start"])).total_seconds())
+            if r["resolved_at"]
+            else "ongoing"
+        )
+        lines.append(
+            f"| {make_key('INC', r['id'])} | {r['severity']} | {r['start'][:16].replace('T', ' ')} | "
+            f"{duration} | {r['status']} | {postmortem_state(r)} | {_cell(r['title'])} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -97,8 +112,13 @@ def postmortems_section(store: Store, params: dict) -> str:
     """## 3. Postmortems published this month."""
     rows = store.db.query(
         "SELECT p.incident_id, p.author, p.published_at, i.title FROM postmortem p JOIN incident i ON i.id = p.incident_id "
-        "WHERE p.published_at >= :t0 AND p.published_at < :t1 ORDER BY p.published_at", params)
-    items = [f"- {make_key('PM', r['incident_id'])} ({r['published_at'][:10]}, {_cell(r['author'])}): {_cell(r['title'])}" for r in rows]
+        "WHERE p.published_at >= :t0 AND p.published_at < :t1 ORDER BY p.published_at",
+        params,
+    )
+    items = [
+        f"- {make_key('PM', r['incident_id'])} ({r['published_at'][:10]}, {_cell(r['author'])}): {_cell(r['title'])}"
+        for r in rows
+    ]
     return "## 3. Postmortems published\n\n" + ("\n".join(items) if items else "None published this month.") + "\n"
 
 
@@ -106,30 +126,47 @@ def actions_section(store: Store, params: dict) -> str:
     """## 4. Action items closed this month and overdue at its end."""
     closed = store.db.query(
         "SELECT id, title, owner, status, done_at FROM action_item WHERE done_at >= :t0 AND done_at < :t1 "
-        "AND status IN ('done', 'wont_do') ORDER BY done_at", params)
+        "AND status IN ('done', 'wont_do') ORDER BY done_at",
+        params,
+    )
     overdue = store.db.query(
         "SELECT id, title, owner, due_date, priority FROM action_item WHERE created_at < :asof "
-        "AND (done_at IS NULL OR done_at >= :asof) AND due_date < substr(:asof, 1, 10) ORDER BY due_date, priority", params)
+        "AND (done_at IS NULL OR done_at >= :asof) AND due_date < substr(:asof, 1, 10) ORDER BY due_date, priority",
+        params,
+    )
     lines = ["## 4. Action items\n", "### Closed\n"]
-    lines += [f"- {make_key('AI', r['id'])} {_cell(r['title'])} ({_cell(r['owner'])}, "
-              f"{'done' if r['status'] == 'done' else 'won’t do'} {r['done_at'][:10]})" for r in closed] or ["None closed this month."]
+    lines += [
+        f"- {make_key('AI', r['id'])} {_cell(r['title'])} ({_cell(r['owner'])}, "
+        f"{'done' if r['status'] == 'done' else 'won’t do'} {r['done_at'][:10]})"
+        for r in closed
+    ] or ["None closed this month."]
     lines += ["", "### Overdue (to discuss)\n"]
-    lines += [f"- {make_key('AI', r['id'])} {r['priority']} {_cell(r['title'])} ({_cell(r['owner']) if r['owner'] else 'no owner'}, "
-              f"due {r['due_date']})" for r in overdue] or ["Nothing overdue."]
+    lines += [
+        f"- {make_key('AI', r['id'])} {r['priority']} {_cell(r['title'])} ({_cell(r['owner']) if r['owner'] else 'no owner'}, "
+        f"due {r['due_date']})"
+        for r in overdue
+    ] or ["Nothing overdue."]
     return "\n".join(lines) + "\n"
 
 
 def improvements_section(store: Store, params: dict) -> str:
     """## 5. Improvements completed (with measured impact) and waiting in Check."""
     done = store.db.query(
-        "SELECT * FROM improvement WHERE status = 'completed' AND updated_at >= :t0 AND updated_at < :t1 ORDER BY key", params)
-    waiting = store.db.query("SELECT * FROM improvement WHERE stage = 'check' AND status != 'completed' "
-                             "AND status != 'abandoned' ORDER BY key")
+        "SELECT * FROM improvement WHERE status = 'completed' AND updated_at >= :t0 AND updated_at < :t1 ORDER BY key",
+        params,
+    )
+    waiting = store.db.query(
+        "SELECT * FROM improvement WHERE stage = 'check' AND status != 'completed' "
+        "AND status != 'abandoned' ORDER BY key"
+    )
     lines = ["## 5. Improvements\n", "### Completed, with measured impact\n"]
     lines += [f"- {_cell(r['key'])} {_cell(r['title'])}: {impact(r)}" for r in done] or ["None completed this month."]
     lines += ["", "### Waiting in Check (decide: standardize, iterate or abandon)\n"]
-    lines += [f"- {_cell(r['key'])} {_cell(r['title'])} ({_cell(r['owner']) if r['owner'] else 'no owner'}): "
-              f"expected {_cell(r['expected_impact'])}" for r in waiting] or ["Nothing waiting to be checked."]
+    lines += [
+        f"- {_cell(r['key'])} {_cell(r['title'])} ({_cell(r['owner']) if r['owner'] else 'no owner'}): "
+        f"expected {_cell(r['expected_impact'])}"
+        for r in waiting
+    ] or ["Nothing waiting to be checked."]
     return "\n".join(lines) + "\n"
 
 

@@ -40,8 +40,9 @@ class RolesMixin(StoreBase):
             raise InvalidInputError(f"role {role!r} is not one of the team's roles; use {', '.join(roles)}.")
         return wanted
 
-    def assign_role(self, incident: int | str, role: str, holder: str | None,
-                    author: str | None = None, source: str = "tui") -> RoleAssignment | None:
+    def assign_role(
+        self, incident: int | str, role: str, holder: str | None, author: str | None = None, source: str = "tui"
+    ) -> RoleAssignment | None:
         """Give ``role`` to ``holder`` (None or empty: nobody), handing it over from the
         current holder. One transaction, one timeline event; no change, no event.
         Returns the new assignment (None when the role is now unheld)."""
@@ -52,49 +53,70 @@ class RolesMixin(StoreBase):
             current = self.role_holders(incident_id).get(role, "")
             if current != holder:
                 if role == "commander":
-                    conn.execute("UPDATE incident SET commander = ?, updated_at = ? WHERE id = ?",
-                                 (holder, self.now_iso(), incident_id))
+                    conn.execute(
+                        "UPDATE incident SET commander = ?, updated_at = ? WHERE id = ?",
+                        (holder, self.now_iso(), incident_id),
+                    )
                 self._hand_over(conn, incident_id, role, current, holder, author, source)
         return self.current_assignment(incident_id, role)
 
-    def _hand_over(self, conn: Any, incident_id: int, role: str, old: str, new: str,
-                   author: str | None, source: str) -> None:
+    def _hand_over(
+        self, conn: Any, incident_id: int, role: str, old: str, new: str, author: str | None, source: str
+    ) -> None:
         """Close the current assignment, open the new one, record the event."""
         now = self.now_iso()
         who = author or self.me  # type: ignore[attr-defined]
-        conn.execute("UPDATE role_assignment SET handed_off_at = ? WHERE incident_id = ? AND role = ? "
-                     "AND handed_off_at IS NULL", (now, incident_id, role))
-        event_id = self._status_event(conn, incident_id, f"{role}: {old or NOBODY} → {new or NOBODY}",  # type: ignore[attr-defined]
-                                      source, author=who)
+        conn.execute(
+            "UPDATE role_assignment SET handed_off_at = ? WHERE incident_id = ? AND role = ? AND handed_off_at IS NULL",
+            (now, incident_id, role),
+        )
+        event_id = self._status_event(
+            conn,
+            incident_id,
+            f"{role}: {old or NOBODY} → {new or NOBODY}",  # type: ignore[attr-defined]
+            source,
+            author=who,
+        )
         if new:
-            conn.execute("INSERT INTO role_assignment (incident_id, role, holder, assumed_at, assigned_by, event_id) "
-                         "VALUES (?, ?, ?, ?, ?, ?)", (incident_id, role, new, now, who, event_id))
+            conn.execute(
+                "INSERT INTO role_assignment (incident_id, role, holder, assumed_at, assigned_by, event_id) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (incident_id, role, new, now, who, event_id),
+            )
 
     def _first_commander(self, conn: Any, incident_id: int, holder: str, at: str, event_id: int | None) -> None:
         """The declaration's commander (no event of its own: the declaration names them)."""
         if holder:
-            conn.execute("INSERT INTO role_assignment (incident_id, role, holder, assumed_at, assigned_by, event_id) "
-                         "VALUES (?, 'commander', ?, ?, ?, ?)", (incident_id, holder, at, self.me, event_id))  # type: ignore[attr-defined]
+            conn.execute(
+                "INSERT INTO role_assignment (incident_id, role, holder, assumed_at, assigned_by, event_id) "
+                "VALUES (?, 'commander', ?, ?, ?, ?)",
+                (incident_id, holder, at, self.me, event_id),
+            )  # type: ignore[attr-defined]
 
     def current_assignment(self, incident: int | str, role: str) -> RoleAssignment | None:
         """Who holds ``role`` now, or None."""
-        row = self.db.one("SELECT * FROM role_assignment WHERE incident_id = ? AND role = ? AND handed_off_at IS NULL",
-                          (self.get_incident(incident).id, normal_role(role)))  # type: ignore[attr-defined]
+        row = self.db.one(
+            "SELECT * FROM role_assignment WHERE incident_id = ? AND role = ? AND handed_off_at IS NULL",
+            (self.get_incident(incident).id, normal_role(role)),
+        )  # type: ignore[attr-defined]
         return RoleAssignment.from_row(row) if row else None
 
     def role_holders(self, incident: int | str) -> dict[str, str]:
         """``{role: holder}`` for the roles held now, in the team's role order."""
         incident_id = self.get_incident(incident).id  # type: ignore[attr-defined]
-        rows = self.db.query("SELECT role, holder FROM role_assignment WHERE incident_id = ? AND handed_off_at IS NULL",
-                             (incident_id,))
+        rows = self.db.query(
+            "SELECT role, holder FROM role_assignment WHERE incident_id = ? AND handed_off_at IS NULL", (incident_id,)
+        )
         held = {r["role"]: r["holder"] for r in rows}
         order = {role: i for i, role in enumerate(self.roles())}  # type: ignore[attr-defined]
         return dict(sorted(held.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
 
     def role_history(self, incident: int | str) -> list[RoleAssignment]:
         """Every assignment of the incident, oldest first (hand-offs included)."""
-        rows = self.db.query("SELECT * FROM role_assignment WHERE incident_id = ? ORDER BY assumed_at, id",
-                             (self.get_incident(incident).id,))  # type: ignore[attr-defined]
+        rows = self.db.query(
+            "SELECT * FROM role_assignment WHERE incident_id = ? ORDER BY assumed_at, id",
+            (self.get_incident(incident).id,),
+        )  # type: ignore[attr-defined]
         return [RoleAssignment.from_row(r) for r in rows]
 
     def commander_workload(self, start: date, end: date) -> list[tuple[str, int]]:
@@ -106,7 +128,9 @@ class RolesMixin(StoreBase):
             "SELECT r.holder, count(DISTINCT r.incident_id) AS n FROM role_assignment r "
             "JOIN incident i ON i.id = r.incident_id WHERE r.role = 'commander' "
             "AND coalesce(i.impact_started_at, i.declared_at) >= ? AND coalesce(i.impact_started_at, i.declared_at) < ? "
-            "GROUP BY r.holder ORDER BY n DESC, r.holder", (to_iso(start), to_iso(end)))
+            "GROUP BY r.holder ORDER BY n DESC, r.holder",
+            (to_iso(start), to_iso(end)),
+        )
         return [(r["holder"], r["n"]) for r in rows]
 
 

@@ -101,7 +101,7 @@ class Card:
             return "warn" if self.value >= self.target * WARN_SHARE else "good"
         if self.target == "decreasing":
             if self.value == 0:
-                return "good"   # nothing left to decrease: no incidents, no noise
+                return "good"  # nothing left to decrease: no incidents, no noise
             return {True: "good", False: "bad", None: "warn"}[self.improving]
         if self.name == "action_items_open":
             return "warn" if self.note and not self.note.startswith("0 ") else "good"

@@ -46,18 +46,29 @@ class SearchMixin(StoreBase):
             return []
         if KEY.fullmatch(text.strip('"* ')):
             return self._key_hits(text.strip('"* '))
-        sql = ("SELECT kind, incident_id, section, ref_id, rank, "
-               f"snippet(search_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14) AS snippet "
-               "FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?")
+        sql = (
+            "SELECT kind, incident_id, section, ref_id, rank, "
+            f"snippet(search_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14) AS snippet "
+            "FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
+        )
         try:
             rows = self.db.query(sql, (text, limit, offset))
         except (sqlite3.OperationalError, RefusedError) as exc:  # the query's syntax, as SQLite read it
             raise InvalidInputError(
                 f"search {text!r} is not a valid query: {_reason(str(exc.__cause__ or exc))}; "
-                "use plain words, \"a phrase\" or word*."
+                'use plain words, "a phrase" or word*.'
             ) from None
-        return [SearchHit(kind=r["kind"], incident_id=_int(r["incident_id"]), section=r["section"] or "",
-                          ref_id=int(r["ref_id"]), snippet=r["snippet"] or "", rank=r["rank"]) for r in rows]
+        return [
+            SearchHit(
+                kind=r["kind"],
+                incident_id=_int(r["incident_id"]),
+                section=r["section"] or "",
+                ref_id=int(r["ref_id"]),
+                snippet=r["snippet"] or "",
+                rank=r["rank"],
+            )
+            for r in rows
+        ]
 
     def _key_hits(self, text: str) -> list[SearchHit]:
         """The incident, postmortem or action item a key names (none when it names nothing)."""
@@ -74,15 +85,27 @@ class SearchMixin(StoreBase):
             kind, title, incident_id = ("section" if prefix == "PM" else "incident"), row["title"] if row else "", ident
         if row is None:
             return []
-        return [SearchHit(kind=kind, incident_id=incident_id, section="summary" if prefix == "PM" else "",
-                          ref_id=ident, snippet=f"{MARK_START}{make_key(prefix, ident)}{MARK_END} {title}", rank=-1e9)]
+        return [
+            SearchHit(
+                kind=kind,
+                incident_id=incident_id,
+                section="summary" if prefix == "PM" else "",
+                ref_id=ident,
+                snippet=f"{MARK_START}{make_key(prefix, ident)}{MARK_END} {title}",
+                rank=-1e9,
+            )
+        ]
 
 
 def _reason(message: str) -> str:
     """SQLite's FTS5 error in words a person can act on."""
     near = re.search(r'syntax error near "(.*)"', message)
     if near:
-        return f"“{near.group(1)}” is out of place" if near.group(1) else "it stops before an operator or bracket is finished"
+        return (
+            f"“{near.group(1)}” is out of place"
+            if near.group(1)
+            else "it stops before an operator or bracket is finished"
+        )
     column = re.search(r"no such column: (\S+)", message)
     if column:
         return f"“{column.group(1)}:” reads as a field name (put the words in quotes to search for them)"

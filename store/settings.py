@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import copy
 import getpass
-from typing import Callable, Self
+from collections.abc import Callable
+from typing import Self
 
 from .base import StoreBase
 
@@ -47,8 +48,7 @@ class SettingsMixin(StoreBase):
         """Store ``value`` under ``key`` (committed on return)."""
         with self.db.write() as conn:
             conn.execute(
-                "INSERT INTO setting(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
 

@@ -118,8 +118,9 @@ def _channels(files: ExportFiles) -> dict[str, str]:
 def _records(files: ExportFiles, name: str) -> list[dict[str, Any]]:
     """A top-level file that must be a list of objects."""
     if not files.has(name):
-        raise SlackExportError(name, f"is missing from {files.path}; a Slack workspace export has users.json "
-                                     "and channels.json at its top")
+        raise SlackExportError(
+            name, f"is missing from {files.path}; a Slack workspace export has users.json and channels.json at its top"
+        )
     data = files.read_json(name)
     if not isinstance(data, list):
         raise SlackExportError(name, f"holds {_kind(data)}, not a list")
@@ -187,8 +188,9 @@ def ts_time(ts: str) -> datetime:
     return datetime.fromtimestamp(int(seconds), UTC) + timedelta(milliseconds=int(fraction[:3].ljust(3, "0")))
 
 
-def _left_out(message: dict[str, Any], subtype: str | None, user: str | None, directory: Directory,
-              options: ChatOptions) -> str | None:
+def _left_out(
+    message: dict[str, Any], subtype: str | None, user: str | None, directory: Directory, options: ChatOptions
+) -> str | None:
     """Why a message is not something a person said, or None."""
     if subtype in JOINS:
         return "join"

@@ -43,14 +43,16 @@ class ExportFiles:
         else:
             names = self._open_zip()
         self._prefix = _top_folder(names)
-        self.names = [n[len(self._prefix):] for n in names if n.startswith(self._prefix)]
+        self.names = [n[len(self._prefix) :] for n in names if n.startswith(self._prefix)]
 
     def _open_zip(self) -> list[str]:
         try:
             self._zip = zipfile.ZipFile(self.path)
         except (zipfile.BadZipFile, OSError) as exc:
-            raise InvalidInputError(f"EXPORT {self.path} is neither a folder nor a readable zip file ({exc}); "
-                                    "give the Slack export's folder or its .zip.") from None
+            raise InvalidInputError(
+                f"EXPORT {self.path} is neither a folder nor a readable zip file ({exc}); "
+                "give the Slack export's folder or its .zip."
+            ) from None
         return [i.filename for i in self._zip.infolist() if not i.is_dir() and i.filename.endswith(".json")]
 
     def close(self) -> None:
@@ -60,8 +62,11 @@ class ExportFiles:
 
     def day_files(self, folder: str) -> list[str]:
         """The per-day files of a channel's folder, oldest first (other files are not chat days)."""
-        return sorted(n for n in self.names
-                      if PurePosixPath(n).parent.as_posix() == folder and DAY_FILE.match(PurePosixPath(n).name))
+        return sorted(
+            n
+            for n in self.names
+            if PurePosixPath(n).parent.as_posix() == folder and DAY_FILE.match(PurePosixPath(n).name)
+        )
 
     def has(self, name: str) -> bool:
         """Whether the export holds ``name``."""
@@ -75,7 +80,9 @@ class ExportFiles:
         except UnicodeDecodeError:
             raise SlackExportError(name, "is not UTF-8 text") from None
         except json.JSONDecodeError as exc:
-            raise SlackExportError(name, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+            raise SlackExportError(
+                name, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            ) from None
 
     def _read_bytes(self, name: str) -> bytes:
         full = self._prefix + name

@@ -33,26 +33,32 @@ class ChatImport:
 class SlackImportMixin(StoreBase):
     """Import a chat channel into an incident's timeline."""
 
-    def import_slack(self, export: str | Path, channel: str, incident: int | str,
-                     options: ChatOptions = ChatOptions()) -> ChatImport:
+    def import_slack(
+        self, export: str | Path, channel: str, incident: int | str, options: ChatOptions = ChatOptions()
+    ) -> ChatImport:
         """Add the channel's messages (and thread replies) as events of ``incident``:
         author's real name, the message time, pinned when pinned in Slack or marked with
         ``options.pin_reaction``. A malformed export raises before anything is written."""
         target = self.get_incident(incident)
         read = read_channel(export, channel, self.now(), options)
         with self.db.write() as conn:
-            known = {row[0] for row in conn.execute(
-                "SELECT external_id FROM timeline_event WHERE incident_id = ? AND external_id IS NOT NULL",
-                (target.id,))}
+            known = {
+                row[0]
+                for row in conn.execute(
+                    "SELECT external_id FROM timeline_event WHERE incident_id = ? AND external_id IS NOT NULL",
+                    (target.id,),
+                )
+            }
             new = _unique([m for m in read.messages if m.external_id not in known])
             now = self.now_iso()
             conn.executemany(
                 "INSERT INTO timeline_event (incident_id, occurred_at, entered_at, author, kind, text, pinned, "
                 "source, external_id) VALUES (?, ?, ?, ?, 'note', ?, ?, 'import', ?)",
-                [(target.id, to_iso(m.occurred_at), now, m.author, m.text, int(m.pinned), m.external_id)
-                 for m in new])
-        return ChatImport(read.channel, target.key, len(new), sum(m.pinned for m in new),
-                          len(read.messages) - len(new), read.skipped)
+                [(target.id, to_iso(m.occurred_at), now, m.author, m.text, int(m.pinned), m.external_id) for m in new],
+            )
+        return ChatImport(
+            read.channel, target.key, len(new), sum(m.pinned for m in new), len(read.messages) - len(new), read.skipped
+        )
 
 
 def _unique(messages: list[ChatMessage]) -> list[ChatMessage]:

@@ -10,7 +10,7 @@ literal text, for the screens and exports to show as typed.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 TOKEN = re.compile(r"<([^<>\n]*)>")
 BROADCASTS = ("here", "channel", "everyone")
@@ -24,8 +24,7 @@ def unescape(text: str) -> str:
 def plain_text(text: str, users: Mapping[str, str], channels: Mapping[str, str]) -> str:
     """``text`` with mentions, channels and links resolved; lines joined by spaces."""
     parts = TOKEN.split(text)
-    out = [unescape(part) if index % 2 == 0 else _token(part, users, channels)
-           for index, part in enumerate(parts)]
+    out = [unescape(part) if index % 2 == 0 else _token(part, users, channels) for index, part in enumerate(parts)]
     return " ".join(line.strip() for line in "".join(out).splitlines() if line.strip())
 
 

@@ -62,8 +62,13 @@ class Store(
     ``user`` is who is acting (see :meth:`as_user`).
     """
 
-    def __init__(self, path: str | os.PathLike[str], clock: Clock = system_clock,
-                 busy_timeout: int | None = None, user: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        clock: Clock = system_clock,
+        busy_timeout: int | None = None,
+        user: str | None = None,
+    ) -> None:
         self.path = Path(path).expanduser()
         self.clock = clock
         self.user = user.strip() or None if user else None

@@ -5,8 +5,8 @@ has a default, so a fresh database works as it is."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .base import StoreBase
 from .errors import InvalidInputError
@@ -46,8 +46,10 @@ def parse_roles(text: str) -> tuple[str, ...]:
     """``commander, deputy, comms`` → the roles, commander always first."""
     roles = list(dict.fromkeys(normal_role(r) for r in re.split(r"[,\n]", text) if normal_role(r)))
     if "commander" not in roles:
-        raise InvalidInputError("roles must include commander; give a comma-separated list such as "
-                                "'commander, deputy, comms, ops lead, scribe'.")
+        raise InvalidInputError(
+            "roles must include commander; give a comma-separated list such as "
+            "'commander, deputy, comms, ops lead, scribe'."
+        )
     roles.remove("commander")
     return ("commander", *roles)
 
@@ -59,8 +61,10 @@ def parse_cadence(text: str) -> dict[str, int]:
         sev, _, minutes = part.partition("=")
         sev = sev.strip().upper()
         if sev not in SEVERITIES or not minutes.strip().isdigit() or int(minutes) < 1:
-            raise InvalidInputError(f"update_cadence {part!r} is not accepted; give SEVn=MINUTES pairs "
-                                    "such as 'SEV1=30, SEV2=60' (whole minutes, 1 or more).")
+            raise InvalidInputError(
+                f"update_cadence {part!r} is not accepted; give SEVn=MINUTES pairs "
+                "such as 'SEV1=30, SEV2=60' (whole minutes, 1 or more)."
+            )
         found[sev] = int(minutes)
     return found
 
@@ -73,12 +77,15 @@ def format_cadence(cadence: dict[str, int]) -> str:
 def check_template(text: str) -> str:
     """The template, or InvalidInputError naming an unknown placeholder."""
     if not text.strip():
-        raise InvalidInputError("update_template is empty; write the update with placeholders such as "
-                                "{status} and {next_update}.")
+        raise InvalidInputError(
+            "update_template is empty; write the update with placeholders such as {status} and {next_update}."
+        )
     unknown = sorted(set(_PLACEHOLDER.findall(text)) - set(PLACEHOLDERS))
     if unknown:
-        raise InvalidInputError(f"update_template uses {{{unknown[0]}}}, which is not known; use "
-                                f"{', '.join('{' + p + '}' for p in PLACEHOLDERS)}.")
+        raise InvalidInputError(
+            f"update_template uses {{{unknown[0]}}}, which is not known; use "
+            f"{', '.join('{' + p + '}' for p in PLACEHOLDERS)}."
+        )
     return text.replace("\\n", "\n")
 
 
@@ -97,12 +104,19 @@ class TeamSetting:
 
 
 TEAM_SETTINGS: dict[str, TeamSetting] = {
-    "roles": TeamSetting(lambda: ", ".join(DEFAULT_ROLES), lambda t: ", ".join(parse_roles(t)),
-                         "a comma-separated list of roles; commander is always one"),
-    "update_cadence": TeamSetting(lambda: format_cadence(DEFAULT_CADENCE), lambda t: format_cadence(parse_cadence(t)),
-                                  "minutes between stakeholder updates per severity, e.g. 'SEV1=30, SEV2=60'"),
-    "update_template": TeamSetting(lambda: DEFAULT_TEMPLATE, check_template,
-                                   "the stakeholder update text with {placeholders}"),
+    "roles": TeamSetting(
+        lambda: ", ".join(DEFAULT_ROLES),
+        lambda t: ", ".join(parse_roles(t)),
+        "a comma-separated list of roles; commander is always one",
+    ),
+    "update_cadence": TeamSetting(
+        lambda: format_cadence(DEFAULT_CADENCE),
+        lambda t: format_cadence(parse_cadence(t)),
+        "minutes between stakeholder updates per severity, e.g. 'SEV1=30, SEV2=60'",
+    ),
+    "update_template": TeamSetting(
+        lambda: DEFAULT_TEMPLATE, check_template, "the stakeholder update text with {placeholders}"
+    ),
 }
 
 

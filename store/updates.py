@@ -35,7 +35,8 @@ def impact_text(incident: Incident) -> str:
     """Users affected, revenue and SLO impact as one line (or 'being assessed')."""
     parts = []
     users = getattr(incident, "users_affected_text", "") or (
-        f"{incident.users_affected:,} users affected" if incident.users_affected is not None else "")
+        f"{incident.users_affected:,} users affected" if incident.users_affected is not None else ""
+    )
     for part in (users, incident.revenue_impact, incident.slo_impact):
         if part and part.strip():
             parts.append(part.strip())
@@ -58,8 +59,11 @@ class UpdatesMixin(StoreBase):
         minutes = self.update_cadence().get(found.severity)  # type: ignore[attr-defined]
         if not found.active or minutes is None:
             return None
-        row = self.db.one("SELECT max(occurred_at) FROM timeline_event WHERE incident_id = ? "
-                          "AND kind = 'communication' AND deleted_at IS NULL", (found.id,))
+        row = self.db.one(
+            "SELECT max(occurred_at) FROM timeline_event WHERE incident_id = ? "
+            "AND kind = 'communication' AND deleted_at IS NULL",
+            (found.id,),
+        )
         last = from_iso(row[0]) if row[0] else None
         return UpdateDue((last or found.declared_at) + timedelta(minutes=minutes), minutes, last)
 
@@ -67,20 +71,30 @@ class UpdatesMixin(StoreBase):
         """A stakeholder update from the team's template, filled from the incident."""
         found = self.get_incident(incident)  # type: ignore[attr-defined]
         holders = self.role_holders(found.id)  # type: ignore[attr-defined]
-        return fill_template(self.update_template(), {  # type: ignore[attr-defined]
-            "key": found.key, "title": found.title, "status": found.status, "severity": found.severity,
-            "commander": holders.get("commander") or "not assigned",
-            "roles": ", ".join(f"{role} {who}" for role, who in holders.items()) or "none assigned",
-            "impact": impact_text(found), "doing": self._doing(found.id),
-            "duration": found.duration_text(self.now()), "next_update": self._next_text(found, zone),
-        })
+        return fill_template(
+            self.update_template(),
+            {  # type: ignore[attr-defined]
+                "key": found.key,
+                "title": found.title,
+                "status": found.status,
+                "severity": found.severity,
+                "commander": holders.get("commander") or "not assigned",
+                "roles": ", ".join(f"{role} {who}" for role, who in holders.items()) or "none assigned",
+                "impact": impact_text(found),
+                "doing": self._doing(found.id),
+                "duration": found.duration_text(self.now()),
+                "next_update": self._next_text(found, zone),
+            },
+        )
 
     def _doing(self, incident_id: int) -> str:
         """The latest three actions, mitigations, decisions (newest first)."""
         marks = ", ".join("?" for _ in DOING_KINDS)
-        rows = self.db.query(f"SELECT text FROM timeline_event WHERE incident_id = ? AND kind IN ({marks}) "
-                             "AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT 3",
-                             (incident_id, *DOING_KINDS))
+        rows = self.db.query(
+            f"SELECT text FROM timeline_event WHERE incident_id = ? AND kind IN ({marks}) "
+            "AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT 3",
+            (incident_id, *DOING_KINDS),
+        )
         return "; ".join(r["text"] for r in rows) or "investigating"
 
     def _next_text(self, incident: Incident, zone: tzinfo) -> str:
@@ -92,8 +106,9 @@ class UpdatesMixin(StoreBase):
             return "when there is news"
         return f"by {clock_text(self.now() + timedelta(minutes=minutes), zone)} (in {minutes} min)"
 
-    def send_update(self, incident: int | str, text: str, author: str | None = None,
-                    source: str = "tui") -> TimelineEvent:
+    def send_update(
+        self, incident: int | str, text: str, author: str | None = None, source: str = "tui"
+    ) -> TimelineEvent:
         """Log a stakeholder update as a ``communication`` event (the next one is due a
         cadence from now). Committed when this returns."""
         return self.add_event(incident, text, kind="communication", author=author, source=source)  # type: ignore[attr-defined]
@@ -112,6 +127,7 @@ class UpdatesMixin(StoreBase):
             found_nudges.append(f"No severity yet ({found.severity} by default): ctrl+l sets it")
         since = now - found.declared_at
         if found.acknowledged_at is None and since >= ACK_GRACE:
-            found_nudges.append(f"Not acknowledged {format_duration(since.total_seconds())} after it was declared: "
-                                "log /ack")
+            found_nudges.append(
+                f"Not acknowledged {format_duration(since.total_seconds())} after it was declared: log /ack"
+            )
         return found_nudges

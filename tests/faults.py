@@ -24,17 +24,21 @@ from dataclasses import dataclass, field
 SHORT_BUSY_MS = 250
 #: The sentence the store says for each fault (a word that must appear in it).
 SAYS = {"read_only": "read-only", "locked": "locked", "disk_full": "full", "failed_commit": "rules"}
-HOLD_LOCK = ("import sqlite3, sys\n"
-             "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-             "c.execute('BEGIN IMMEDIATE')\n"
-             "print('locked', flush=True)\n"
-             "sys.stdin.read()\n")
+HOLD_LOCK = (
+    "import sqlite3, sys\n"
+    "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+    "c.execute('BEGIN IMMEDIATE')\n"
+    "print('locked', flush=True)\n"
+    "sys.stdin.read()\n"
+)
 
 
 def debrief_tables(conn: sqlite3.Connection) -> list[str]:
     """The ordinary tables of the main database (not SQLite's, not the search index's shadows)."""
-    rows = conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
-                        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%' AND name != 'fault_filler'")
+    rows = conn.execute(
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
+        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%' AND name != 'fault_filler'"
+    )
     return [r[0] for r in rows]
 
 
@@ -42,14 +46,17 @@ def add_triggers(conn: sqlite3.Connection, body: str) -> None:
     """A TEMP trigger running ``body`` after every insert, update and delete on debrief's tables."""
     for table in debrief_tables(conn):
         for op in ("INSERT", "UPDATE", "DELETE"):
-            conn.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS fault_{table}_{op.lower()} AFTER {op} ON main.{table} "
-                         f"BEGIN {body}; END")
+            conn.execute(
+                f"CREATE TEMP TRIGGER IF NOT EXISTS fault_{table}_{op.lower()} AFTER {op} ON main.{table} "
+                f"BEGIN {body}; END"
+            )
 
 
 def drop_triggers(conn: sqlite3.Connection) -> None:
     """Remove the triggers :func:`add_triggers` made."""
-    names = [r[0] for r in conn.execute("SELECT name FROM temp.sqlite_master WHERE type = 'trigger' "
-                                        "AND name LIKE 'fault_%'")]
+    names = [
+        r[0] for r in conn.execute("SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'fault_%'")
+    ]
     for name in names:
         conn.execute(f"DROP TRIGGER temp.{name}")
 
@@ -83,8 +90,9 @@ class Fault:
     def start_locked(self, conn: sqlite3.Connection) -> None:
         path = conn.execute("PRAGMA database_list").fetchone()[2]
         conn.execute(f"PRAGMA busy_timeout={SHORT_BUSY_MS}")
-        self.process = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, path], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", HOLD_LOCK, path], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
         assert self.process.stdout.readline().strip() == "locked"
 
     def stop_locked(self, conn: sqlite3.Connection) -> None:
@@ -103,8 +111,10 @@ class Fault:
 
     def start_failed_commit(self, conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS fault_parent (id INTEGER PRIMARY KEY)")
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS fault_child "
-                     "(parent INTEGER REFERENCES fault_parent(id) DEFERRABLE INITIALLY DEFERRED)")
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS fault_child "
+            "(parent INTEGER REFERENCES fault_parent(id) DEFERRABLE INITIALLY DEFERRED)"
+        )
         add_triggers(conn, "INSERT INTO fault_child VALUES (-1)")
 
     def stop_failed_commit(self, conn: sqlite3.Connection) -> None:

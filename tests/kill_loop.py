@@ -150,6 +150,7 @@ def main() -> None:
     mode, db, target, rounds, seed = sys.argv[1:6]
     rng = random.Random(int(seed))
     import tui.cli
+
     if mode == "capture":
         import tui.app  # noqa: F401
     if mode == "log":

@@ -33,39 +33,90 @@ def ts(seconds: int, micro: int = 100) -> str:
 
 
 DAY1 = [
-    {"type": "message", "subtype": "channel_join", "ts": ts(0), "user": "U03MARCUS",
-     "text": "<@U03MARCUS> has joined the channel"},
-    {"type": "message", "subtype": "channel_topic", "ts": ts(5), "user": "U01DANA",
-     "text": "set the channel topic: checkout errors", "topic": "checkout errors"},
-    {"type": "message", "ts": ts(60), "user": "U01DANA", "text": "Checkout 5xx above 5% <!here> cc <@U02PRIYA>",
-     "pinned_to": ["C01INC"]},
-    {"type": "message", "subtype": "bot_message", "ts": ts(90), "bot_id": "B01ALERT", "username": "alertbot",
-     "text": "ALERT: checkout error rate 7%"},
-    {"type": "message", "ts": ts(120), "user": "U02PRIYA", "thread_ts": ts(120), "reply_count": 1,
-     "text": "Looking at <https://grafana.example.com/d/abc?x=1&amp;y=2|the dashboard>, see <#C02GEN|general>",
-     "reactions": [{"name": "pushpin", "users": ["U01DANA"], "count": 1}]},
-    {"type": "message", "ts": ts(180), "user": "U03MARCUS", "thread_ts": ts(120), "parent_user_id": "U02PRIYA",
-     "text": "[b]rolled back[/b] &lt;script&gt;alert(1)&lt;/script&gt; [@click=app.quit]x"},
-    {"type": "message", "subtype": "file_share", "ts": ts(240), "user": "U01DANA", "text": "",
-     "files": [{"id": "F1", "name": "errors.png", "title": "errors"}],
-     "reactions": [{"name": "eyes", "users": ["U02PRIYA"], "count": 1}]},
-    {"type": "message", "subtype": "channel_leave", "ts": ts(300), "user": "U03MARCUS",
-     "text": "<@U03MARCUS> has left the channel"},
+    {
+        "type": "message",
+        "subtype": "channel_join",
+        "ts": ts(0),
+        "user": "U03MARCUS",
+        "text": "<@U03MARCUS> has joined the channel",
+    },
+    {
+        "type": "message",
+        "subtype": "channel_topic",
+        "ts": ts(5),
+        "user": "U01DANA",
+        "text": "set the channel topic: checkout errors",
+        "topic": "checkout errors",
+    },
+    {
+        "type": "message",
+        "ts": ts(60),
+        "user": "U01DANA",
+        "text": "Checkout 5xx above 5% <!here> cc <@U02PRIYA>",
+        "pinned_to": ["C01INC"],
+    },
+    {
+        "type": "message",
+        "subtype": "bot_message",
+        "ts": ts(90),
+        "bot_id": "B01ALERT",
+        "username": "alertbot",
+        "text": "ALERT: checkout error rate 7%",
+    },
+    {
+        "type": "message",
+        "ts": ts(120),
+        "user": "U02PRIYA",
+        "thread_ts": ts(120),
+        "reply_count": 1,
+        "text": "Looking at <https://grafana.example.com/d/abc?x=1&amp;y=2|the dashboard>, see <#C02GEN|general>",
+        "reactions": [{"name": "pushpin", "users": ["U01DANA"], "count": 1}],
+    },
+    {
+        "type": "message",
+        "ts": ts(180),
+        "user": "U03MARCUS",
+        "thread_ts": ts(120),
+        "parent_user_id": "U02PRIYA",
+        "text": "[b]rolled back[/b] &lt;script&gt;alert(1)&lt;/script&gt; [@click=app.quit]x",
+    },
+    {
+        "type": "message",
+        "subtype": "file_share",
+        "ts": ts(240),
+        "user": "U01DANA",
+        "text": "",
+        "files": [{"id": "F1", "name": "errors.png", "title": "errors"}],
+        "reactions": [{"name": "eyes", "users": ["U02PRIYA"], "count": 1}],
+    },
+    {
+        "type": "message",
+        "subtype": "channel_leave",
+        "ts": ts(300),
+        "user": "U03MARCUS",
+        "text": "<@U03MARCUS> has left the channel",
+    },
 ]
 DAY2 = [
-    {"type": "message", "ts": f"{T0 + 18 * 3600}.000200", "user": "U01DANA",
-     "text": "Resolved, status page: <https://status.example.com>"},
+    {
+        "type": "message",
+        "ts": f"{T0 + 18 * 3600}.000200",
+        "user": "U01DANA",
+        "text": "Resolved, status page: <https://status.example.com>",
+    },
 ]
 
 
 def write_export(folder: Path, day1: list[dict[str, Any]] | None = None, **extra: Any) -> Path:
     """The export as a folder; ``extra`` maps a relative path to JSON content (or raw text)."""
-    files: dict[str, Any] = {"users.json": USERS, "channels.json": CHANNELS,
-                             "inc-checkout/2025-11-27.json": DAY1 if day1 is None else day1,
-                             "inc-checkout/2025-11-28.json": DAY2,
-                             "inc-checkout/canvas_in_the_conversation.json": "not a chat day",
-                             "general/2025-11-27.json": [{"type": "message", "ts": ts(1), "user": "U01DANA",
-                                                          "text": "lunch?"}]}
+    files: dict[str, Any] = {
+        "users.json": USERS,
+        "channels.json": CHANNELS,
+        "inc-checkout/2025-11-27.json": DAY1 if day1 is None else day1,
+        "inc-checkout/2025-11-28.json": DAY2,
+        "inc-checkout/canvas_in_the_conversation.json": "not a chat day",
+        "general/2025-11-27.json": [{"type": "message", "ts": ts(1), "user": "U01DANA", "text": "lunch?"}],
+    }
     files.update(extra)
     for name, content in files.items():
         path = folder / name

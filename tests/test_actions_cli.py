@@ -77,8 +77,11 @@ def test_export_csv_has_the_tracker_headers_and_every_item(db: str, store: Store
     assert rows[0] == ["Key", "Summary", "Assignee", "Due date", "Priority", "Status", "Type", "Source"]
     total = store.db.one("SELECT count(*) FROM action_item")[0]
     assert len(rows) - 1 == total
-    assert any(r[1:] == ["[b]bold [/] owner test", "[@click=app.quit]x", "2025-11-01", "P2", "open", "prevent", ""]
-               and r[0].startswith("AI-") for r in rows)
+    assert any(
+        r[1:] == ["[b]bold [/] owner test", "[@click=app.quit]x", "2025-11-01", "P2", "open", "prevent", ""]
+        and r[0].startswith("AI-")
+        for r in rows
+    )
     assert any(r[7].startswith("PM-") for r in rows[1:])
     assert len({r[0] for r in rows[1:]}) == total
 

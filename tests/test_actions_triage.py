@@ -26,8 +26,7 @@ def items(store: Store) -> dict[str, int]:
         ("sam late", "sam", "2025-11-02", "P2", "open"),
         ("sam soon", "sam", "2025-12-02", "P1", "open"),
     )
-    return {t: store.create_action_item(t, owner=o, due_date=d, priority=p, status=s).id
-            for t, o, d, p, s in specs}
+    return {t: store.create_action_item(t, owner=o, due_date=d, priority=p, status=s).id for t, o, d, p, s in specs}
 
 
 def titles(rows) -> list[str]:
@@ -48,14 +47,22 @@ def test_everyone_mixes_owners_in_the_same_order(store: Store, items) -> None:
 
 def test_overdue_filter_keeps_only_open_items_past_due(store: Store, items) -> None:
     assert titles(store.list_action_items(owner="dana", overdue=True)) == ["late P1 older", "late P1", "late P3"]
-    assert titles(store.list_action_items(owner="dana", overdue=True, status="all")) == \
-        ["late P1 older", "late P1", "late P3"]
+    assert titles(store.list_action_items(owner="dana", overdue=True, status="all")) == [
+        "late P1 older",
+        "late P1",
+        "late P3",
+    ]
 
 
-@pytest.mark.parametrize("status, expected", [
-    ("done", {"done late"}), ("wont_do", {"dropped"}), ("closed", {"done late", "dropped"}),
-    ("in_progress", {"late P1 older"}),
-])
+@pytest.mark.parametrize(
+    "status, expected",
+    [
+        ("done", {"done late"}),
+        ("wont_do", {"dropped"}),
+        ("closed", {"done late", "dropped"}),
+        ("in_progress", {"late P1 older"}),
+    ],
+)
 def test_status_filters(store: Store, items, status: str, expected: set[str]) -> None:
     assert set(titles(store.list_action_items(owner="dana", status=status))) == expected
 
@@ -105,7 +112,8 @@ def test_triage_query_uses_the_open_items_index(store: Store, items) -> None:
 
     for owner, index in (("dana", "action_item_triage_by_owner"), (None, "action_item_triage")):
         where, params = triage_where(owner, False, "active", TODAY)
-        plan = store.db.query("EXPLAIN QUERY PLAN " + TRIAGE_IDS_SQL.format(where=where),
-                              (*params, TODAY.isoformat(), 50, 0))
+        plan = store.db.query(
+            "EXPLAIN QUERY PLAN " + TRIAGE_IDS_SQL.format(where=where), (*params, TODAY.isoformat(), 50, 0)
+        )
         details = " ".join(r["detail"] for r in plan)
         assert f"COVERING INDEX {index}" in details, details

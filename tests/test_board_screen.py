@@ -84,8 +84,16 @@ async def test_full_cycle_from_a_new_card_to_standardized(demo_store: Store) -> 
         await settle(app, pilot)
         assert isinstance(app.screen, ImprovementForm)
         await pilot.press(*"Pool checks in CI")
-        await fill(app, pilot, owner="dana", sources="PM-0009, Quarterly review", before_metric="pool incidents",
-                   before_value="4", target_value="0", hypothesis="A CI check catches pool limits")
+        await fill(
+            app,
+            pilot,
+            owner="dana",
+            sources="PM-0009, Quarterly review",
+            before_metric="pool incidents",
+            before_value="4",
+            target_value="0",
+            hypothesis="A CI check catches pool limits",
+        )
         await pilot.press("enter")
         await settle(app, pilot)
         key = app.focused.card.key
@@ -183,7 +191,7 @@ async def test_filter_by_owner_and_status(demo_store: Store) -> None:
         await pilot.press("f")
         await settle(app, pilot)
         app.screen.query_one("#owner", Input).focus()
-        await pilot.press(*"da", "enter")   # a unique prefix completes, as in reassign
+        await pilot.press(*"da", "enter")  # a unique prefix completes, as in reassign
         await settle(app, pilot)
         owners = {c.card.owner for c in screen.query(ImprovementCard)}
         assert owners == {"dana"}
@@ -232,7 +240,7 @@ async def test_escape_on_a_changed_form_asks_before_dropping_the_typing(demo_sto
         await focus(screen, pilot, "IMP-007")
         await pilot.press("enter")
         await settle(app, pilot)
-        await pilot.press("escape")   # nothing typed: closes at once
+        await pilot.press("escape")  # nothing typed: closes at once
         await settle(app, pilot)
         assert app.screen is screen
 
@@ -243,7 +251,7 @@ async def test_form_fits_an_80_by_24_terminal_with_its_error_line_and_buttons_in
         await open_board(app, pilot)
         await pilot.press("n")
         await settle(app, pilot)
-        await pilot.press("enter")   # empty title: refused
+        await pilot.press("enter")  # empty title: refused
         await settle(app, pilot)
         form = app.screen
         screen_region = form.region

@@ -16,8 +16,7 @@ from tui.screens.incident import KEYS_HINT, TIMELINE_HINT
 
 def footer_keys(app) -> dict[str, str]:
     """Key → description of the bindings the footer shows now."""
-    return {key: binding.description for key, (_, binding, _, _) in app.screen.active_bindings.items()
-            if binding.show}
+    return {key: binding.description for key, (_, binding, _, _) in app.screen.active_bindings.items() if binding.show}
 
 
 def status_line(screen) -> str:
@@ -137,8 +136,10 @@ def test_milestones_break_between_milestones_not_inside_one(demo_store: Store) -
 
     incident = demo_store.get_incident(13)
     lines = milestones(incident, 60).plain.split("\n")
-    assert lines == ["Impact 2025-11-27 14:00  Detected 14:05  Declared 14:08",
-                     "Acked 14:10  Mitigated 14:35  Resolved 16:15  (UTC)"]
+    assert lines == [
+        "Impact 2025-11-27 14:00  Detected 14:05  Declared 14:08",
+        "Acked 14:10  Mitigated 14:35  Resolved 16:15  (UTC)",
+    ]
     assert all(len(line) <= 60 for line in durations(incident, 60).plain.split("\n"))
     assert "\n" not in milestones(incident, 200).plain
 

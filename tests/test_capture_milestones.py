@@ -49,8 +49,9 @@ def test_status_steps_back_to_the_one_before_not_a_guess(store: Store, incident)
 
 def test_milestone_falls_back_to_the_remaining_event_of_its_kind(store: Store, incident) -> None:
     first = store.log_event(incident.id, "alert", kind="detection", occurred_at=NOW - timedelta(minutes=20))
-    second = store.log_event(incident.id, "really: the pager", kind="detection",
-                             occurred_at=NOW - timedelta(minutes=25))
+    second = store.log_event(
+        incident.id, "really: the pager", kind="detection", occurred_at=NOW - timedelta(minutes=25)
+    )
     assert store.get_incident(incident.id).detected_at == NOW - timedelta(minutes=25)
     store.delete_event(second.id)
     assert store.get_incident(incident.id).detected_at == NOW - timedelta(minutes=20)

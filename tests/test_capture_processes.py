@@ -21,8 +21,14 @@ DEBRIEF = str(Path(sys.executable).with_name("debrief"))
 def writer(db: Path, key: str) -> subprocess.Popen:
     """``debrief log --incident KEY -``: one event per stdin line, one ``logged`` line per commit."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([DEBRIEF, "--db", str(db), "log", "--incident", key, "-"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [DEBRIEF, "--db", str(db), "log", "--incident", key, "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def kill_after_acks(db: Path, key: str, run: int, acks: int) -> list[str]:
@@ -63,7 +69,9 @@ async def test_three_writers_while_the_app_is_open(store: Store, db_path: Path) 
         before = screen.timeline.total
         procs = [writer(db_path, incident.key) for _ in range(3)]
         lines = ["".join(f"w{w} line {n}\n" for n in range(300)) for w in range(3)]
-        results = await asyncio.gather(*(asyncio.to_thread(p.communicate, text) for p, text in zip(procs, lines, strict=False)))
+        results = await asyncio.gather(
+            *(asyncio.to_thread(p.communicate, text) for p, text in zip(procs, lines, strict=False))
+        )
         for proc, (out, err) in zip(procs, results, strict=False):
             assert proc.returncode == 0, err
             assert "locked" not in err

@@ -68,7 +68,8 @@ async def test_backdate_and_pin_and_detect(demo_store: Store) -> None:
         first = NOW.replace(hour=8, minute=39)  # the demo incident was detected at 08:39: the first time stays
         assert demo_store.get_incident(ACTIVE).detected_at == first
         assert "the detected milestone stays at 08:39:00 (the first); /detect! moves it" in str(
-            screen.query_one("#capture-status").render())
+            screen.query_one("#capture-status").render()
+        )
         assert any("★ first alert" in line for line in lines(screen))
         await log(app, pilot, "-90s pool at 100%")
         assert demo_store.list_events(ACTIVE)[-1].occurred_at == NOW - timedelta(seconds=90)
@@ -177,7 +178,8 @@ async def test_delete_undo_and_pin(demo_store: Store) -> None:
         await settle(app, pilot)
         assert demo_store.count_events(ACTIVE) == before
         assert str(screen.query_one("#capture-status").render()).startswith(
-            f"Restored {event.occurred_at:%H:%M:%S} UTC {event.kind}")
+            f"Restored {event.occurred_at:%H:%M:%S} UTC {event.kind}"
+        )
         assert demo_store.get_event(event.id).deleted_at is None
 
 
@@ -215,10 +217,15 @@ async def test_status_severity_commander_title_are_recorded(demo_store: Store) -
             await settle(app, pilot)
         incident = demo_store.get_incident(ACTIVE)
         assert (incident.status, incident.severity, incident.commander, incident.title) == (
-            "identified", "SEV1", "marcus", "Search API latency [b]high")
+            "identified",
+            "SEV1",
+            "marcus",
+            "Search API latency [b]high",
+        )
         texts = [e.text for e in demo_store.list_events(ACTIVE) if e.kind == "status"]
-        assert {"Status: investigating → identified", "Severity: SEV3 → SEV1",
-                "commander: priya → marcus"} <= set(texts)
+        assert {"Status: investigating → identified", "Severity: SEV3 → SEV1", "commander: priya → marcus"} <= set(
+            texts
+        )
         assert "Search API latency [b]high" in str(screen.query_one("#header").render())
 
 

@@ -28,8 +28,19 @@ async def test_incident_screen_smoke(demo_store: Store) -> None:
         screen = app.screen
         assert isinstance(screen, IncidentScreen)
         header = str(screen.query_one("#header").render())
-        for part in ("INC-0013", "SEV2", "Checkout failures", "resolved", "dana", "Duration", "2h 15m",
-                     "Time to detect 5m", "Time to ack 5m", "Time to mitigate 35m", "Time to resolve 2h 15m"):
+        for part in (
+            "INC-0013",
+            "SEV2",
+            "Checkout failures",
+            "resolved",
+            "dana",
+            "Duration",
+            "2h 15m",
+            "Time to detect 5m",
+            "Time to ack 5m",
+            "Time to mitigate 35m",
+            "Time to resolve 2h 15m",
+        ):
             assert part in header, part
         view = screen.timeline
         assert view.total == demo_store.count_events(SEED)

@@ -44,13 +44,15 @@ def test_status_changes_are_recorded_but_milestones_are_not_duplicated(store: St
 
 def test_status_never_moves_back(store: Store, incident) -> None:
     store.log_event(incident.id, "done", kind="resolution")
-    store.log_event(incident.id, "late note of the mitigation", kind="mitigation",
-                    occurred_at=NOW - timedelta(minutes=5))
+    store.log_event(
+        incident.id, "late note of the mitigation", kind="mitigation", occurred_at=NOW - timedelta(minutes=5)
+    )
     assert store.get_incident(incident.id).status == "resolved"
 
 
 def test_milestone_and_event_share_one_transaction(store: Store, incident, monkeypatch) -> None:
     """If the milestone update fails, the event is not left behind either."""
+
     def broken(*args, **kwargs):
         raise InvalidInputError("boom.")
 

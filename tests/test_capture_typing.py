@@ -18,9 +18,22 @@ from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.quit import QuitQuestion
 
 #: Words that start with every key that used to act in the timeline (and the app's q, ?, digits).
-WORDS = ["rollback started", "users seeing 500s", "status page updated", "edit config reverted", "x-ray traces",
-         "paging sam", "traffic shifted", "cache flushed", "version pinned", "alerts quiet", "queue draining",
-         "2 pods restarted", "!important db at 100%", "-- /var/log full"]
+WORDS = [
+    "rollback started",
+    "users seeing 500s",
+    "status page updated",
+    "edit config reverted",
+    "x-ray traces",
+    "paging sam",
+    "traffic shifted",
+    "cache flushed",
+    "version pinned",
+    "alerts quiet",
+    "queue draining",
+    "2 pods restarted",
+    "!important db at 100%",
+    "-- /var/log full",
+]
 KEY_NAMES = {" ": "space", "!": "exclamation_mark", "-": "minus", "/": "slash", "%": "percent_sign"}
 
 
@@ -166,7 +179,10 @@ async def test_a_multi_line_paste_says_what_enter_does_then_logs_every_line(demo
         events_ = [e for e in demo_store.list_events(ACTIVE) if e.kind != "status"][-3:]
         assert demo_store.count_events(ACTIVE) == before + 4  # and the status change /mitigate made
         assert [(e.text, e.kind) for e in sorted(events_, key=lambda e: e.id)] == [
-            ("db slow", "note"), ("failover", "mitigation"), ("all green", "note")]
+            ("db slow", "note"),
+            ("failover", "mitigation"),
+            ("all green", "note"),
+        ]
         assert screen.capture_line.value == ""
         assert status(screen).startswith("Logged 3 events from 08:57:00 UTC")
 

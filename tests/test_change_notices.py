@@ -82,8 +82,9 @@ async def test_the_list_under_an_incident_is_fresh_when_resumed(demo_store: Stor
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is listing
-        assert await wait_for(pilot, lambda: any(i.title == "Declared in another terminal"
-                                                 for i in listing.incidents), 1.0)
+        assert await wait_for(
+            pilot, lambda: any(i.title == "Declared in another terminal" for i in listing.incidents), 1.0
+        )
 
 
 async def test_reads_do_not_wait_behind_a_write_that_waits_for_a_lock(demo_store: Store) -> None:
@@ -107,7 +108,6 @@ async def test_reads_do_not_wait_behind_a_write_that_waits_for_a_lock(demo_store
         await settle(app, pilot)
         assert screen.capture_line.value == ""
     assert on_disk(app, "SELECT count(*) FROM timeline_event WHERE incident_id = ?", (ACTIVE,))[0][0] > count
-
 
 
 async def test_a_failed_worker_of_a_screen_is_reported_there_not_dropped(demo_store: Store) -> None:

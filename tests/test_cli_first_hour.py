@@ -19,14 +19,17 @@ def run(db: Path, *args: str):
     return CliRunner().invoke(main, ["--db", str(db), *args])
 
 
-@pytest.mark.parametrize("args", [
-    ("metrics", "--json"),
-    ("actions", "list"),
-    ("incident", "list"),
-    ("export", "actions", "--format", "csv"),
-    ("report", "--month", "2025-11"),
-    ("improvements", "list"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("metrics", "--json"),
+        ("actions", "list"),
+        ("incident", "list"),
+        ("export", "actions", "--format", "csv"),
+        ("report", "--month", "2025-11"),
+        ("improvements", "list"),
+    ],
+)
 def test_reads_never_create_a_database(tmp_path: Path, args: tuple[str, ...]) -> None:
     db = tmp_path / "nothing-here.db"
     result = run(db, *args)
@@ -55,20 +58,34 @@ def test_closed_pipe_exits_quietly(db_path: Path) -> None:
     assert run(db_path, "demo").exit_code == 0
     env = dict(os.environ, DEBRIEF_DB=str(db_path))
     command = f"{sys.executable} -m tui.cli export actions --format csv | head -1"
-    done = subprocess.run(["bash", "-c", f"set -o pipefail; {command}"], capture_output=True, text=True,
-                          env=env, timeout=60, cwd=Path(__file__).parents[1])
+    done = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {command}"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd=Path(__file__).parents[1],
+    )
     assert done.stdout.count("\n") == 1
     assert done.stderr == ""
 
 
-@pytest.mark.parametrize("args, words", [
-    (("metrics", "--from"), "--from"),
-    (("nosuch",), "nosuch"),
-    (("export", "actions", "--format", "pdf"), "pdf"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (("metrics", "--from"), "--from"),
+        (("nosuch",), "nosuch"),
+        (("export", "actions", "--format", "pdf"), "pdf"),
+    ],
+)
 def test_usage_errors_are_one_sentence(tmp_path: Path, args: tuple[str, ...], words: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "x.db"), *args],
-                          capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[1])
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--db", str(tmp_path / "x.db"), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).parents[1],
+    )
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0] and "--help" in lines[0]

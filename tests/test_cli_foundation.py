@@ -43,7 +43,9 @@ def test_db_from_environment(tmp_path: Path) -> None:
 
 
 def test_default_path_follows_xdg(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["incident", "new", "Where"], env={"XDG_DATA_HOME": str(tmp_path), "DEBRIEF_DB": None})
+    result = CliRunner().invoke(
+        main, ["incident", "new", "Where"], env={"XDG_DATA_HOME": str(tmp_path), "DEBRIEF_DB": None}
+    )
     assert result.exit_code == 0, result.output
     assert Store(tmp_path / "debrief" / "debrief.db").count_incidents() == 1
 
@@ -56,11 +58,14 @@ def test_config_set_and_get(db_path: Path) -> None:
     assert run(db_path, "config", "get", "theme").output.strip() == "debrief-contrast"
 
 
-@pytest.mark.parametrize("args, message", [
-    (("config", "set", "theme", "pink"), "theme 'pink' is not known"),
-    (("config", "get", "colour"), "'colour' is not a personal setting"),
-    (("incident", "new", "   "), "title is empty"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("config", "set", "theme", "pink"), "theme 'pink' is not known"),
+        (("config", "get", "colour"), "'colour' is not a personal setting"),
+        (("incident", "new", "   "), "title is empty"),
+    ],
+)
 def test_bad_input_is_one_sentence_and_exit_2(db_path: Path, args, message) -> None:
     result = run(db_path, *args)
     assert result.exit_code == 2
@@ -89,11 +94,14 @@ def newer_db(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("make, expected", [
-    (lambda p: p.write_text("not a database"), "is not a SQLite database"),
-    (lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100), "is corrupt or not a SQLite database"),
-    (newer_db, "written by a newer debrief"),
-])
+@pytest.mark.parametrize(
+    "make, expected",
+    [
+        (lambda p: p.write_text("not a database"), "is not a SQLite database"),
+        (lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100), "is corrupt or not a SQLite database"),
+        (newer_db, "written by a newer debrief"),
+    ],
+)
 def test_unusable_databases_exit_2_without_traceback(tmp_path: Path, make, expected) -> None:
     path = tmp_path / "bad.db"
     make(path)

@@ -27,8 +27,14 @@ print(json.dumps({"code": code, "textual": sorted(m for m in sys.modules if m.sp
 def probe(tmp_path: Path, *args: str, stdin: str = "") -> dict:
     """Run the command line in a fresh interpreter; report which modules it imported."""
     env = {"XDG_CONFIG_HOME": str(tmp_path / "cfg"), "DEBRIEF_USER": "dana", "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env,
-                          input=stdin, cwd=Path(__file__).parent.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        cwd=Path(__file__).parent.parent,
+    )
     return json.loads(done.stderr.strip().splitlines()[-1])
 
 
@@ -39,14 +45,17 @@ def incident_db(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("args", [
-    ("log", "--incident", "INC-0001", "rolled back"),
-    ("metrics", "--json"),
-    ("config", "get", "me"),
-    ("config", "get", "theme"),
-    ("doctor",),
-    ("--version",),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("log", "--incident", "INC-0001", "rolled back"),
+        ("metrics", "--json"),
+        ("config", "get", "me"),
+        ("config", "get", "theme"),
+        ("doctor",),
+        ("--version",),
+    ],
+)
 def test_script_commands_never_import_textual(tmp_path: Path, incident_db: Path, args: tuple[str, ...]) -> None:
     found = probe(tmp_path, "--db", str(incident_db), *args)
     assert found["code"] in (0, None)

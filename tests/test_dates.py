@@ -9,20 +9,23 @@ from tui.dates import DateInputError, parse_due_date
 FRIDAY = date(2025, 11, 28)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2025-12-01", date(2025, 12, 1)),
-    (" 2025-12-1 ", date(2025, 12, 1)),
-    ("+7d", date(2025, 12, 5)),
-    ("+2w", date(2025, 12, 12)),
-    ("7d", date(2025, 12, 5)),
-    ("+0d", FRIDAY),
-    ("mon", date(2025, 12, 1)),
-    ("Monday", date(2025, 12, 1)),
-    ("fri", date(2025, 12, 5)),
-    ("sat", date(2025, 11, 29)),
-    ("today", FRIDAY),
-    ("tomorrow", date(2025, 11, 29)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-12-01", date(2025, 12, 1)),
+        (" 2025-12-1 ", date(2025, 12, 1)),
+        ("+7d", date(2025, 12, 5)),
+        ("+2w", date(2025, 12, 12)),
+        ("7d", date(2025, 12, 5)),
+        ("+0d", FRIDAY),
+        ("mon", date(2025, 12, 1)),
+        ("Monday", date(2025, 12, 1)),
+        ("fri", date(2025, 12, 5)),
+        ("sat", date(2025, 11, 29)),
+        ("today", FRIDAY),
+        ("tomorrow", date(2025, 11, 29)),
+    ],
+)
 def test_accepted_forms(text: str, expected: date) -> None:
     assert parse_due_date(text, FRIDAY) == expected
 

@@ -36,7 +36,8 @@ def test_active_incident_is_live_now(later_demo: Store) -> None:
 def test_nothing_lies_in_the_future(later_demo: Store) -> None:
     latest = later_demo.db.one(
         "SELECT max(t) FROM (SELECT max(occurred_at) AS t FROM timeline_event "
-        "UNION ALL SELECT max(deployed_at) FROM deployment UNION ALL SELECT max(created_at) FROM action_item)")
+        "UNION ALL SELECT max(deployed_at) FROM deployment UNION ALL SELECT max(created_at) FROM action_item)"
+    )
     assert from_iso(latest[0]) <= LATER
 
 

@@ -70,13 +70,15 @@ def test_a_broken_index_page_fails_the_integrity_check(tmp_path: Path) -> None:
     store.close()
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode=DELETE")  # everything in the main file
-    root, size = conn.execute("SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master "
-                              "WHERE type = 'index' AND tbl_name = 'timeline_event' LIMIT 1").fetchone()
+    root, size = conn.execute(
+        "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master "
+        "WHERE type = 'index' AND tbl_name = 'timeline_event' LIMIT 1"
+    ).fetchone()
     conn.close()
     data = bytearray(path.read_bytes())
     page = bytearray(size)
     page[0] = 0x0A  # a valid, empty leaf index page: every row is now missing from the index
-    data[(root - 1) * size: root * size] = page
+    data[(root - 1) * size : root * size] = page
     path.write_bytes(bytes(data))
     result = run(path, "--json")
     assert result.exit_code == 1, result.output

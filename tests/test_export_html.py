@@ -19,10 +19,10 @@ from tui.cli import main
 
 EVIL = [
     "<script>window.__pwned = 1</script>",
-    "<img src=x onerror=\"window.__pwned = 2\">",
+    '<img src=x onerror="window.__pwned = 2">',
     "[click me](javascript:window.__pwned=3)",
     "[b]bold[/b] [@click=app.quit]x",
-    "<a href=\"https://evil.example\">raw link</a>",
+    '<a href="https://evil.example">raw link</a>',
     "![pixel](https://evil.example/pixel.png)",
 ]
 PAYLOAD = " ".join(EVIL)
@@ -53,8 +53,12 @@ def hostile_postmortem(store: Store) -> str:
     """A postmortem whose every typed field carries the payload; returns its key."""
     incident = store.create_incident(f"Title {PAYLOAD}", commander=f"cmd {EVIL[0]}", customer_facing=True)
     store.add_event(incident.id, f"event {PAYLOAD}", kind="action", pinned=True)
-    store.update_incident(incident.id, revenue_impact=f"rev {PAYLOAD}", slo_impact=f"slo {EVIL[1]}",
-                          users_affected_text=f"users {EVIL[0]}")
+    store.update_incident(
+        incident.id,
+        revenue_impact=f"rev {PAYLOAD}",
+        slo_impact=f"slo {EVIL[1]}",
+        users_affected_text=f"users {EVIL[0]}",
+    )
     pm = store.create_postmortem(incident.id, author=f"author {EVIL[1]}")
     for name in ("summary", "root_cause", "went_well", "went_wrong", "lucky", "lessons"):
         store.save_section(pm.id, name, f"{name} {PAYLOAD}\n\n{PAYLOAD}")
@@ -114,8 +118,9 @@ def test_cli_html_with_hints_flags_blameful_text(demo_store: Store, tmp_path: Pa
     demo_store.save_section(pm.id, "went_wrong", "The engineer should have checked the pool size.")
     out = tmp_path / "review.html"
     db = ["--db", str(demo_store.path)]
-    result = CliRunner().invoke(main, [*db, "export", "postmortem", "PM-0013", "--format", "html",
-                                       "--with-hints", "-o", str(out)])
+    result = CliRunner().invoke(
+        main, [*db, "export", "postmortem", "PM-0013", "--format", "html", "--with-hints", "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert 'class="margin-notes"' in page and "should have" in page.lower()
@@ -131,23 +136,35 @@ def chromium_paths() -> tuple[str, str] | None:
     return (browser, driver) if browser and driver else None
 
 
-@pytest.mark.skipif(chromium_paths() is None, reason="no chromium and chromium-driver on this machine "
-                    "(Debian: apt-get install chromium chromium-driver)")
+@pytest.mark.skipif(
+    chromium_paths() is None,
+    reason="no chromium and chromium-driver on this machine (Debian: apt-get install chromium chromium-driver)",
+)
 def test_in_headless_chromium(store: Store, demo_store: Store, tmp_path: Path) -> None:
     webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (test extras)")
     from selenium.webdriver.common.by import By
 
     key = hostile_postmortem(store)
     hostile = tmp_path / "hostile.html"
-    hostile.write_text(store.export("postmortem", key, "html",
-                                    ExportOptions(notes=[MarginNote("summary", EVIL[0], EVIL[1])])), encoding="utf-8")
+    hostile.write_text(
+        store.export("postmortem", key, "html", ExportOptions(notes=[MarginNote("summary", EVIL[0], EVIL[1])])),
+        encoding="utf-8",
+    )
     demo = tmp_path / "demo.html"
     demo.write_text(demo_store.export("postmortem", "PM-0013", "html"), encoding="utf-8")
     browser, driver_path = chromium_paths()
     options = webdriver.ChromeOptions()
     options.binary_location = browser
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1200,1600"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1200,1600",
+    ):
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tempfile.mkdtemp(prefix='debrief-chrome-')}")
     driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=driver_path))

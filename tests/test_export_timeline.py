@@ -64,13 +64,23 @@ def test_cli_timeline_choice_and_a_bad_one_is_one_sentence(store: Store) -> None
 
 
 def test_supporting_data_keeps_plain_lines_and_urls() -> None:
-    links = parse_links("- Grafana: checkout dashboard, 14:00–16:00\n- https://x.example/d\n"
-                        "- [Chat](https://chat.example/p1)\n- Runbook https://wiki.example/r")
-    assert links == [("Grafana: checkout dashboard, 14:00–16:00", ""), ("", "https://x.example/d"),
-                     ("Chat", "https://chat.example/p1"), ("Runbook", "https://wiki.example/r")]
+    links = parse_links(
+        "- Grafana: checkout dashboard, 14:00–16:00\n- https://x.example/d\n"
+        "- [Chat](https://chat.example/p1)\n- Runbook https://wiki.example/r"
+    )
+    assert links == [
+        ("Grafana: checkout dashboard, 14:00–16:00", ""),
+        ("", "https://x.example/d"),
+        ("Chat", "https://chat.example/p1"),
+        ("Runbook", "https://wiki.example/r"),
+    ]
     rendered = [link_markdown(*link) for link in links]
-    assert rendered == ["- Grafana: checkout dashboard, 14:00–16:00", "- <https://x.example/d>",
-                        "- [Chat](https://chat.example/p1)", "- [Runbook](https://wiki.example/r)"]
+    assert rendered == [
+        "- Grafana: checkout dashboard, 14:00–16:00",
+        "- <https://x.example/d>",
+        "- [Chat](https://chat.example/p1)",
+        "- [Runbook](https://wiki.example/r)",
+    ]
     assert "<Grafana" not in "\n".join(rendered)
 
 

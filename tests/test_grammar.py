@@ -80,8 +80,9 @@ def test_plain_text_is_a_note_now() -> None:
     assert parse_line("checking the dashboards", NOW).occurred_at is None
 
 
-@pytest.mark.parametrize("line", ["-5m ! /mitigate rolled back", "! /mitigate -5m rolled back",
-                                  "/mitigate -5m ! rolled back"])
+@pytest.mark.parametrize(
+    "line", ["-5m ! /mitigate rolled back", "! /mitigate -5m rolled back", "/mitigate -5m ! rolled back"]
+)
 def test_tokens_in_any_order(line: str) -> None:
     capture = parse_line(line, NOW)
     assert (capture.text, capture.kind, capture.pinned) == ("rolled back", "mitigation", True)

@@ -16,12 +16,30 @@ from tui.capture.zones import ABBREVIATIONS, ZoneError, parse_zone, zone_label
 
 NOW = datetime(2025, 11, 28, 16, 0, tzinfo=UTC)
 NEW_YORK = ZoneInfo("America/New_York")
-ZONES = [ZoneInfo(name) for name in ("America/New_York", "Europe/Berlin", "Asia/Kolkata", "Pacific/Auckland",
-                                     "America/Los_Angeles", "UTC", "Australia/Lord_Howe")]
+ZONES = [
+    ZoneInfo(name)
+    for name in (
+        "America/New_York",
+        "Europe/Berlin",
+        "Asia/Kolkata",
+        "Pacific/Auckland",
+        "America/Los_Angeles",
+        "UTC",
+        "Australia/Lord_Howe",
+    )
+]
 
 
-@pytest.mark.parametrize("line", ["11:10 EST db slow", "11:10 America/New_York db slow",
-                                  "11:10 america/new_york db slow", "16:10Z db slow", "16:10 UTC db slow"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "11:10 EST db slow",
+        "11:10 America/New_York db slow",
+        "11:10 america/new_york db slow",
+        "16:10Z db slow",
+        "16:10 UTC db slow",
+    ],
+)
 def test_a_zone_after_the_time_is_read_not_logged_as_text(line: str) -> None:
     capture = parse_line(line, NOW.replace(hour=17))
     assert capture.occurred_at == datetime(2025, 11, 28, 16, 10, tzinfo=UTC)
@@ -72,8 +90,10 @@ def test_a_zone_after_a_relative_time_is_text() -> None:
     assert parse_line("-5m EST is late", NOW).text == "EST is late"
 
 
-@pytest.mark.parametrize("name,expected", [("est", "EST"), ("Europe/Berlin", "Europe/Berlin"),
-                                           ("utc", "UTC"), ("europe/berlin", "Europe/Berlin")])
+@pytest.mark.parametrize(
+    "name,expected",
+    [("est", "EST"), ("Europe/Berlin", "Europe/Berlin"), ("utc", "UTC"), ("europe/berlin", "Europe/Berlin")],
+)
 def test_zone_settings_any_case(name: str, expected: str) -> None:
     assert zone_label(parse_zone(name)) == expected
 
@@ -83,9 +103,17 @@ def test_a_zone_setting_that_is_not_one_says_what_is_accepted() -> None:
         parse_zone("Mars/Olympus")
 
 
-@pytest.mark.parametrize("typo,meant", [("/decisoin", "/decision"), ("/mitgate", "/mitigate"),
-                                        ("/resolv", "/resolve"), ("/escalaton", "/escalate"),
-                                        ("/detcet", "/detect"), ("/commms", "/comms")])
+@pytest.mark.parametrize(
+    "typo,meant",
+    [
+        ("/decisoin", "/decision"),
+        ("/mitgate", "/mitigate"),
+        ("/resolv", "/resolve"),
+        ("/escalaton", "/escalate"),
+        ("/detcet", "/detect"),
+        ("/commms", "/comms"),
+    ],
+)
 def test_a_mistyped_kind_gets_the_closest_suggested(typo: str, meant: str) -> None:
     with pytest.raises(GrammarError, match=f"did you mean {meant}\\?"):
         parse_line(f"{typo} something", NOW)
@@ -98,9 +126,17 @@ def test_nothing_close_suggests_nothing() -> None:
     assert "did you mean" not in str(refused.value) and "/decision" in str(refused.value)
 
 
-@pytest.mark.parametrize("name,kind", [("/escalation", "escalation"), ("/detection", "detection"),
-                                       ("/acknowledgement", "acknowledgement"), ("/communication", "communication"),
-                                       ("/Mitigation", "mitigation"), ("/alert", "alert")])
+@pytest.mark.parametrize(
+    "name,kind",
+    [
+        ("/escalation", "escalation"),
+        ("/detection", "detection"),
+        ("/acknowledgement", "acknowledgement"),
+        ("/communication", "communication"),
+        ("/Mitigation", "mitigation"),
+        ("/alert", "alert"),
+    ],
+)
 def test_the_kind_names_the_timeline_shows_are_accepted(name: str, kind: str) -> None:
     assert parse_line(f"{name} x", NOW).kind == kind
 

@@ -11,8 +11,7 @@ from click.testing import CliRunner
 
 from store import Store
 from tui.cli import main
-from tui.identity import (ConfigError, adopt_database_settings, personal_zone, read_config, resolve,
-                          write_config)
+from tui.identity import ConfigError, adopt_database_settings, personal_zone, read_config, resolve, write_config
 
 
 def no_git() -> None:

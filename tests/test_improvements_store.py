@@ -12,15 +12,23 @@ from store import InvalidInputError, NotFoundError, Store
 @pytest.fixture
 def sourced(store: Store):
     """A card whose source postmortem's incident shares a service with a later incident."""
-    early = store.create_incident("Checkout down", services=["checkout"], tags=["db"],
-                                  impact_started_at=datetime(2025, 9, 1, tzinfo=UTC))
+    early = store.create_incident(
+        "Checkout down", services=["checkout"], tags=["db"], impact_started_at=datetime(2025, 9, 1, tzinfo=UTC)
+    )
     store.create_incident("Search slow", services=["search"], impact_started_at=datetime(2025, 10, 1, tzinfo=UTC))
-    later = store.create_incident("Checkout again", services=["checkout"],
-                                  impact_started_at=datetime(2025, 11, 1, tzinfo=UTC))
+    later = store.create_incident(
+        "Checkout again", services=["checkout"], impact_started_at=datetime(2025, 11, 1, tzinfo=UTC)
+    )
     store.create_incident("Older checkout", services=["checkout"], impact_started_at=datetime(2025, 8, 1, tzinfo=UTC))
     pm = store.create_postmortem(early.id)
-    card = store.create_improvement("Pool size checks in CI", sources=[pm.key, "Quarterly review"], owner="dana",
-                                    before_metric="pool incidents per quarter", before_value=4, target_value=0)
+    card = store.create_improvement(
+        "Pool size checks in CI",
+        sources=[pm.key, "Quarterly review"],
+        owner="dana",
+        before_metric="pool incidents per quarter",
+        before_value=4,
+        target_value=0,
+    )
     return card, pm, later
 
 
@@ -126,8 +134,16 @@ def test_save_improvement_links_exactly_the_listed_action_items(store: Store) ->
     assert card.actions_total == 1 and store.get_action_item(a.id).improvement_id is None
     with pytest.raises(NotFoundError):
         store.save_improvement(card.id, [], ["AI-0999"], title="Card")
-    card = store.save_improvement(card.id, ["Ops review, October"], [], title="Card", before_metric="pages",
-                                  before_value="10", after_value="4", after_metric="")
+    card = store.save_improvement(
+        card.id,
+        ["Ops review, October"],
+        [],
+        title="Card",
+        before_metric="pages",
+        before_value="10",
+        after_value="4",
+        after_metric="",
+    )
     assert (card.after_metric, card.change_text, card.source_text) == ("pages", "-6 (-60%)", "Ops review, October")
 
 
@@ -140,10 +156,20 @@ def test_list_filters_by_stage_status_and_owner(demo_store: Store) -> None:
 
 def test_demo_has_the_seed_improvements(demo_store: Store) -> None:
     first, second = demo_store.get_improvement("IMP-001"), demo_store.get_improvement("IMP-002")
-    assert (first.title, first.source_label, first.status) == \
-        ("Automate database backup verification", "PM-042", "completed")
-    assert (first.before_metric, first.before_value, first.after_value, first.measured_impact) == \
-        ("manual checks per week", 7, 0, "saved 2 hours a week")
-    assert (second.source_label, second.status, second.expected_impact) == \
-        ("Quarterly review", "in_progress", "reduce cascading failures by 80%")
+    assert (first.title, first.source_label, first.status) == (
+        "Automate database backup verification",
+        "PM-042",
+        "completed",
+    )
+    assert (first.before_metric, first.before_value, first.after_value, first.measured_impact) == (
+        "manual checks per week",
+        7,
+        0,
+        "saved 2 hours a week",
+    )
+    assert (second.source_label, second.status, second.expected_impact) == (
+        "Quarterly review",
+        "in_progress",
+        "reduce cascading failures by 80%",
+    )
     assert demo_store.action_counts("dana").overdue >= 3

@@ -58,13 +58,42 @@ def test_export_then_import_loses_nothing(demo_store: Store, tmp_path: Path) -> 
     other = Store(tmp_path / "other.db", clock=demo_store.clock)
     import_yaml(other, text)
     assert export_yaml(other) == text
-    before = {c.key: c.model_dump(exclude={"id", "created_at", "updated_at", "sources", "source_text",
-                                           "actions_done", "actions_total", "recurred", "recurrences"}) for c in demo_store.list_improvements()}
-    after = {c.key: c.model_dump(exclude={"id", "created_at", "updated_at", "sources", "source_text",
-                                          "actions_done", "actions_total", "recurred", "recurrences"}) for c in other.list_improvements()}
+    before = {
+        c.key: c.model_dump(
+            exclude={
+                "id",
+                "created_at",
+                "updated_at",
+                "sources",
+                "source_text",
+                "actions_done",
+                "actions_total",
+                "recurred",
+                "recurrences",
+            }
+        )
+        for c in demo_store.list_improvements()
+    }
+    after = {
+        c.key: c.model_dump(
+            exclude={
+                "id",
+                "created_at",
+                "updated_at",
+                "sources",
+                "source_text",
+                "actions_done",
+                "actions_total",
+                "recurred",
+                "recurrences",
+            }
+        )
+        for c in other.list_improvements()
+    }
     assert after == before
-    assert {c.key: c.source_label for c in other.list_improvements()} == \
-        {c.key: c.source_label for c in demo_store.list_improvements()}
+    assert {c.key: c.source_label for c in other.list_improvements()} == {
+        c.key: c.source_label for c in demo_store.list_improvements()
+    }
     assert other.get_improvement(card.key).history[0].decision == "iterate"
 
 
@@ -115,21 +144,33 @@ def test_invalid_file_is_refused_whole_with_every_problem_listed(store: Store) -
     assert count(store) == 0
 
 
-@pytest.mark.parametrize("text, problem", [
-    ("improvements: [", "not valid YAML at line"),
-    ('improvements:\n  - id: IMP-001\n    title: "Automate\n    status: completed\n',
-     "found unexpected end of stream (in the quoted text that starts at line 3, column 12)"),
-    ("improvements:\n  id: IMP-001\n", "Improvements is a mapping; it must be a list of items"),
-    ("improvements:\n", "Improvements is empty; it must be a list of items"),
-    ("improvements:\n  - just a string\n", "Item 1 is 'just a string'; each item must be a mapping with id"),
-    ("improvements:\n  - {id: 2, title: a, status: proposed, expected_impact: {pct: 80}}\n",
-     "Item 1: id is 2; use a key like IMP-001.\n  - Item 1: expected_impact is a mapping; it must be text."),
-    ("- id: IMP-001", "no top-level 'improvements:' list"),
-    ("improvements:\n  - {id: IMP-1, title: a, status: proposed}\n  - {id: imp-1, title: b, status: proposed}\n",
-     "id imp-1 is already used by item 1"),
-    ("improvements:\n  - {id: IMP-1, title: a, status: proposed, history: [{cycle: 1, decision: maybe, "
-     "ended_at: '2025-01-01T00:00:00Z'}]}\n", "history[1].decision is 'maybe'"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("improvements: [", "not valid YAML at line"),
+        (
+            'improvements:\n  - id: IMP-001\n    title: "Automate\n    status: completed\n',
+            "found unexpected end of stream (in the quoted text that starts at line 3, column 12)",
+        ),
+        ("improvements:\n  id: IMP-001\n", "Improvements is a mapping; it must be a list of items"),
+        ("improvements:\n", "Improvements is empty; it must be a list of items"),
+        ("improvements:\n  - just a string\n", "Item 1 is 'just a string'; each item must be a mapping with id"),
+        (
+            "improvements:\n  - {id: 2, title: a, status: proposed, expected_impact: {pct: 80}}\n",
+            "Item 1: id is 2; use a key like IMP-001.\n  - Item 1: expected_impact is a mapping; it must be text.",
+        ),
+        ("- id: IMP-001", "no top-level 'improvements:' list"),
+        (
+            "improvements:\n  - {id: IMP-1, title: a, status: proposed}\n  - {id: imp-1, title: b, status: proposed}\n",
+            "id imp-1 is already used by item 1",
+        ),
+        (
+            "improvements:\n  - {id: IMP-1, title: a, status: proposed, history: [{cycle: 1, decision: maybe, "
+            "ended_at: '2025-01-01T00:00:00Z'}]}\n",
+            "history[1].decision is 'maybe'",
+        ),
+    ],
+)
 def test_other_bad_files_are_refused_with_a_reason(store: Store, text: str, problem: str) -> None:
     with pytest.raises(TrackerFileError, match=re.escape(problem)):
         import_yaml(store, text)

@@ -16,7 +16,9 @@ from tui.postmortem_nav import open_postmortem
 
 def test_parse_keymap() -> None:
     assert parse_keymap("postmortem.save=ctrl+w; meeting.next = n, space\n") == {
-        "postmortem.save": "ctrl+w", "meeting.next": "n,space"}
+        "postmortem.save": "ctrl+w",
+        "meeting.next": "n,space",
+    }
     assert parse_keymap("") == {} and parse_keymap(None) == {}
     with pytest.raises(KeymapError, match=r"'save ctrl\+w' is not understood"):
         parse_keymap("save ctrl+w")

@@ -24,9 +24,15 @@ from tui.dialogs.help import HelpScreen
 
 #: How a HELP table may spell a Textual key name (besides the name itself).
 SPELLINGS = {
-    "question_mark": ("?",), "exclamation_mark": ("!",), "slash": ("/",),
-    "left_square_bracket": ("[",), "right_square_bracket": ("]",),
-    "left": ("←",), "right": ("→",), "up": ("↑",), "down": ("↓",),
+    "question_mark": ("?",),
+    "exclamation_mark": ("!",),
+    "slash": ("/",),
+    "left_square_bracket": ("[",),
+    "right_square_bracket": ("]",),
+    "left": ("←",),
+    "right": ("→",),
+    "up": ("↑",),
+    "down": ("↓",),
 }
 
 
@@ -45,8 +51,13 @@ def tui_classes() -> list[type[DOMNode]]:
 CLASSES = tui_classes()
 WITH_BINDINGS = [cls for cls in CLASSES if "BINDINGS" in cls.__dict__]
 #: The screens people see (a base class such as the postmortem's command mixin is left out).
-SCREENS = [cls for cls in CLASSES if issubclass(cls, Screen) and not issubclass(cls, ModalScreen)
-           and not any(other is not cls and issubclass(other, cls) for other in CLASSES)]
+SCREENS = [
+    cls
+    for cls in CLASSES
+    if issubclass(cls, Screen)
+    and not issubclass(cls, ModalScreen)
+    and not any(other is not cls and issubclass(other, cls) for other in CLASSES)
+]
 
 
 def help_keys(help_text: str) -> set[str]:

@@ -31,8 +31,9 @@ def test_incident_pages_by_key_join_into_the_whole_list(demo_store: Store) -> No
 def test_triage_pages_by_key_join_into_the_whole_list(demo_store: Store) -> None:
     for status in ("active", "all", "done"):
         whole = [i.id for i in demo_store.list_action_items(owner=None, status=status, limit=1000)]
-        read = lambda limit, after: demo_store.list_action_items(owner=None, status=status, limit=limit,  # noqa: E731
-                                                                 after=after)
+        read = lambda limit, after, status=status: demo_store.list_action_items(  # noqa: E731
+            owner=None, status=status, limit=limit, after=after
+        )
         assert pages(read, 3) == whole, status
 
 

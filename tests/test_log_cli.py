@@ -73,14 +73,27 @@ def test_stdin_logs_one_event_per_line(db_path: Path) -> None:
 
 
 def test_incident_new_started_service_tag(db_path: Path) -> None:
-    result = run(db_path, "incident", "new", "Backfill", "--started", "2025-11-20 10:00",
-                 "--service", "api", "--service", "db", "--tag", "retro")
+    result = run(
+        db_path,
+        "incident",
+        "new",
+        "Backfill",
+        "--started",
+        "2025-11-20 10:00",
+        "--service",
+        "api",
+        "--service",
+        "db",
+        "--tag",
+        "retro",
+    )
     assert result.exit_code == 0, result.output
     incident = Store(db_path).get_incident(result.output.strip())
     assert incident.impact_started_at.isoformat() == "2025-11-20T10:00:00+00:00"
     assert incident.declared_at > incident.impact_started_at  # declared when the command ran; impact began earlier
     assert [(e.kind, e.text) for e in Store(db_path).list_events(incident.id) if e.kind != "status"] == [
-        ("impact", "Impact started")]
+        ("impact", "Impact started")
+    ]
     assert (incident.services, incident.tags) == (["api", "db"], ["retro"])
 
 

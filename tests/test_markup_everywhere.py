@@ -27,8 +27,15 @@ def fill(store: Store) -> None:
     day = NOW - timedelta(days=1)
     for n, trap in enumerate(MARKUP_TRAPS):
         start = day + timedelta(hours=n)
-        store.create_incident(trap, "SEV2", commander=trap, impact_started_at=start, declared_at=start,
-                              resolved_at=start + timedelta(minutes=40), status="resolved")
+        store.create_incident(
+            trap,
+            "SEV2",
+            commander=trap,
+            impact_started_at=start,
+            declared_at=start,
+            resolved_at=start + timedelta(minutes=40),
+            status="resolved",
+        )
         store.add_event(n + 1, f"event {trap}", occurred_at=start + timedelta(minutes=5), pinned=n == 0)
     pm = store.create_postmortem(1)
     for section in ("summary", "root_cause", "went_well", "lessons"):
@@ -37,8 +44,9 @@ def fill(store: Store) -> None:
     for trap in MARKUP_TRAPS:
         store.create_action_item(trap, owner=trap, postmortem_id=pm.id, due_date=NOW.date() - timedelta(days=2))
     for trap, stage in zip(MARKUP_TRAPS, ("plan", "do", "check", "act"), strict=False):
-        store.create_improvement(trap, owner=trap, sources=[trap], stage=stage, before_metric=trap,
-                                 expected_impact=trap)
+        store.create_improvement(
+            trap, owner=trap, sources=[trap], stage=stage, before_metric=trap, expected_impact=trap
+        )
     store.record_deployment(MARKUP_TRAPS[2], day, caused=[1], source="tui")
 
 
@@ -55,7 +63,7 @@ def screen_text(app) -> str:
     if not dialogs:
         return "\n".join(strip.text for strip in strips)
     box = dialogs.first().region
-    return "\n".join(strip.crop(box.x, box.right).text for strip in strips[box.y:box.bottom])
+    return "\n".join(strip.crop(box.x, box.right).text for strip in strips[box.y : box.bottom])
 
 
 class Watch:
@@ -88,8 +96,14 @@ class Watch:
         assert not missing, f"{where}: {missing} not shown literally in:\n{shown}"
         return shown
 
-    async def visit(self, keys: str | tuple[str, ...], *expected: str, where: str, close: str | None = "escape",
-                    kind: type | None = None) -> str:
+    async def visit(
+        self,
+        keys: str | tuple[str, ...],
+        *expected: str,
+        where: str,
+        close: str | None = "escape",
+        kind: type | None = None,
+    ) -> str:
         """Press ``keys``, check the screen it shows, then ``close`` it."""
         await self.press(*((keys,) if isinstance(keys, str) else keys))
         if kind is not None:

@@ -65,12 +65,13 @@ async def test_period_switch_and_steps(demo_store):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.period.label == "November 2025"
-        await pilot.press("right")   # December has not started on 2025-11-28
+        await pilot.press("right")  # December has not started on 2025-11-28
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.period.label == "November 2025"
         assert "November 2025 is the current month; later ones have no data yet." in [
-            n.message for n in app._notifications]
+            n.message for n in app._notifications
+        ]
         await pilot.press("left")
         await pilot.press("l")
         await app.workers.wait_for_complete()
@@ -116,12 +117,20 @@ async def test_refused_target_keeps_the_text(demo_store):
 async def test_markup_traps_are_shown_literally(store):
     start = datetime(2025, 11, 20, 10, tzinfo=UTC)
     for trap in MARKUP_TRAPS:
-        store.create_incident(trap, "SEV3", trap, impact_started_at=start, declared_at=start, resolved_at=start.replace(hour=11),
-                              status="resolved")
+        store.create_incident(
+            trap,
+            "SEV3",
+            trap,
+            impact_started_at=start,
+            declared_at=start,
+            resolved_at=start.replace(hour=11),
+            status="resolved",
+        )
         store.db.conn.execute(
             "INSERT INTO improvement (key, title, stage, owner, expected_impact, created_at, updated_at) "
             "VALUES (?, ?, 'check', ?, ?, '2025-11-01T00:00:00.000Z', '2025-11-01T00:00:00.000Z')",
-            (f"IMP-{trap}", trap, trap, trap))
+            (f"IMP-{trap}", trap, trap, trap),
+        )
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_metrics(pilot)
@@ -145,7 +154,9 @@ async def test_record_deployment_form(demo_store):
         await pilot.click("#save")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.screen is dialog and "When: 'not a time' is not a date and time" in str(dialog.query_one("#error", Static).render())
+        assert app.screen is dialog and "When: 'not a time' is not a date and time" in str(
+            dialog.query_one("#error", Static).render()
+        )
         assert dialog.query_one("#ops-service", Input).value == "[b]checkout"
         dialog.query_one("#ops-at", Input).value = "2025-11-27 13:50"
         dialog.query_one("#ops-caused", Input).value = "INC-0013"
@@ -199,8 +210,15 @@ async def test_loads_off_the_ui_thread_with_a_loading_indicator(demo_store, monk
 
 async def test_enter_on_an_incomplete_incident_opens_it(store):
     start = datetime(2025, 11, 20, 10, tzinfo=UTC)
-    gap = store.create_incident("No ack recorded", "SEV3", "dana", impact_started_at=start, declared_at=start,
-                                resolved_at=start.replace(hour=11), status="resolved")
+    gap = store.create_incident(
+        "No ack recorded",
+        "SEV3",
+        "dana",
+        impact_started_at=start,
+        declared_at=start,
+        resolved_at=start.replace(hour=11),
+        status="resolved",
+    )
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_metrics(pilot)

@@ -23,10 +23,19 @@ def t(day: int, hour: int = 0, minute: int = 0, month: int = 11) -> datetime:
 def incident(store, start, detect=None, ack=None, mitigate=None, resolve=None, **fields):
     """An incident with minute offsets from ``start`` (None leaves a milestone missing)."""
     at = lambda m: start + timedelta(minutes=m) if m is not None else None  # noqa: E731
-    return store.create_incident("x", fields.pop("severity", "SEV3"), "dana", impact_started_at=start,
-                                 detected_at=at(detect), declared_at=at(detect) or start, acknowledged_at=at(ack),
-                                 mitigated_at=at(mitigate), resolved_at=at(resolve),
-                                 status="resolved" if resolve is not None else "investigating", **fields)
+    return store.create_incident(
+        "x",
+        fields.pop("severity", "SEV3"),
+        "dana",
+        impact_started_at=start,
+        detected_at=at(detect),
+        declared_at=at(detect) or start,
+        acknowledged_at=at(ack),
+        mitigated_at=at(mitigate),
+        resolved_at=at(resolve),
+        status="resolved" if resolve is not None else "investigating",
+        **fields,
+    )
 
 
 def test_no_data_gives_nulls_not_errors(store):
@@ -35,8 +44,13 @@ def test_no_data_gives_nulls_not_errors(store):
     assert doc["mttr_minutes"] == {"mean": None, "median": None, "p90": None, "n": 0}
     assert doc["change_failure_rate_pct"] is None
     assert doc["toil_pct"] is None and doc["alert_noise_pct"] is None
-    assert doc["action_items"] == {"open": 0, "overdue": 0, "done": 0, "completion_rate_pct": None,
-                                   "median_days_to_close": None}
+    assert doc["action_items"] == {
+        "open": 0,
+        "overdue": 0,
+        "done": 0,
+        "completion_rate_pct": None,
+        "median_days_to_close": None,
+    }
     assert doc["postmortem_within_48h_pct"] is None
     assert doc["from"] == "2025-11-01" and doc["to"] == "2025-11-30"
 
@@ -65,8 +79,17 @@ def test_missing_milestone_is_listed_and_left_out(store):
 
 
 def test_mttr_uses_declared_when_impact_start_unknown(store):
-    store.create_incident("y", "SEV2", "dana", declared_at=t(7, 12), detected_at=t(7, 12), acknowledged_at=t(7, 12, 5),
-                          mitigated_at=t(7, 12, 30), resolved_at=t(7, 13, 15), status="resolved")
+    store.create_incident(
+        "y",
+        "SEV2",
+        "dana",
+        declared_at=t(7, 12),
+        detected_at=t(7, 12),
+        acknowledged_at=t(7, 12, 5),
+        mitigated_at=t(7, 12, 30),
+        resolved_at=t(7, 13, 15),
+        status="resolved",
+    )
     m = store.metrics(NOV)
     assert m.durations["mttr"].mean == pytest.approx(75)
     assert m.mttr_from_declared == 1
@@ -108,14 +131,14 @@ def test_linked_deployment_counts_failed_even_if_flag_cleared(store):
 
 def test_weeks_belong_to_the_period_of_their_monday(store):
     # The week of Mon 27 Oct runs into November but belongs to October; Mon 3 Nov belongs to November.
-    store.record_toil("dana", "2025-11-01", 600, 2400)   # a Saturday: stored as Monday 27 Oct
+    store.record_toil("dana", "2025-11-01", 600, 2400)  # a Saturday: stored as Monday 27 Oct
     store.record_toil("dana", "2025-11-05", 300, 2400)
-    store.record_toil("sam", "2025-11-30", 900, 1200)    # a Sunday: Monday 24 Nov
+    store.record_toil("sam", "2025-11-30", 900, 1200)  # a Sunday: Monday 24 Nov
     store.record_alerts("2025-11-03", 100, 40)
     store.record_alerts("2025-11-24", 50, 10)
     store.record_alerts("2025-10-30", 999, 0)
     m = store.metrics(NOV)
-    assert m.toil_pct == pytest.approx(100 * 1200 / 3600)   # 33.33
+    assert m.toil_pct == pytest.approx(100 * 1200 / 3600)  # 33.33
     assert m.alert_noise_pct == pytest.approx(100 * 100 / 150)  # (60 + 40) / 150
     assert store.metrics(NOV.previous()).toil_pct == pytest.approx(25)
 
@@ -134,10 +157,10 @@ def test_action_items(store):
 
 
 def test_postmortem_within_48_hours(store):
-    on_time = incident(store, t(3, 10), 1, 2, 3, 60, customer_facing=True)    # resolved 3 Nov 11:00
+    on_time = incident(store, t(3, 10), 1, 2, 3, 60, customer_facing=True)  # resolved 3 Nov 11:00
     late = incident(store, t(4, 10), 1, 2, 3, 60, data_loss=True)
-    incident(store, t(5, 10), 1, 2, 3, 60)                                     # needs none
-    incident(store, t(27, 10), 1, 2, 3, 60, security=True)                     # window still open, no draft: not counted yet
+    incident(store, t(5, 10), 1, 2, 3, 60)  # needs none
+    incident(store, t(27, 10), 1, 2, 3, 60, security=True)  # window still open, no draft: not counted yet
     for inc, created in ((on_time, "2025-11-05T11:00:00.000Z"), (late, "2025-11-06T11:00:01.000Z")):
         store.create_postmortem(inc.id)
         store.db.conn.execute("UPDATE postmortem SET created_at = ? WHERE incident_id = ?", (created, inc.id))
@@ -147,8 +170,13 @@ def test_postmortem_within_48_hours(store):
 
 
 def test_targets_default_and_edit(store):
-    assert store.metric_targets() == {"mttr_minutes": 60.0, "change_failure_rate_pct": 15.0, "toil_pct": 50.0,
-                                      "incident_count": "decreasing", "alert_noise_pct": "decreasing"}
+    assert store.metric_targets() == {
+        "mttr_minutes": 60.0,
+        "change_failure_rate_pct": 15.0,
+        "toil_pct": 50.0,
+        "incident_count": "decreasing",
+        "alert_noise_pct": "decreasing",
+    }
     store.set_metric_targets({"mttr_minutes": "45", "toil_pct": 40})
     assert store.metric_targets()["mttr_minutes"] == 45.0
     with pytest.raises(Exception, match="percentage"):
@@ -156,13 +184,16 @@ def test_targets_default_and_edit(store):
     assert store.metric_targets()["mttr_minutes"] == 45.0  # nothing half-written
 
 
-@pytest.mark.parametrize("name, value, message", [
-    ("mttr_minutes", "10060", "The MTTR target '10060' is not accepted; use minutes above 0 and at most 10,000."),
-    ("mttr_minutes", "soon", "The MTTR target 'soon' is not accepted; use minutes above 0"),
-    ("toil_pct", "0", "The toil target '0' is not accepted; use a percentage above 0 and at most 100."),
-    ("mttr_minutes", " ", "The MTTR target is empty; use minutes above 0 and at most 10,000."),
-    ("change_failure_rate_pct", "nan", "The change failure rate target 'nan' is not accepted"),
-])
+@pytest.mark.parametrize(
+    "name, value, message",
+    [
+        ("mttr_minutes", "10060", "The MTTR target '10060' is not accepted; use minutes above 0 and at most 10,000."),
+        ("mttr_minutes", "soon", "The MTTR target 'soon' is not accepted; use minutes above 0"),
+        ("toil_pct", "0", "The toil target '0' is not accepted; use a percentage above 0 and at most 100."),
+        ("mttr_minutes", " ", "The MTTR target is empty; use minutes above 0 and at most 10,000."),
+        ("change_failure_rate_pct", "nan", "The change failure rate target 'nan' is not accepted"),
+    ],
+)
 def test_a_refused_target_is_named_in_words_with_its_range(store, name, value, message):
     with pytest.raises(Exception) as caught:
         store.set_metric_targets({name: value})
@@ -196,7 +227,7 @@ def test_amber_cards_say_why():
     from store.scorecard import Card
 
     overdue = Card("action_items_open", "Action items open", 19.0, 10.0, "count", None, True, note="8 overdue")
-    assert overdue.status == "warn" and overdue.verdict == "unmet"   # 8 overdue is not "close"
+    assert overdue.status == "warn" and overdue.verdict == "unmet"  # 8 overdue is not "close"
     new = Card("incident_count", "Incidents", 3.0, None, "count", "decreasing", True)
     assert new.status == "warn" and new.verdict == "no trend yet"
     near = Card("mttr", "MTTR", 57.0, 80.0, "minutes", 60.0, True)
@@ -212,6 +243,7 @@ def test_open_incident_is_listed_as_lacking_resolution_and_counted_beside_mttr(s
     assert m.still_open == 1 and as_json(m, {})["incidents_still_open"] == 1
     assert m.durations["mttr"].n == 1
     from store.scorecard import cards
+
     mttr = next(card for card in cards(m, m, {}) if card.name == "mttr")
     assert mttr.title == "MTTR · 1 still open" and mttr.note.endswith("n 1")
 

@@ -18,8 +18,15 @@ def incident(store: Store):
     return store.create_incident("Checkout down", "SEV2", "dana")
 
 
-@pytest.mark.parametrize("kind,field", [("acknowledgement", "acknowledged_at"), ("detection", "detected_at"),
-                                        ("impact", "impact_started_at"), ("mitigation", "mitigated_at")])
+@pytest.mark.parametrize(
+    "kind,field",
+    [
+        ("acknowledgement", "acknowledged_at"),
+        ("detection", "detected_at"),
+        ("impact", "impact_started_at"),
+        ("mitigation", "mitigated_at"),
+    ],
+)
 def test_a_second_milestone_event_keeps_the_first_time(store: Store, incident, kind: str, field: str) -> None:
     first = NOW - timedelta(minutes=30)
     store.log_event(incident.id, "first", kind=kind, occurred_at=first)
@@ -31,8 +38,9 @@ def test_a_second_milestone_event_keeps_the_first_time(store: Store, incident, k
 
 def test_an_earlier_event_is_the_real_first_and_moves_it_back(store: Store, incident) -> None:
     store.log_event(incident.id, "acked", kind="acknowledgement", occurred_at=NOW - timedelta(minutes=5))
-    logged = store.capture_event(incident.id, "actually earlier", kind="acknowledgement",
-                                 occurred_at=NOW - timedelta(minutes=20))
+    logged = store.capture_event(
+        incident.id, "actually earlier", kind="acknowledgement", occurred_at=NOW - timedelta(minutes=20)
+    )
     assert logged.kept_at is None
     assert store.get_incident(incident.id).acknowledged_at == NOW - timedelta(minutes=20)
 

@@ -142,7 +142,11 @@ async def test_add_action_item_with_natural_date_and_traps(demo_store: Store) ->
         assert app.screen is screen and app.is_running
         pm = demo_store.get_postmortem("PM-0012")
         [item] = demo_store.action_items_for_postmortem(pm.id)
-        assert (item.title, item.owner, item.due_date) == ("Retrain the on-call engineer [b]bold", MARKUP_TRAPS[3], date(2025, 12, 5))
+        assert (item.title, item.owner, item.due_date) == (
+            "Retrain the on-call engineer [b]bold",
+            MARKUP_TRAPS[3],
+            date(2025, 12, 5),
+        )
         assert screen.action_hint_list and screen.action_hint_list[0].hint.category == "punitive_remedy"
         assert screen.counts["actions"][0] == 1
 
@@ -162,7 +166,9 @@ async def test_action_item_by_keyboard_then_ctrl_r_rewords_its_title(demo_store:
         table = screen.query_one("#actions")
         assert str(table.get_row_at(0)[0]) == "⚠ 1"
         await pilot.press("ctrl+n")
-        assert "ctrl+r will open the item to replace “be more careful”" in str(screen.query_one("#hint-detail").render())
+        assert "ctrl+r will open the item to replace “be more careful”" in str(
+            screen.query_one("#hint-detail").render()
+        )
         await pilot.press("ctrl+r")
         await settle(app, pilot)
         title = app.screen.query_one("#title", Input)
@@ -195,7 +201,9 @@ async def test_review_workflow_from_draft_to_published(demo_store: Store) -> Non
         await pilot.press("enter")
         await settle(app, pilot)
         assert demo_store.reviewers(pm_id)[0].signed_off_at is not None
-        assert "✓ marcus  signed off 2025-11-28 09:00 UTC" in str(app.screen.query_one("#signoffs").get_option("marcus").prompt)
+        assert "✓ marcus  signed off 2025-11-28 09:00 UTC" in str(
+            app.screen.query_one("#signoffs").get_option("marcus").prompt
+        )
         await pilot.click("#publish")
         await settle(app, pilot)
         assert demo_store.get_postmortem_by_id(pm_id).status == "published"
@@ -307,7 +315,7 @@ async def test_offsets_follow_crlf_text(demo_store: Store) -> None:
         screen.editor.load_text("The alert was quiet.\r\n\r\nIt was obviously the limiter.")
         await pilot.pause()
         [hint] = screen.hints
-        assert screen.editor.text[hint.start:hint.end] == "obviously"
+        assert screen.editor.text[hint.start : hint.end] == "obviously"
         assert screen.editor.offset_location(hint.start) == (2, 7)
         assert screen.editor.location_offset((2, 7)) == hint.start
 
@@ -320,7 +328,9 @@ async def test_ctrl_r_in_the_action_dialog_rewords_the_title(demo_store: Store) 
         await settle(app, pilot)
         await pilot.press(*"Be more careful with [b]limits[/b]")
         dialog = app.screen
-        assert "ctrl+r will replace “Be more careful” with “Have [a guardrail" in str(dialog.query_one("#title-hint").render())
+        assert "ctrl+r will replace “Be more careful” with “Have [a guardrail" in str(
+            dialog.query_one("#title-hint").render()
+        )
         await pilot.press("ctrl+r")
         title = dialog.query_one("#title", Input)
         assert title.value == "Have [a guardrail: a confirmation, check or automation] with [b]limits[/b]"
@@ -400,8 +410,7 @@ async def test_factors_offer_the_seed_checklist_and_keep_custom_ones(demo_store:
         assert ticked == [SEED_FACTORS[3], "Rate limiter shared between tenants"]
         text = demo_store.export("postmortem", "PM-0012", "md")
         factors = text.split("## Contributing Factors")[1].split("##")[0]
-        assert factors.strip().splitlines() == [f"- [x] {SEED_FACTORS[3]}",
-                                                "- [x] Rate limiter shared between tenants"]
+        assert factors.strip().splitlines() == [f"- [x] {SEED_FACTORS[3]}", "- [x] Rate limiter shared between tenants"]
 
 
 async def test_action_events_are_proposed_and_accepted_or_discarded_in_the_editor(demo_store: Store) -> None:
@@ -413,8 +422,10 @@ async def test_action_events_are_proposed_and_accepted_or_discarded_in_the_edito
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(app, pilot, 13, "actions")
         table = screen.query_one("#proposals", ProposalsTable)
-        assert table.display and [e.text for e in table.events] == ["Rollback to v2.3.0 initiated",
-                                                                     "Alert on pool saturation [b]80%[/b]"]
+        assert table.display and [e.text for e in table.events] == [
+            "Rollback to v2.3.0 initiated",
+            "Alert on pool saturation [b]80%[/b]",
+        ]
         table.focus()
         await pilot.press("down", "enter")
         await settle(app, pilot)
@@ -434,7 +445,9 @@ async def test_action_events_are_proposed_and_accepted_or_discarded_in_the_edito
         await pilot.press("d")
         await settle(app, pilot)
         assert demo_store.proposed_actions(pm.id) == [] and not table.display
-        assert "| Alert on pool saturation [b]80%[/b] | alex | 2025-12-05 |" in demo_store.export("postmortem", "PM-0013", "md")
+        assert "| Alert on pool saturation [b]80%[/b] | alex | 2025-12-05 |" in demo_store.export(
+            "postmortem", "PM-0013", "md"
+        )
 
 
 async def test_f3_exports_a_review_copy_as_html_with_the_key_timeline(demo_store: Store, tmp_path, monkeypatch) -> None:

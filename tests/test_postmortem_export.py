@@ -15,8 +15,17 @@ from tui.cli import main
 
 GOLDEN = Path(__file__).parent / "golden" / "postmortem_demo.md"
 TEMPLATE_HEADINGS = [
-    "# Postmortem:", "## Summary", "## Timeline (UTC)", "## Root Cause", "## Contributing Factors", "## Impact",
-    "## What Went Well", "## What Went Wrong", "## Action Items", "## Lessons Learned", "## Supporting Data",
+    "# Postmortem:",
+    "## Summary",
+    "## Timeline (UTC)",
+    "## Root Cause",
+    "## Contributing Factors",
+    "## Impact",
+    "## What Went Well",
+    "## What Went Wrong",
+    "## Action Items",
+    "## Lessons Learned",
+    "## Supporting Data",
 ]
 
 
@@ -79,8 +88,10 @@ def test_cli_new_review_signoff_publish(demo_store: Store) -> None:
     assert runner.invoke(main, [*db, "postmortem", "signoff", "PM-0012", "--as", "sam"]).exit_code == 0
     refused = runner.invoke(main, [*db, "postmortem", "publish", "PM-0012"])
     assert refused.exit_code == 2 and "empty required section: Root Cause" in refused.output
-    assert json.loads(runner.invoke(main, [*db, "postmortem", "status", "PM-0012", "--json"]).output)["status"] == \
-        "in_review"
+    assert (
+        json.loads(runner.invoke(main, [*db, "postmortem", "status", "PM-0012", "--json"]).output)["status"]
+        == "in_review"
+    )
     forced = runner.invoke(main, [*db, "postmortem", "publish", "PM-0012", "--force"])
     assert forced.output.strip() == "PM-0012 published."
     status = json.loads(runner.invoke(main, [*db, "postmortem", "status", "PM-0012", "--json"]).output)

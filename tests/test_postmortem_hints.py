@@ -25,9 +25,10 @@ def test_navigation_and_template_rewrite_keep_the_writers_words() -> None:
     edit = rewrite_edit(linter, TEXT, hints[1])
     text = edit.apply(TEXT)
     assert edit.kind == "template" and "[placeholder]" in edit.label
-    assert text.endswith("- The engineer failed to notice it. "
-                         "[what was done], because [what was known or shown at the time].")
-    assert text[edit.select[0]:edit.select[1]] == "[what was done]"
+    assert text.endswith(
+        "- The engineer failed to notice it. [what was done], because [what was known or shown at the time]."
+    )
+    assert text[edit.select[0] : edit.select[1]] == "[what was done]"
     text = rewrite_edit(linter, TEXT, hints[0]).apply(TEXT)
     assert "Bob should have checked the pool size. [what was done], because" in text
     assert text.startswith("The rollback started.") and "Service recovered." in text
@@ -35,10 +36,17 @@ def test_navigation_and_template_rewrite_keep_the_writers_words() -> None:
 
 def test_template_never_inserts_another_incidents_sentence_and_is_listed_unfilled() -> None:
     from tui.hints.rewrite import unfilled
+
     linter = Linter()
     for rule in linter.rules:
-        hint = next((h for h in linter.lint(rule.example, None if "prose" in rule.sections
-                                            else "Action Items") if h.rule == rule.id), None)
+        hint = next(
+            (
+                h
+                for h in linter.lint(rule.example, None if "prose" in rule.sections else "Action Items")
+                if h.rule == rule.id
+            ),
+            None,
+        )
         edit = rewrite_edit(linter, rule.example, hint)
         if edit.kind != "template":
             continue
@@ -54,7 +62,7 @@ def test_exact_replacement_rewrites_only_the_span() -> None:
     edit = rewrite_edit(linter, text, human)
     new = edit.apply(text)
     assert new == "Alex pushed the limits, which was [action] because [condition]. The root cause was a missing unit."
-    assert new[edit.select[0]:edit.select[1]] == "[action]" and edit.kind == "replace"
+    assert new[edit.select[0] : edit.select[1]] == "[action]" and edit.kind == "replace"
     assert edit.label == "replace “human error” with “[action] because [condition]”"
     assert rewrite_edit(linter, text, root).apply(text).endswith("The trigger was a missing unit.")
 

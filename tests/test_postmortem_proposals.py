@@ -26,10 +26,16 @@ def setup(store: Store):
 def test_action_events_are_proposed_until_decided(store: Store) -> None:
     pm, follow, other = setup(store)
     assert [e.id for e in store.proposed_actions(pm.id)] == [follow.id, other.id]
-    item = store.accept_proposal(pm.id, follow.id, owner="alex", due_date=date(2025, 12, 5), priority="P1",
-                                 type="detect")
+    item = store.accept_proposal(
+        pm.id, follow.id, owner="alex", due_date=date(2025, 12, 5), priority="P1", type="detect"
+    )
     assert (item.title, item.owner, item.priority, item.type, item.postmortem_id) == (
-        "Add an alert on pool saturation", "alex", "P1", "detect", pm.id)
+        "Add an alert on pool saturation",
+        "alex",
+        "P1",
+        "detect",
+        pm.id,
+    )
     store.discard_proposal(pm.id, other.id)
     assert store.proposed_actions(pm.id) == []
     assert [a.key for a in store.action_items_for_postmortem(pm.id)] == [item.key]
@@ -71,8 +77,24 @@ def test_cli_lists_accepts_and_discards(store: Store) -> None:
     runner, db = CliRunner(), ["--db", str(store.path)]
     listed = json.loads(runner.invoke(main, [*db, "postmortem", "proposals", pm.key, "--json"]).output)
     assert [p["event"] for p in listed] == [follow.id, other.id]
-    result = runner.invoke(main, [*db, "postmortem", "accept", pm.key, str(follow.id), "--owner", "alex",
-                                  "--due", "2025-12-05", "--priority", "p1", "--type", "detect"])
+    result = runner.invoke(
+        main,
+        [
+            *db,
+            "postmortem",
+            "accept",
+            pm.key,
+            str(follow.id),
+            "--owner",
+            "alex",
+            "--due",
+            "2025-12-05",
+            "--priority",
+            "p1",
+            "--type",
+            "detect",
+        ],
+    )
     assert result.exit_code == 0 and result.output.startswith("AI-")
     bad = runner.invoke(main, [*db, "postmortem", "accept", pm.key, str(other.id), "--due", "someday"])
     assert bad.exit_code == 2 and "--due" in bad.output and "Traceback" not in bad.output
@@ -85,8 +107,9 @@ def test_cli_lists_accepts_and_discards(store: Store) -> None:
 def test_a_failed_decision_rolls_back_the_new_item(store: Store) -> None:
     """The decision row is refused by SQLite after the item was inserted: neither stays."""
     pm, follow, _ = setup(store)
-    store.db.conn.execute("CREATE TEMP TRIGGER refuse BEFORE INSERT ON action_proposal "
-                          "BEGIN SELECT RAISE(ABORT, 'disk says no'); END")
+    store.db.conn.execute(
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON action_proposal BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
+    )
     with pytest.raises((StoreError, sqlite3.Error), match="disk says no"):
         store.accept_proposal(pm.id, follow.id, owner="alex")
     store.db.conn.execute("DROP TRIGGER refuse")

@@ -135,8 +135,9 @@ def test_snapshot_editor(snap_compare, demo_store: Store) -> None:
 
 
 def test_snapshot_meeting_contrast(snap_compare, demo_store: Store) -> None:
-    assert snap_compare(make_app(demo_store, theme="debrief-contrast"), terminal_size=SIZE,
-                        run_before=meeting_at_root_cause)
+    assert snap_compare(
+        make_app(demo_store, theme="debrief-contrast"), terminal_size=SIZE, run_before=meeting_at_root_cause
+    )
 
 
 async def test_smoke_editor_snapshot_state(demo_store: Store) -> None:

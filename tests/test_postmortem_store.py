@@ -97,11 +97,17 @@ def test_search_finds_sections_events_and_follows_edits(store: Store) -> None:
     assert not [h for h in store.search("pool") if h.kind == "section"]
 
 
-@pytest.mark.parametrize(("query", "reason"), [
-    ('"unterminated', "a quote is not closed"), ("AND", "“AND” is out of place"),
-    ("pool AND", "it stops before an operator or bracket is finished"),
-    ("(a", "it stops before an operator or bracket is finished"),
-    ("owner:dana", "“owner:” reads as a field name"), ("*", "it has no words to search for")])
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ('"unterminated', "a quote is not closed"),
+        ("AND", "“AND” is out of place"),
+        ("pool AND", "it stops before an operator or bracket is finished"),
+        ("(a", "it stops before an operator or bracket is finished"),
+        ("owner:dana", "“owner:” reads as a field name"),
+        ("*", "it has no words to search for"),
+    ],
+)
 def test_search_syntax_error_is_one_sentence(store: Store, query: str, reason: str) -> None:
     start(store)
     with pytest.raises(InvalidInputError, match="not a valid query") as caught:
@@ -112,13 +118,22 @@ def test_search_syntax_error_is_one_sentence(store: Store, query: str, reason: s
 def test_parsers() -> None:
     assert parse_checklist("* [X] a\n\n- b") == [("a", True), ("b", False)]
     assert parse_links("[x](y)") == [("x", "y")]
-    assert parse_impact("- Users affected: \nSLO impact: none") == {"users_affected": None, "users_affected_text": "",
-                                                                    "slo_impact": "none"}
+    assert parse_impact("- Users affected: \nSLO impact: none") == {
+        "users_affected": None,
+        "users_affected_text": "",
+        "slo_impact": "none",
+    }
 
 
-@pytest.mark.parametrize("query, kind, incident_id", [
-    ("INC-0012", "incident", 12), ('"inc-12"*', "incident", 12), ("PM-0013", "section", 13), ("AI-0001", "action", 13),
-])
+@pytest.mark.parametrize(
+    "query, kind, incident_id",
+    [
+        ("INC-0012", "incident", 12),
+        ('"inc-12"*', "incident", 12),
+        ("PM-0013", "section", 13),
+        ("AI-0001", "action", 13),
+    ],
+)
 def test_search_for_a_key_finds_what_it_names(demo_store: Store, query: str, kind: str, incident_id: int) -> None:
     [hit] = demo_store.search(query)
     assert (hit.kind, hit.incident_id) == (kind, incident_id)

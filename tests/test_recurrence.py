@@ -14,9 +14,18 @@ START = datetime(2025, 10, 1, 10, tzinfo=UTC)
 
 def incident(store: Store, title: str, days: int, summary: str = "", services=(), tags=()):
     at = START + timedelta(days=days)
-    return store.create_incident(title, "SEV2", "dana", summary=summary, services=list(services), tags=list(tags),
-                                 impact_started_at=at, declared_at=at, resolved_at=at + timedelta(hours=1),
-                                 status="resolved")
+    return store.create_incident(
+        title,
+        "SEV2",
+        "dana",
+        summary=summary,
+        services=list(services),
+        tags=list(tags),
+        impact_started_at=at,
+        declared_at=at,
+        resolved_at=at + timedelta(hours=1),
+        status="resolved",
+    )
 
 
 def card_for(store: Store, source) -> str:
@@ -51,7 +60,9 @@ def test_similar_trigger_without_shared_context_is_not_a_recurrence(store: Store
 def test_a_ticked_contributing_factor_counts_as_shared_context(store: Store) -> None:
     source = incident(store, "Orders duplicated by retry storm", 0, services=["orders"])
     key = card_for(store, source)
-    later = incident(store, "Payments retried in a storm", 30, summary="Duplicated retry requests", services=["payments"])
+    later = incident(
+        store, "Payments retried in a storm", 30, summary="Duplicated retry requests", services=["payments"]
+    )
     assert store.get_improvement(key).recurred == []
     for inc in (source, later):
         pm = store.postmortem_for_incident(inc.id) or store.create_postmortem(inc.id, author="dana")

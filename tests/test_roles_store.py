@@ -83,6 +83,7 @@ def _short_timeout(connect):
         conn = connect()
         conn.execute("PRAGMA busy_timeout=100")
         return conn
+
     return quick
 
 
@@ -107,7 +108,9 @@ def test_authors_of_edits_deletes_sign_offs_and_action_items(team: Store) -> Non
     changed = team.get_action_item(item.id)
     assert (changed.created_by, changed.updated_by) == ("dana", "priya")
     assert [(c["field"], c["old_value"], c["new_value"], c["author"]) for c in team.action_item_changes(item.id)] == [
-        ("owner", "dana", "priya", "priya"), ("priority", "P2", "P1", "priya")]
+        ("owner", "dana", "priya", "priya"),
+        ("priority", "P2", "P1", "priya"),
+    ]
     pm = team.create_postmortem(incident.id)
     team.request_review(pm.id, ["marcus"])
     assert team.as_user("lee").sign_off(pm.id, "marcus").signed_off_by == "lee"

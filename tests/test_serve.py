@@ -25,10 +25,20 @@ from tui.screens.incident import IncidentScreen
 from tui.web import is_local, name_from_query, seat_command, size_from_query
 
 
-@pytest.mark.parametrize("host, local", [
-    ("127.0.0.1", True), ("localhost", True), ("::1", True), ("[::1]", True), ("127.0.0.2", True),
-    ("0.0.0.0", False), ("::", False), ("192.168.1.20", False), ("example.com", False),
-])
+@pytest.mark.parametrize(
+    "host, local",
+    [
+        ("127.0.0.1", True),
+        ("localhost", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("127.0.0.2", True),
+        ("0.0.0.0", False),
+        ("::", False),
+        ("192.168.1.20", False),
+        ("example.com", False),
+    ],
+)
 def test_only_loopback_is_local(host, local):
     assert is_local(host) is local
 
@@ -51,9 +61,11 @@ def test_no_usable_name_means_the_tab_asks(query):
 def test_a_non_local_host_is_refused_without_public(db_path):
     result = CliRunner().invoke(main, ["--db", str(db_path), "serve", "--host", "0.0.0.0"])
     assert result.exit_code == 2
-    assert result.output == ("debrief: --host 0.0.0.0 is not a local address; add --public to serve it to the "
-                             "network (anyone who can reach the port can then read and write every incident, "
-                             "with no login).\n")
+    assert result.output == (
+        "debrief: --host 0.0.0.0 is not a local address; add --public to serve it to the "
+        "network (anyone who can reach the port can then read and write every incident, "
+        "with no login).\n"
+    )
     assert not db_path.exists()
 
 
@@ -87,19 +99,24 @@ def fetch(url: str, deadline: float) -> str:
 
 def test_public_says_what_it_exposes_and_the_page_carries_the_name(db_path, tmp_path):
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "tui.cli", "--db", str(db_path), "serve", "--port", str(port),
-                               "--public"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "--db", str(db_path), "serve", "--port", str(port), "--public"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         page = fetch(f"http://127.0.0.1:{port}/?as=%3Cscript%3EAna", time.monotonic() + 20)
         plain = fetch(f"http://127.0.0.1:{port}/", time.monotonic() + 5)
     finally:
         server.terminate()
         out, err = server.communicate(timeout=10)
-    assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws?seat={"<script>Ana".encode().hex()}"' in page
+    assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws?seat={b"<script>Ana".hex()}"' in page
     assert "<script>Ana" not in page and "debrief · &lt;script&gt;Ana" in page
     assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws"' in plain
-    assert unescape(err).startswith(f"debrief serve --public: anyone who can reach port {port} on 127.0.0.1 can read "
-                                    "and change every incident")
+    assert unescape(err).startswith(
+        f"debrief serve --public: anyone who can reach port {port} on 127.0.0.1 can read and change every incident"
+    )
     assert f"Serving {db_path} on http://127.0.0.1:{port}/\n" in out
     assert Store(db_path).schema_version > 0
 

@@ -31,8 +31,13 @@ def demo_db(tmp_path: Path) -> Path:
 
 
 def kill_loop(mode: str, path: Path, target: str, rounds: int, seed: int = 7) -> dict:
-    done = subprocess.run([sys.executable, str(ROOT / "tests" / "kill_loop.py"), mode, str(path), target,
-                           str(rounds), str(seed)], capture_output=True, text=True, cwd=ROOT, timeout=1800)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "kill_loop.py"), mode, str(path), target, str(rounds), str(seed)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=1800,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 

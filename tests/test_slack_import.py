@@ -25,22 +25,34 @@ def export(tmp_path: Path) -> Path:
 
 
 def imported(store: Store, incident) -> list[tuple[str, str, str, bool]]:
-    return [(f"{e.occurred_at:%d %H:%M:%S}", e.author, e.text, e.pinned)
-            for e in store.list_events(incident.id) if e.source == "import"]
+    return [
+        (f"{e.occurred_at:%d %H:%M:%S}", e.author, e.text, e.pinned)
+        for e in store.list_events(incident.id)
+        if e.source == "import"
+    ]
 
 
 def test_messages_and_replies_become_events_with_real_names_times_and_pins(store, incident, export):
     done = store.import_slack(export, "#inc-checkout", incident.key)
     assert imported(store, incident) == [
         ("27 14:01:00", "Dana Whitfield", "Checkout 5xx above 5% @here cc @Priya Natarajan", True),
-        ("27 14:02:00", "Priya Natarajan",
-         "Looking at the dashboard (https://grafana.example.com/d/abc?x=1&y=2), see #general", True),
+        (
+            "27 14:02:00",
+            "Priya Natarajan",
+            "Looking at the dashboard (https://grafana.example.com/d/abc?x=1&y=2), see #general",
+            True,
+        ),
         ("27 14:03:00", "marcus", "↳ [b]rolled back[/b] <script>alert(1)</script> [@click=app.quit]x", False),
         ("27 14:04:00", "Dana Whitfield", "(file: errors.png)", False),
         ("28 08:00:00", "Dana Whitfield", "Resolved, status page: https://status.example.com", False),
     ]
     assert (done.channel, done.incident_key, done.added, done.pinned, done.already) == (
-        "inc-checkout", incident.key, 5, 2, 0)
+        "inc-checkout",
+        incident.key,
+        5,
+        2,
+        0,
+    )
     assert done.skipped == {"join": 2, "topic": 1, "bot": 1}
     event = [e for e in store.list_events(incident.id) if e.source == "import"][-1]
     assert event.kind == "note" and event.entered_at == store.now()
@@ -83,8 +95,12 @@ def test_a_zip_of_the_export_folder_reads_the_same(store, incident, export, tmp_
 
 
 def test_time_window_bots_and_pin_reaction(store, incident, export):
-    options = ChatOptions(since=datetime(2025, 11, 27, 14, 1, 30, tzinfo=UTC),
-                          until=datetime(2025, 11, 28, tzinfo=UTC), pin_reaction="eyes", include_bots=True)
+    options = ChatOptions(
+        since=datetime(2025, 11, 27, 14, 1, 30, tzinfo=UTC),
+        until=datetime(2025, 11, 28, tzinfo=UTC),
+        pin_reaction="eyes",
+        include_bots=True,
+    )
     done = store.import_slack(export, "inc-checkout", incident.key, options)
     rows = imported(store, incident)
     assert [r[1] for r in rows] == ["alertbot", "Priya Natarajan", "marcus", "Dana Whitfield"]
@@ -93,36 +109,56 @@ def test_time_window_bots_and_pin_reaction(store, incident, export):
 
 
 def test_markup_traps_in_text_stay_literal(store, incident, tmp_path):
-    day = [{"type": "message", "ts": ts(60 + i), "user": "U01DANA", "text": trap} for i, trap in enumerate(MARKUP_TRAPS)]
+    day = [
+        {"type": "message", "ts": ts(60 + i), "user": "U01DANA", "text": trap} for i, trap in enumerate(MARKUP_TRAPS)
+    ]
     export = write_export(tmp_path / "traps", day1=day)
     store.import_slack(export, "inc-checkout", incident.key)
     assert [r[2] for r in imported(store, incident)][:4] == list(MARKUP_TRAPS)
 
 
 def test_unknown_channel_names_the_channels_there_are(store, incident, export):
-    with pytest.raises(InvalidInputError, match=r"--channel: .* has no channel 'incident'; it has general, inc-checkout"):
+    with pytest.raises(
+        InvalidInputError, match=r"--channel: .* has no channel 'incident'; it has general, inc-checkout"
+    ):
         store.import_slack(export, "incident", incident.key)
 
 
 BAD_DAY = [dict(DAY1[2])]
 
 
-@pytest.mark.parametrize("files, message", [
-    ({"inc-checkout/2025-11-28.json": [{"ts": T0 + 5, "user": "U01DANA", "text": "x"}]},
-     r"^inc-checkout/2025-11-28\.json: message 1, field ts is 1764252005 \(a number\), not epoch seconds as text"),
-    ({"inc-checkout/2025-11-28.json": [{"user": "U01DANA", "text": "x"}]},
-     r"^inc-checkout/2025-11-28\.json: message 1, field ts is missing"),
-    ({"inc-checkout/2025-11-28.json": [{"ts": ts(9), "text": {"rich": 1}}]},
-     r"^inc-checkout/2025-11-28\.json: message 1, field text is an object, not text"),
-    ({"inc-checkout/2025-11-28.json": [{"ts": ts(9), "text": "x", "reactions": "pushpin"}]},
-     r"field reactions is text, not a list"),
-    ({"inc-checkout/2025-11-28.json": '[{"ts": "1764252009.1", '},
-     r"^inc-checkout/2025-11-28\.json is not valid JSON \(line 1"),
-    ({"inc-checkout/2025-11-28.json": {"messages": []}}, r"holds an object, not a list of messages"),
-    ({"inc-checkout/2025-11-28.json": [{"ts": "99999999999.0", "text": "x"}]}, r"field ts 99999999999.0 is in the future"),
-    ({"users.json": [{"name": "nobody"}]}, r"^users\.json: user 1, field id is missing"),
-    ({"channels.json": [{"id": "C01INC", "name": ""}]}, r"^channels\.json: channel 1, field name is empty"),
-])
+@pytest.mark.parametrize(
+    "files, message",
+    [
+        (
+            {"inc-checkout/2025-11-28.json": [{"ts": T0 + 5, "user": "U01DANA", "text": "x"}]},
+            r"^inc-checkout/2025-11-28\.json: message 1, field ts is 1764252005 \(a number\), not epoch seconds as text",
+        ),
+        (
+            {"inc-checkout/2025-11-28.json": [{"user": "U01DANA", "text": "x"}]},
+            r"^inc-checkout/2025-11-28\.json: message 1, field ts is missing",
+        ),
+        (
+            {"inc-checkout/2025-11-28.json": [{"ts": ts(9), "text": {"rich": 1}}]},
+            r"^inc-checkout/2025-11-28\.json: message 1, field text is an object, not text",
+        ),
+        (
+            {"inc-checkout/2025-11-28.json": [{"ts": ts(9), "text": "x", "reactions": "pushpin"}]},
+            r"field reactions is text, not a list",
+        ),
+        (
+            {"inc-checkout/2025-11-28.json": '[{"ts": "1764252009.1", '},
+            r"^inc-checkout/2025-11-28\.json is not valid JSON \(line 1",
+        ),
+        ({"inc-checkout/2025-11-28.json": {"messages": []}}, r"holds an object, not a list of messages"),
+        (
+            {"inc-checkout/2025-11-28.json": [{"ts": "99999999999.0", "text": "x"}]},
+            r"field ts 99999999999.0 is in the future",
+        ),
+        ({"users.json": [{"name": "nobody"}]}, r"^users\.json: user 1, field id is missing"),
+        ({"channels.json": [{"id": "C01INC", "name": ""}]}, r"^channels\.json: channel 1, field name is empty"),
+    ],
+)
 def test_a_malformed_export_is_refused_whole_naming_file_and_field(store, incident, tmp_path, files, message):
     export = write_export(tmp_path / "bad", **files)
     with pytest.raises(InvalidInputError, match=message) as refused:

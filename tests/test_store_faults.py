@@ -127,8 +127,11 @@ def test_no_sqlite_error_leaves_the_store(demo_store: Store) -> None:
     conn = demo_store.db.conn
     conn.execute("PRAGMA query_only=ON")
     try:
-        for call in (lambda: demo_store.set_setting("x", "y"), lambda: demo_store.create_incident("t"),
-                     lambda: demo_store.set_status(ACTIVE, "resolved")):
+        for call in (
+            lambda: demo_store.set_setting("x", "y"),
+            lambda: demo_store.create_incident("t"),
+            lambda: demo_store.set_status(ACTIVE, "resolved"),
+        ):
             with pytest.raises(StoreError) as refused:
                 call()
             assert not isinstance(refused.value, sqlite3.Error)

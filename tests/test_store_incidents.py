@@ -119,8 +119,10 @@ def test_demo_has_the_seed_example(demo_store: Store) -> None:
 
 def test_detection_before_declaration_without_impact_start_is_unknown_and_flagged(store):
     from datetime import UTC, datetime
+
     declared = datetime(2025, 11, 27, 14, 10, tzinfo=UTC)
-    incident = store.create_incident("API down", "SEV2", "dana", declared_at=declared,
-                                     detected_at=declared.replace(minute=2))
+    incident = store.create_incident(
+        "API down", "SEV2", "dana", declared_at=declared, detected_at=declared.replace(minute=2)
+    )
     assert "detect" not in dict(incident.milestone_durations())
     assert incident.out_of_order() == ["detected before declared, impact start unknown"]

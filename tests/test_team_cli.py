@@ -51,7 +51,11 @@ def test_update_prints_logs_and_counts_down(db_path: Path) -> None:
     assert sent.exit_code == 0 and "next update is due at" in sent.stderr
     event = Store(db_path).list_events(1)[-1]
     assert (event.kind, event.author, event.source, event.text) == (
-        "communication", "priya", "cli", "We rolled back; next update 10:00")
+        "communication",
+        "priya",
+        "cli",
+        "We rolled back; next update 10:00",
+    )
     empty = run(db_path, "update", "INC-0001", "--text", "  ")
     assert empty.exit_code == 2 and "text is empty" in empty.stderr
 
@@ -69,8 +73,11 @@ def test_team_settings(db_path: Path) -> None:
 
 def test_bot_logs_with_as_in_a_real_process(db_path: Path) -> None:
     run(db_path, "incident", "new", "Down")
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(db_path), "--as", "alertbot", "log",
-                           "disk 95%"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--db", str(db_path), "--as", "alertbot", "log", "disk 95%"],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert Store(db_path).list_events(1)[-1].author == "alertbot"
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from store import Store, fixed_clock
-from tests.conftest import NOW, SIZE, make_app, settle
+from tests.conftest import SIZE, make_app, settle
 from tui.dialogs.role import RoleDialog
 from tui.dialogs.update import UpdateDialog
 from tui.screens.incident import IncidentScreen
@@ -119,7 +119,7 @@ async def test_cancelled_update_leaves_the_line(demo_store: Store) -> None:
 async def test_role_key_hands_a_role_over(demo_store: Store) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_incident(app, pilot)
+        await open_incident(app, pilot)
         await pilot.press("ctrl+y")
         await settle(app, pilot)
         dialog = app.screen
@@ -158,7 +158,10 @@ async def test_metrics_screen_lists_incidents_per_commander(demo_store: Store) -
         table = app.screen.query_one("#workload-table")
         rows = {table.get_row_at(i)[0].plain: table.get_row_at(i)[1].plain for i in range(table.row_count)}
     period_start = latest.started_at.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    expected = dict((n, str(c)) for n, c in demo_store.commander_workload(period_start.date(), latest.started_at.date() + timedelta(days=1)))
+    expected = dict(
+        (n, str(c))
+        for n, c in demo_store.commander_workload(period_start.date(), latest.started_at.date() + timedelta(days=1))
+    )
     assert rows["[b]marcus"] == "1" and rows == expected
 
 
@@ -166,7 +169,7 @@ async def test_severity_nudge_and_confirming_the_default(demo_store: Store) -> N
     incident = demo_store.as_user("alertbot").create_incident("Disk full on db-3", None)
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_incident(app, pilot, incident.id)
+        await open_incident(app, pilot, incident.id)
         assert "No severity yet (SEV3 by default)" in bar(app)
         await pilot.press("ctrl+l")
         await settle(app, pilot)
@@ -185,7 +188,7 @@ async def test_markup_in_names_and_roles_is_text(demo_store: Store) -> None:
         demo_store.assign_role(ACTIVE, "comms", trap)
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_incident(app, pilot)
+        await open_incident(app, pilot)
         assert f"comms {MARKUP_TRAPS[-1]}" in bar(app)
         await pilot.press("ctrl+y")
         await settle(app, pilot)

@@ -11,17 +11,39 @@ from themes import THEMES, VARIABLE_DEFAULTS
 AA = 4.5
 BACKGROUNDS = ("background", "surface", "panel")
 TEXT_COLOURS = (
-    "foreground", "foreground-muted", "text-muted", "primary", "secondary", "accent", "error", "warning",
-    "success", "sev1", "sev2", "sev3", "sev4", "sev5", "status-good", "status-bad", "status-warn",
-    "stage-plan", "stage-do", "stage-check", "stage-act", "pinned", "footer-key-foreground",
+    "foreground",
+    "foreground-muted",
+    "text-muted",
+    "primary",
+    "secondary",
+    "accent",
+    "error",
+    "warning",
+    "success",
+    "sev1",
+    "sev2",
+    "sev3",
+    "sev4",
+    "sev5",
+    "status-good",
+    "status-bad",
+    "status-warn",
+    "stage-plan",
+    "stage-do",
+    "stage-check",
+    "stage-act",
+    "pinned",
+    "footer-key-foreground",
 )
 
 
 def luminance(colour: Color) -> float:
     """WCAG 2 relative luminance."""
+
     def channel(value: int) -> float:
         v = value / 255
         return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
     return 0.2126 * channel(colour.r) + 0.7152 * channel(colour.g) + 0.0722 * channel(colour.b)
 
 

@@ -115,7 +115,7 @@ async def test_due_date_takes_natural_input_and_keeps_bad_text(demo_store: Store
         await pilot.press("u")
         await settle(app, pilot)
         app.screen.query_one(Input).value = ""
-        await pilot.press("enter")   # empty clears the date
+        await pilot.press("enter")  # empty clears the date
         await settle(app, pilot)
         assert demo_store.get_action_item(first.id).due_date is None
         assert f"{first.key} due date: cleared." in [n.message for n in app._notifications]
@@ -143,8 +143,11 @@ async def test_promote_open_source_and_filters(demo_store: Store) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_triage(app, pilot)
-        item = next(i for i in screen.items if i.postmortem_id and not i.improvement_id) if any(
-            i.postmortem_id and not i.improvement_id for i in screen.items) else screen.items[-1]
+        item = (
+            next(i for i in screen.items if i.postmortem_id and not i.improvement_id)
+            if any(i.postmortem_id and not i.improvement_id for i in screen.items)
+            else screen.items[-1]
+        )
         screen.query_one(DataTable).move_cursor(row=screen.items.index(item))
         await pilot.press("i")
         await settle(app, pilot)
@@ -220,7 +223,7 @@ async def test_filter_dialog_and_help(demo_store: Store) -> None:
         await settle(app, pilot)
         field = app.screen.query_one("#owner", Input)
         field.value = ""
-        await pilot.press(*"sa", "enter")   # a unique prefix completes, as in reassign
+        await pilot.press(*"sa", "enter")  # a unique prefix completes, as in reassign
         await settle(app, pilot)
         assert screen.items and {i.owner for i in screen.items} == {"sam"}
         await pilot.press("question_mark")

@@ -45,6 +45,7 @@ def typed(selector: str, value: str) -> Callable:
     def fill(dialog) -> str:
         dialog.query_one(selector, Input).value = value
         return value
+
     return fill
 
 
@@ -122,30 +123,90 @@ async def open_action_item(app, pilot):
 
 
 CASES = [
-    Case("title", open_title, typed("#value", NEW), "enter",
-         f"SELECT title FROM incident WHERE id = {ACTIVE}", lambda v: [(v,)]),
-    Case("status", open_status, pick_other, "enter",
-         f"SELECT status FROM incident WHERE id = {ACTIVE}", lambda v: [(v,)]),
-    Case("triggers", open_triggers, tick, "ctrl+s",
-         f"SELECT security FROM incident WHERE id = {ACTIVE}", lambda v: [(int(v),)]),
-    Case("edit event", open_edit, typed("#text", NEW), "enter",
-         "SELECT count(*) FROM timeline_event WHERE text = ? AND deleted_at IS NULL", lambda v: [(1,)]),
-    Case("declare", open_declare, typed("#title", NEW), "enter",
-         "SELECT count(*) FROM incident WHERE title = ?", lambda v: [(1,)]),
-    Case("priority", open_priority, pick_other, "enter",
-         "SELECT count(*) FROM action_item WHERE priority = ?", None),
-    Case("due date", open_due, typed("#due", "2026-03-17"), "enter",
-         "SELECT count(*) FROM action_item WHERE due_date = ?", lambda v: [(1,)]),
-    Case("reassign", open_reassign, typed("#owner", "robin-fault"), "enter",
-         "SELECT count(*) FROM action_item WHERE owner = ?", lambda v: [(1,)]),
-    Case("improvement", open_improvement, typed("#f-title", NEW), "enter",
-         "SELECT count(*) FROM improvement WHERE title = ?", lambda v: [(1,)]),
-    Case("targets", open_targets, typed("#target-mttr_minutes", "42"), "enter",
-         "SELECT value FROM setting WHERE key = 'target.mttr_minutes'", lambda v: [("42.0",)]),
-    Case("action item", open_action_item, typed("#title", NEW), "ctrl+s",
-         "SELECT count(*) FROM action_item WHERE title = ?", lambda v: [(1,)]),
-    Case("deploy", open_deploy, typed("#ops-service", "fault-svc"), "enter",
-         "SELECT count(*) FROM deployment WHERE service = ?", lambda v: [(1,)]),
+    Case(
+        "title",
+        open_title,
+        typed("#value", NEW),
+        "enter",
+        f"SELECT title FROM incident WHERE id = {ACTIVE}",
+        lambda v: [(v,)],
+    ),
+    Case(
+        "status", open_status, pick_other, "enter", f"SELECT status FROM incident WHERE id = {ACTIVE}", lambda v: [(v,)]
+    ),
+    Case(
+        "triggers",
+        open_triggers,
+        tick,
+        "ctrl+s",
+        f"SELECT security FROM incident WHERE id = {ACTIVE}",
+        lambda v: [(int(v),)],
+    ),
+    Case(
+        "edit event",
+        open_edit,
+        typed("#text", NEW),
+        "enter",
+        "SELECT count(*) FROM timeline_event WHERE text = ? AND deleted_at IS NULL",
+        lambda v: [(1,)],
+    ),
+    Case(
+        "declare",
+        open_declare,
+        typed("#title", NEW),
+        "enter",
+        "SELECT count(*) FROM incident WHERE title = ?",
+        lambda v: [(1,)],
+    ),
+    Case("priority", open_priority, pick_other, "enter", "SELECT count(*) FROM action_item WHERE priority = ?", None),
+    Case(
+        "due date",
+        open_due,
+        typed("#due", "2026-03-17"),
+        "enter",
+        "SELECT count(*) FROM action_item WHERE due_date = ?",
+        lambda v: [(1,)],
+    ),
+    Case(
+        "reassign",
+        open_reassign,
+        typed("#owner", "robin-fault"),
+        "enter",
+        "SELECT count(*) FROM action_item WHERE owner = ?",
+        lambda v: [(1,)],
+    ),
+    Case(
+        "improvement",
+        open_improvement,
+        typed("#f-title", NEW),
+        "enter",
+        "SELECT count(*) FROM improvement WHERE title = ?",
+        lambda v: [(1,)],
+    ),
+    Case(
+        "targets",
+        open_targets,
+        typed("#target-mttr_minutes", "42"),
+        "enter",
+        "SELECT value FROM setting WHERE key = 'target.mttr_minutes'",
+        lambda v: [("42.0",)],
+    ),
+    Case(
+        "action item",
+        open_action_item,
+        typed("#title", NEW),
+        "ctrl+s",
+        "SELECT count(*) FROM action_item WHERE title = ?",
+        lambda v: [(1,)],
+    ),
+    Case(
+        "deploy",
+        open_deploy,
+        typed("#ops-service", "fault-svc"),
+        "enter",
+        "SELECT count(*) FROM deployment WHERE service = ?",
+        lambda v: [(1,)],
+    ),
 ]
 
 
@@ -156,8 +217,9 @@ def state(app, case: Case, value) -> list[tuple]:
 
 @pytest.mark.parametrize("name", FAULT_NAMES)
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-async def test_a_refused_dialog_keeps_everything_and_the_next_save_lands(demo_store: Store, case: Case,
-                                                                         name: str) -> None:
+async def test_a_refused_dialog_keeps_everything_and_the_next_save_lands(
+    demo_store: Store, case: Case, name: str
+) -> None:
     fault, app = Fault(name), make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await case.open(app, pilot)

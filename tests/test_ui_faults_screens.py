@@ -47,8 +47,9 @@ async def test_capture_line(demo_store: Store, name: str) -> None:
         await fault_off(app, fault)
         await run(app, pilot, "enter")
         assert screen.capture_line.value == ""
-    assert on_disk(app, "SELECT text FROM timeline_event WHERE incident_id = ? ORDER BY id DESC LIMIT 1",
-                   (ACTIVE,)) == [(LINE,)]
+    assert on_disk(
+        app, "SELECT text FROM timeline_event WHERE incident_id = ? ORDER BY id DESC LIMIT 1", (ACTIVE,)
+    ) == [(LINE,)]
 
 
 async def open_editor(app, pilot) -> PostmortemScreen:
@@ -61,8 +62,11 @@ async def open_editor(app, pilot) -> PostmortemScreen:
 
 
 def section_on_disk(app) -> list[tuple]:
-    return on_disk(app, "SELECT s.body FROM postmortem_section s JOIN postmortem p ON p.id = s.postmortem_id "
-                        "WHERE p.incident_id = 12 AND s.name = 'lessons'")
+    return on_disk(
+        app,
+        "SELECT s.body FROM postmortem_section s JOIN postmortem p ON p.id = s.postmortem_id "
+        "WHERE p.incident_id = 12 AND s.name = 'lessons'",
+    )
 
 
 @pytest.mark.parametrize("name", FAULT_NAMES)

@@ -47,7 +47,9 @@ def test_team_template_is_checked_and_used(sev1) -> None:
     with pytest.raises(InvalidInputError, match=r"uses \{eta\}, which is not known"):
         team.set_team_setting("update_template", "ETA {eta}")
     team.set_team_setting("update_template", "{key} is {status}; {roles}\\nnext {next_update}")
-    assert team.compose_update(incident.id) == "INC-0001 is investigating; commander dana\nnext by 09:30 UTC (in 30 min)"
+    assert (
+        team.compose_update(incident.id) == "INC-0001 is investigating; commander dana\nnext by 09:30 UTC (in 30 min)"
+    )
 
 
 def test_a_template_cannot_reach_python_attributes(sev1) -> None:

@@ -51,14 +51,29 @@ async def test_declaring_with_backfill_is_the_same_in_the_app_and_the_cli(store:
         await fill(app, pilot, "2025-11-20 10:00", "2025-11-20 10:07", "2025-11-20 11:30")
         await settle(app, pilot)
     other = tmp_path / "cli.db"
-    result = cli(other, "incident", "new", "Retro: cache stampede", "--started", "2025-11-20 10:00",
-                 "--detected", "2025-11-20 10:07", "--resolved", "2025-11-20 11:30")
+    result = cli(
+        other,
+        "incident",
+        "new",
+        "Retro: cache stampede",
+        "--started",
+        "2025-11-20 10:00",
+        "--detected",
+        "2025-11-20 10:07",
+        "--resolved",
+        "2025-11-20 11:30",
+    )
     assert result.exit_code == 0, result.output
     by_cli = Store(other)
-    assert timeline(by_cli) == timeline(store) == [
-        ("impact", "Impact started", datetime(2025, 11, 20, 10, 0, tzinfo=UTC)),
-        ("detection", "Detected", datetime(2025, 11, 20, 10, 7, tzinfo=UTC)),
-        ("resolution", "Resolved", datetime(2025, 11, 20, 11, 30, tzinfo=UTC))]
+    assert (
+        timeline(by_cli)
+        == timeline(store)
+        == [
+            ("impact", "Impact started", datetime(2025, 11, 20, 10, 0, tzinfo=UTC)),
+            ("detection", "Detected", datetime(2025, 11, 20, 10, 7, tzinfo=UTC)),
+            ("resolution", "Resolved", datetime(2025, 11, 20, 11, 30, tzinfo=UTC)),
+        ]
+    )
     assert milestones(by_cli) == milestones(store)
     assert milestones(store)[0] == "resolved"
 
@@ -70,8 +85,18 @@ async def test_both_refuse_times_out_of_order_with_the_same_sentence(store: Stor
         await settle(app, pilot)
         shown = str(dialog.query_one("#error").render())
     other = tmp_path / "cli.db"
-    result = cli(other, "incident", "new", "Retro", "--started", "2025-11-20 12:00",
-                 "--detected", "2025-11-20 10:07", "--resolved", "2025-11-20 11:30")
+    result = cli(
+        other,
+        "incident",
+        "new",
+        "Retro",
+        "--started",
+        "2025-11-20 12:00",
+        "--detected",
+        "2025-11-20 10:07",
+        "--resolved",
+        "2025-11-20 11:30",
+    )
     assert result.exit_code == 2
     assert "times out of order: impact started ≤ detected ≤ resolved." in shown
     assert "times out of order: impact started ≤ detected ≤ resolved." in result.output
@@ -95,8 +120,12 @@ def test_a_future_backfill_is_refused_and_nothing_is_written(store: Store) -> No
 
 
 def in_review(store: Store) -> int:
-    incident = store.declare_incident("Checkout down", impact_started_at=NOW - timedelta(hours=3),
-                                      detected_at=NOW - timedelta(hours=2), resolved_at=NOW - timedelta(hours=1))
+    incident = store.declare_incident(
+        "Checkout down",
+        impact_started_at=NOW - timedelta(hours=3),
+        detected_at=NOW - timedelta(hours=2),
+        resolved_at=NOW - timedelta(hours=1),
+    )
     pm = store.create_postmortem(incident.id)
     store.save_section(pm.id, "root_cause", "The engineer should have tested the pool size in staging.")
     store.request_review(pm.id, ["marcus"])
@@ -132,12 +161,17 @@ async def test_an_open_editor_sees_a_publish_from_the_cli(store: Store) -> None:
 
 
 @pytest.mark.parametrize(("hours", "mark", "judged"), [(47, "required", 0), (49, "overdue", 1)])
-def test_the_48_hour_rule_is_the_same_on_the_list_and_in_the_metrics(store: Store, hours: int, mark: str,
-                                                                      judged: int) -> None:
+def test_the_48_hour_rule_is_the_same_on_the_list_and_in_the_metrics(
+    store: Store, hours: int, mark: str, judged: int
+) -> None:
     resolved = NOW - timedelta(hours=hours)
-    incident = store.declare_incident("Checkout down", impact_started_at=resolved - timedelta(hours=1),
-                                      detected_at=resolved - timedelta(minutes=50), resolved_at=resolved,
-                                      customer_facing=True)
+    incident = store.declare_incident(
+        "Checkout down",
+        impact_started_at=resolved - timedelta(hours=1),
+        detected_at=resolved - timedelta(minutes=50),
+        resolved_at=resolved,
+        customer_facing=True,
+    )
     assert postmortem_mark(incident, None, NOW)[0] == mark
     metrics = store.metrics(Period.containing(resolved.date(), "month"))
     assert (metrics.postmortems_needed, metrics.postmortems_on_time) == (judged, 0)
@@ -153,8 +187,12 @@ def test_a_calendar_month_compares_with_the_month_before_everywhere(store: Store
 
 def test_twelve_minutes_fifty_reads_13m_everywhere(store: Store) -> None:
     start = datetime(2025, 11, 3, 10, tzinfo=UTC)
-    incident = store.declare_incident("Checkout down", impact_started_at=start, detected_at=start,
-                                      resolved_at=start + timedelta(minutes=12, seconds=50))
+    incident = store.declare_incident(
+        "Checkout down",
+        impact_started_at=start,
+        detected_at=start,
+        resolved_at=start + timedelta(minutes=12, seconds=50),
+    )
     assert "13m" in str(headline(incident, NOW))
     assert "- **Duration:** 13m" in incident_markdown(store, incident.id)
     november = Period.containing(start.date(), "month")

@@ -63,14 +63,20 @@ class DebriefApp(App[None]):
     MODES = {m.mode: m.screen for m in MAIN_SCREENS}
     DEFAULT_MODE = "incidents"
     BINDINGS = [keys.QUIT, keys.HELP, keys.HELP_F1, keys.PALETTE] + [
-        Binding(m.key, f"switch_mode('{m.mode}')", m.title, id=f"app.mode.{m.mode}", show=False)
-        for m in MAIN_SCREENS
+        Binding(m.key, f"switch_mode('{m.mode}')", m.title, id=f"app.mode.{m.mode}", show=False) for m in MAIN_SCREENS
     ]
     POLL_SECONDS = 1.0
 
-    def __init__(self, store: Store, clock: Clock = system_clock, theme: str | None = None,
-                 user: str | None = None, zone: tzinfo | None = None,
-                 keymap: dict[str, str] | None = None, seat: bool = False) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock = system_clock,
+        theme: str | None = None,
+        user: str | None = None,
+        zone: tzinfo | None = None,
+        keymap: dict[str, str] | None = None,
+        seat: bool = False,
+    ) -> None:
         super().__init__()
         if keymap:
             self.set_keymap(keymap)  # the ``keymap`` setting: binding id → keys (see tui/keymap.py)
@@ -127,8 +133,7 @@ class DebriefApp(App[None]):
 
     def say_joined(self) -> None:
         """Tell a browser seat whose name its writes carry."""
-        self.notify(f"You are {self.user} here: what you write is credited to that name.",
-                    title="Joined", markup=False)
+        self.notify(f"You are {self.user} here: what you write is credited to that name.", title="Joined", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Until a browser seat knows who is there, only help and quit work (no screen
@@ -164,8 +169,11 @@ class DebriefApp(App[None]):
         if isinstance(self.screen, QuitQuestion):
             self.screen.dismiss(False)
             return
-        losses = [loss for screen in self.every_screen()
-                  if (check := getattr(screen, "unsaved_on_quit", None)) and (loss := await check())]
+        losses = [
+            loss
+            for screen in self.every_screen()
+            if (check := getattr(screen, "unsaved_on_quit", None)) and (loss := await check())
+        ]
         if not losses:
             self.exit()
             return
@@ -190,6 +198,7 @@ class DebriefApp(App[None]):
 
     def declare_incident(self) -> None:
         """Open the declare dialog; open the incident once it is saved."""
+
         def opened(incident: Incident | None) -> None:
             if incident is not None:
                 self.notify(f"{incident.key} declared and saved.", markup=False)
@@ -204,8 +213,9 @@ class DebriefApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for main in MAIN_SCREENS:
-            yield SystemCommand(f"Go to {main.title}", f"Main screen {main.key}",
-                                lambda mode=main.mode: self.switch_mode(mode))
+            yield SystemCommand(
+                f"Go to {main.title}", f"Main screen {main.key}", lambda mode=main.mode: self.switch_mode(mode)
+            )
         yield SystemCommand("Declare incident", "Declare a new incident (n)", self.declare_incident)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -13,8 +13,9 @@ class DebriefCommands(Provider):
     """Switch between debrief's own themes (the choice is saved)."""
 
     def commands(self) -> list[tuple[str, str, object]]:
-        return [(f"Theme: {name}", f"Switch to the {name} theme", partial(self.set_theme, name))
-                for name in THEME_NAMES]
+        return [
+            (f"Theme: {name}", f"Switch to the {name} theme", partial(self.set_theme, name)) for name in THEME_NAMES
+        ]
 
     def set_theme(self, name: str) -> None:
         self.app.theme = name

@@ -16,9 +16,10 @@ import os
 import re
 import subprocess
 import tomllib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from store.settings import default_me
@@ -133,8 +134,9 @@ def git_user_name() -> str | None:
     return done.stdout.strip() or None if done.returncode == 0 else None
 
 
-def resolve(as_name: str | None = None, env: Mapping[str, str] | None = None,
-            git: Callable[[], str | None] = git_user_name) -> Identity:
+def resolve(
+    as_name: str | None = None, env: Mapping[str, str] | None = None, git: Callable[[], str | None] = git_user_name
+) -> Identity:
     """Who is acting: ``--as``, ``$DEBRIEF_USER``, config ``name``, git, login name."""
     env = os.environ if env is None else env
     if as_name and as_name.strip():
@@ -156,8 +158,9 @@ def check_zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"zone {name!r} is not a known time zone; use an IANA name such as "
-                          "UTC or Europe/Berlin.") from None
+        raise ConfigError(
+            f"zone {name!r} is not a known time zone; use an IANA name such as UTC or Europe/Berlin."
+        ) from None
 
 
 def personal_zone(path: Path | None = None) -> ZoneInfo:
@@ -168,7 +171,7 @@ def personal_zone(path: Path | None = None) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def adopt_database_settings(store: "Store", path: Path | None = None) -> str | None:
+def adopt_database_settings(store: Store, path: Path | None = None) -> str | None:
     """Move an old database-wide ``me``/``theme`` into this person's config file (the
     first person to open the database gets them) and remove them from the database.
     Returns the sentence to show, or None when there was nothing to move."""
@@ -177,8 +180,11 @@ def adopt_database_settings(store: "Store", path: Path | None = None) -> str | N
 
     def save(found: dict[str, str]) -> None:
         current = read_config(path)
-        updates = {new: found[old] for old, new in (("me", "name"), ("theme", "theme"))
-                   if old in found and not current.get(new)}
+        updates = {
+            new: found[old]
+            for old, new in (("me", "name"), ("theme", "theme"))
+            if old in found and not current.get(new)
+        }
         kept.update({k: str(current[k]) for k in ("name",) if "me" in found and current.get(k)})
         if updates:
             write_config(updates, path)
@@ -190,7 +196,9 @@ def adopt_database_settings(store: "Store", path: Path | None = None) -> str | N
     if not moved:
         return None
     if "me" in moved and "name" in kept:
-        return (f"The shared database named everyone {moved['me']!r}; that setting was removed "
-                f"(your config at {path} names you {kept['name']!r}).")
+        return (
+            f"The shared database named everyone {moved['me']!r}; that setting was removed "
+            f"(your config at {path} names you {kept['name']!r})."
+        )
     what = " and ".join(f"your name {v!r}" if k == "me" else f"theme {v!r}" for k, v in moved.items())
     return f"Moved {what} from the shared database to your personal config at {path}."

@@ -25,7 +25,9 @@ def parse_keymap(text: str | None) -> dict[str, str]:
         ident, sep, keys = (part.strip() for part in entry.partition("="))
         keys = keys.replace(" ", "").lower()
         if not sep or not BINDING_ID.match(ident) or not KEYS.match(keys):
-            raise KeymapError(f"keymap entry {entry.strip()!r} is not understood; write BINDING_ID=KEYS, "
-                              "such as postmortem.save=ctrl+w (see `debrief config keys`).")
+            raise KeymapError(
+                f"keymap entry {entry.strip()!r} is not understood; write BINDING_ID=KEYS, "
+                "such as postmortem.save=ctrl+w (see `debrief config keys`)."
+            )
         keymap[ident] = keys
     return keymap

@@ -38,8 +38,11 @@ def marked_text(text: str, hints: list[Hint]) -> Content:
     for number, hint in enumerate(sorted(hints, key=lambda h: h.start), 1):
         if hint.start < position:
             continue  # overlapping hints share the first one's mark
-        parts += [text[position:hint.start], (text[hint.start:hint.end], "bold underline $warning"),
-                  (f" {MARK}{number}", "bold reverse $warning")]
+        parts += [
+            text[position : hint.start],
+            (text[hint.start : hint.end], "bold underline $warning"),
+            (f" {MARK}{number}", "bold reverse $warning"),
+        ]
         position = hint.end
     parts.append(text[position:])
     return Content.assemble(*parts)
@@ -47,9 +50,12 @@ def marked_text(text: str, hints: list[Hint]) -> Content:
 
 def hint_notes(hints: list[Hint]) -> Content:
     """``⚑1 “should have tested”: message`` for each mark, for the room to discuss."""
-    lines = [Content.assemble((f"{MARK}{number} ", "bold reverse $warning"), " ", (f"“{hint.text}”", "bold"), "  ",
-                              hint.message)
-             for number, hint in enumerate(sorted(hints, key=lambda h: h.start), 1)]
+    lines = [
+        Content.assemble(
+            (f"{MARK}{number} ", "bold reverse $warning"), " ", (f"“{hint.text}”", "bold"), "  ", hint.message
+        )
+        for number, hint in enumerate(sorted(hints, key=lambda h: h.start), 1)
+    ]
     return Content("\n\n").join(lines)
 
 

@@ -42,8 +42,11 @@ def text_checker(linter: Linter) -> TextChecker:
 
 def all_hints(bundle: Bundle, linter: Linter) -> tuple[dict[str, list[Hint]], list[ActionHint]]:
     """Hints of every text section, and of the action item titles."""
-    texts = {name: section_hints(linter, text, BY_NAME[name].title, bundle.dismissed)
-             for name, text in bundle.texts.items() if BY_NAME[name].kind != "impact"}
+    texts = {
+        name: section_hints(linter, text, BY_NAME[name].title, bundle.dismissed)
+        for name, text in bundle.texts.items()
+        if BY_NAME[name].kind != "impact"
+    }
     return texts, action_hints(linter, [(a.id, a.title) for a in bundle.actions], bundle.dismissed)
 
 
@@ -62,17 +65,25 @@ def publish_check(bundle: Bundle, linter: Linter) -> PublishCheck:
 def summary_facts(bundle: Bundle, now: datetime) -> list[tuple[str, str]]:
     """The Summary's computed lines: never typed, always from the incident."""
     incident = bundle.incident
-    return [("Date", f"{incident.started_at:%Y-%m-%d}"), ("Duration", duration_line(incident, now)),
-            ("Time to detect · acknowledge · mitigate", " · ".join(v.split(" (")[0] for _, v in time_to_lines(incident))),
-            ("Impact", impact_line(incident)), ("Severity", incident.severity),
-            ("Author", bundle.pm.author or "—"), ("Reviewers", ", ".join(r.name for r in bundle.reviewers) or "—")]
+    return [
+        ("Date", f"{incident.started_at:%Y-%m-%d}"),
+        ("Duration", duration_line(incident, now)),
+        ("Time to detect · acknowledge · mitigate", " · ".join(v.split(" (")[0] for _, v in time_to_lines(incident))),
+        ("Impact", impact_line(incident)),
+        ("Severity", incident.severity),
+        ("Author", bundle.pm.author or "—"),
+        ("Reviewers", ", ".join(r.name for r in bundle.reviewers) or "—"),
+    ]
 
 
 #: How each postmortem state (``store.postmortem_rules.postmortem_state``) shows: (label, theme variable).
 MARKS = {
-    "published": ("published", "status-good"), "in_review": ("in review", "foreground"),
-    "draft": ("draft", "foreground"), "overdue": ("overdue", "status-bad"),
-    "required": ("required", "status-warn"), "recommended": ("recommended", "foreground-muted"),
+    "published": ("published", "status-good"),
+    "in_review": ("in review", "foreground"),
+    "draft": ("draft", "foreground"),
+    "overdue": ("overdue", "status-bad"),
+    "required": ("required", "status-warn"),
+    "recommended": ("recommended", "foreground-muted"),
     "": ("", "foreground-muted"),
 }
 

@@ -56,10 +56,18 @@ class StoreCalls:
         """``fn(*args, **kwargs)`` on the store thread (writes, and reads that must follow them)."""
         return await self.app.run_store(fn, *args, **kwargs)
 
-    def store_task(self, fn: Callable[..., T], *args: Any, then: Callable[[T], Any] | None = None,
-                   doing: str | None = None, group: str = "store", **kwargs: Any) -> Worker:
+    def store_task(
+        self,
+        fn: Callable[..., T],
+        *args: Any,
+        then: Callable[[T], Any] | None = None,
+        doing: str | None = None,
+        group: str = "store",
+        **kwargs: Any,
+    ) -> Worker:
         """Run ``fn`` on the store thread in a worker; ``then(result)`` runs on the UI thread.
         A failure is reported by :meth:`report_failure` (with ``doing`` as its first words)."""
+
         async def task() -> None:
             result = await self.store_write(fn, *args, **kwargs)
             if then is not None:

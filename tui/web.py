@@ -84,15 +84,17 @@ class SeatServer(Server):
 
     def initialize_logging(self) -> None:
         """Warnings and errors only (no line per request)."""
-        logging.basicConfig(level=logging.DEBUG if self.debug else logging.WARNING,
-                            format="debrief serve: %(message)s")
+        logging.basicConfig(level=logging.DEBUG if self.debug else logging.WARNING, format="debrief serve: %(message)s")
 
     async def on_startup(self, app: web.Application) -> None:
         """Say where to point a browser."""
         url = browser_url(self.host, self.port)
-        print(f"Serving {self.db} on {url}\n"
-              f"Each browser tab runs its own debrief; {url}?as=NAME skips the name prompt.\n"
-              "Press Ctrl+C to stop.", flush=True)
+        print(
+            f"Serving {self.db} on {url}\n"
+            f"Each browser tab runs its own debrief; {url}?as=NAME skips the name prompt.\n"
+            "Press Ctrl+C to stop.",
+            flush=True,
+        )
 
     @aiohttp_jinja2.template("app_index.html")
     async def handle_index(self, request: web.Request) -> dict[str, Any]:
@@ -119,14 +121,19 @@ class SeatServer(Server):
         service: AppService | None = None
         try:
             await websocket.prepare(request)
-            service = AppService(seat_command(self.db, name_from_query(request.query_string)),
-                                 write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-                                 close=websocket.close, download_manager=self.download_manager, debug=self.debug)
+            service = AppService(
+                seat_command(self.db, name_from_query(request.query_string)),
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
             await service.start(width, height)
             await self._relay(websocket, service)
         except asyncio.CancelledError:
             await websocket.close()
-        except Exception as error:  # noqa: BLE001 - one tab's failure must not stop the server
+        except Exception as error:
             log.exception(error)
         finally:
             if service is not None:

@@ -29,8 +29,7 @@ def load_demo(store: Store, force: bool = False) -> None:
     """Fill the database with demo data (refused when it is not empty, unless forced)."""
     if not force and not is_empty(store):
         raise InvalidInputError(
-            f"{store.path} already holds data; demo data goes into an empty database "
-            "(use --force to add it anyway)."
+            f"{store.path} already holds data; demo data goes into an empty database (use --force to add it anyway)."
         )
     demo = store.as_user(DEMO_ME)  # the declarations' status events are by dana too
     with store.db.write():

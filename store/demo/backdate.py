@@ -37,10 +37,15 @@ def seed(store: Store) -> None:
         conn.execute(
             f"UPDATE postmortem SET created_at = strftime('{ISO}', i.resolved_at, ?) "
             "FROM incident i WHERE i.id = postmortem.incident_id AND postmortem.incident_id = ? "
-            "AND i.resolved_at IS NOT NULL", (delay, incident_id[0]))
+            "AND i.resolved_at IS NOT NULL",
+            (delay, incident_id[0]),
+        )
     conn.execute(
         f"UPDATE action_item SET created_at = coalesce((SELECT strftime('{ISO}', resolved_at, '+16 hours') "
-        "FROM incident WHERE incident.id = action_item.incident_id), ?)", (unlinked_created(store),))
+        "FROM incident WHERE incident.id = action_item.incident_id), ?)",
+        (unlinked_created(store),),
+    )
     conn.execute(
         f"UPDATE action_item SET done_at = strftime('{ISO}', created_at, '+9 days'), updated_at = "
-        f"strftime('{ISO}', created_at, '+9 days') WHERE status IN ('done', 'wont_do')")
+        f"strftime('{ISO}', created_at, '+9 days') WHERE status IN ('done', 'wont_do')"
+    )

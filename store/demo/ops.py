@@ -62,8 +62,11 @@ def seed_deployments(store: Store, span: Span, rng: random.Random) -> None:
 def seed_causes(store: Store) -> None:
     """The deployments behind four demo incidents, linked to them."""
     for prefix, service, minutes, version in CAUSES:
-        row = store.db.one("SELECT id, coalesce(impact_started_at, declared_at) AS start FROM incident "
-                           "WHERE title LIKE ? ORDER BY id LIMIT 1", (prefix + "%",))
+        row = store.db.one(
+            "SELECT id, coalesce(impact_started_at, declared_at) AS start FROM incident "
+            "WHERE title LIKE ? ORDER BY id LIMIT 1",
+            (prefix + "%",),
+        )
         if row is None:
             continue
         at = datetime.fromisoformat(row["start"].replace("Z", "+00:00")) - timedelta(minutes=minutes)

@@ -25,13 +25,15 @@ SECTIONS = {
         "after 5 s, and returned 5xx. Nothing in CI or staging ran checkout at production concurrency, so "
         "the lower limit was not visible before the deploy."
     ),
-    "factors": "\n".join((
-        "- [x] Configuration default changed silently with the new format",
-        "- [x] Staging load is far below production peak",
-        "- [x] No alert on connection pool saturation; the first signal was the 5xx rate",
-        "- [ ] Deploy happened during peak traffic",
-        "- [x] Rollback is manual and took 5 minutes to start",
-    )),
+    "factors": "\n".join(
+        (
+            "- [x] Configuration default changed silently with the new format",
+            "- [x] Staging load is far below production peak",
+            "- [x] No alert on connection pool saturation; the first signal was the 5xx rate",
+            "- [ ] Deploy happened during peak traffic",
+            "- [x] Rollback is manual and took 5 minutes to start",
+        )
+    ),
     "went_well": (
         "The 5xx alert fired within 5 minutes of impact. The on-call engineer had the deploy in the "
         "incident channel and connected it to the errors quickly. Rollback worked the first time, and "
@@ -47,11 +49,13 @@ SECTIONS = {
         "Configuration defaults are part of a release's behaviour and need the same review as code. "
         "A pool that is too small fails like an outage, not like slowness, so it needs its own signal."
     ),
-    "links": "\n".join((
-        "- [Checkout error rate, {day}](https://grafana.example.com/d/checkout)",
-        "- [Incident chat thread](https://chat.example.com/archives/inc-checkout)",
-        "- [v2.3.1 release notes](https://git.example.com/shop/checkout/releases/v2.3.1)",
-    )),
+    "links": "\n".join(
+        (
+            "- [Checkout error rate, {day}](https://grafana.example.com/d/checkout)",
+            "- [Incident chat thread](https://chat.example.com/archives/inc-checkout)",
+            "- [v2.3.1 release notes](https://git.example.com/shop/checkout/releases/v2.3.1)",
+        )
+    ),
 }
 
 ACTIONS = (
@@ -72,7 +76,8 @@ def seed(store: Store) -> None:
     for name, body in SECTIONS.items():
         store.save_section(pm.id, name, body.replace("{day}", day), author="dana")
     for title, owner, due, priority, kind in ACTIONS:
-        store.create_action_item(title, owner=owner, due_date=moved(store, due), priority=priority, type=kind,
-                                 postmortem_id=pm.id)
+        store.create_action_item(
+            title, owner=owner, due_date=moved(store, due), priority=priority, type=kind, postmortem_id=pm.id
+        )
     store.request_review(pm.id, ["marcus", "priya"], facilitator="dana")
     store.sign_off(pm.id, "marcus")

@@ -46,10 +46,24 @@ def incident_rows(rng: random.Random):
         mitigate = ack + timedelta(minutes=rng.randint(5, 120))
         resolve = mitigate + timedelta(minutes=rng.randint(5, 600))
         gap = rng.random()
-        yield (ident, f"Incident {ident}", rng.choice(SEVERITIES), "closed", "someone",
-               iso(start) if gap > 0.02 else None, iso(detect) if gap > 0.02 or gap < 0.01 else None,
-               iso(detect), iso(ack) if not 0.02 < gap < 0.05 else None, iso(mitigate), iso(resolve),
-               int(rng.random() < 0.4), int(rng.random() < 0.05), int(rng.random() < 0.3), iso(start), iso(resolve))
+        yield (
+            ident,
+            f"Incident {ident}",
+            rng.choice(SEVERITIES),
+            "closed",
+            "someone",
+            iso(start) if gap > 0.02 else None,
+            iso(detect) if gap > 0.02 or gap < 0.01 else None,
+            iso(detect),
+            iso(ack) if not 0.02 < gap < 0.05 else None,
+            iso(mitigate),
+            iso(resolve),
+            int(rng.random() < 0.4),
+            int(rng.random() < 0.05),
+            int(rng.random() < 0.3),
+            iso(start),
+            iso(resolve),
+        )
 
 
 def event_rows(rng: random.Random):
@@ -62,27 +76,49 @@ def event_rows(rng: random.Random):
 
 def other_rows(rng: random.Random, conn) -> None:
     """Deployments (some linked to incidents), weekly alerts and toil, postmortems, action items."""
-    deps = [(i, f"svc{i % 40}", iso(START + timedelta(minutes=rng.randrange(SPAN_MINUTES))), int(rng.random() < 0.1),
-             iso(START)) for i in range(1, DEPLOYMENTS + 1)]
+    deps = [
+        (
+            i,
+            f"svc{i % 40}",
+            iso(START + timedelta(minutes=rng.randrange(SPAN_MINUTES))),
+            int(rng.random() < 0.1),
+            iso(START),
+        )
+        for i in range(1, DEPLOYMENTS + 1)
+    ]
     conn.executemany("INSERT INTO deployment (id, service, deployed_at, failed, created_at) VALUES (?,?,?,?,?)", deps)
     links = {(rng.randint(1, DEPLOYMENTS), rng.randint(1, INCIDENTS)) for _ in range(20_000)}
     conn.executemany("INSERT INTO deployment_incident VALUES (?, ?)", sorted(links))
     weeks = [date(2024, 1, 1) + timedelta(weeks=w) for w in range(104)]
-    conn.executemany("INSERT INTO alert_sample (week, source, total, actionable, created_at) VALUES (?,?,?,?,?)",
-                     [(w.isoformat(), f"src{s}", 100 + s, 40 + s, iso(START)) for w in weeks for s in range(20)])
-    conn.executemany("INSERT INTO toil_entry (person, week, toil_minutes, working_minutes, created_at) VALUES (?,?,?,?,?)",
-                     [(f"p{p}", w.isoformat(), rng.randint(0, 2400), 2400, iso(START)) for w in weeks for p in range(50)])
+    conn.executemany(
+        "INSERT INTO alert_sample (week, source, total, actionable, created_at) VALUES (?,?,?,?,?)",
+        [(w.isoformat(), f"src{s}", 100 + s, 40 + s, iso(START)) for w in weeks for s in range(20)],
+    )
+    conn.executemany(
+        "INSERT INTO toil_entry (person, week, toil_minutes, working_minutes, created_at) VALUES (?,?,?,?,?)",
+        [(f"p{p}", w.isoformat(), rng.randint(0, 2400), 2400, iso(START)) for w in weeks for p in range(50)],
+    )
     pms = [(i, iso(START + timedelta(minutes=rng.randrange(SPAN_MINUTES)))) for i in range(1, INCIDENTS + 1, 3)]
-    conn.executemany("INSERT INTO postmortem (incident_id, created_at, updated_at) VALUES (?, ?, ?)",
-                     [(i, c, c) for i, c in pms])
+    conn.executemany(
+        "INSERT INTO postmortem (incident_id, created_at, updated_at) VALUES (?, ?, ?)", [(i, c, c) for i, c in pms]
+    )
     items = []
     for i in range(ACTION_ITEMS):
         created = START + timedelta(minutes=rng.randrange(SPAN_MINUTES))
         done = created + timedelta(days=rng.randint(1, 60)) if rng.random() < 0.7 else None
-        items.append((f"Item {i}", (created + timedelta(days=30)).date().isoformat(), "done" if done else "open",
-                      iso(created), iso(created), iso(done)))
-    conn.executemany("INSERT INTO action_item (title, due_date, status, created_at, updated_at, done_at) "
-                     "VALUES (?,?,?,?,?,?)", items)
+        items.append(
+            (
+                f"Item {i}",
+                (created + timedelta(days=30)).date().isoformat(),
+                "done" if done else "open",
+                iso(created),
+                iso(created),
+                iso(done),
+            )
+        )
+    conn.executemany(
+        "INSERT INTO action_item (title, due_date, status, created_at, updated_at, done_at) VALUES (?,?,?,?,?,?)", items
+    )
 
 
 def generate(target: Path | None = None) -> Path:
@@ -98,9 +134,14 @@ def generate(target: Path | None = None) -> Path:
         conn.executemany(
             "INSERT INTO incident (id, title, severity, status, commander, impact_started_at, detected_at, declared_at, "
             "acknowledged_at, mitigated_at, resolved_at, customer_facing, data_loss, oncall_escalation, created_at, "
-            "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", incident_rows(rng))
-        conn.executemany("INSERT INTO timeline_event (incident_id, occurred_at, entered_at, author, kind, text) "
-                         "VALUES (?,?,?,?,?,?)", event_rows(rng))
+            "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            incident_rows(rng),
+        )
+        conn.executemany(
+            "INSERT INTO timeline_event (incident_id, occurred_at, entered_at, author, kind, text) "
+            "VALUES (?,?,?,?,?,?)",
+            event_rows(rng),
+        )
         other_rows(rng, conn)
     store.db.conn.execute("ANALYZE")
     store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -35,14 +35,19 @@ def first_rows(app):
             app.call_after_refresh(app.exit)
     app.set_interval(0.005, check)
 """
-DEBRIEF = PROBE + """
+DEBRIEF = (
+    PROBE
+    + """
 from store import Store
 from tui.app import DebriefApp
 app = DebriefApp(Store(sys.argv[1]))
 app.call_later(first_rows, app)
 app.run(headless=True, size=(120, 40))
 """
-MINIMAL = PROBE + """
+)
+MINIMAL = (
+    PROBE
+    + """
 import sqlite3
 from textual.app import App
 
@@ -62,6 +67,7 @@ class Minimal(App):
 app = Minimal()
 app.run(headless=True, size=(120, 40))
 """
+)
 
 
 def process_seconds(script: str, db: Path) -> float:
@@ -78,8 +84,10 @@ def test_first_frame_against_a_minimal_textual_app(tmp_path: Path) -> None:
         ours.append(process_seconds(DEBRIEF, db))
         minimal.append(process_seconds(MINIMAL, db))
     a, b = statistics.median(ours), statistics.median(minimal)
-    print(f"\nfirst frame with the incident list: debrief {a * 1000:.0f} ms vs a minimal Textual app with the "
-          f"same rows {b * 1000:.0f} ms: ratio {a / b:.2f} (goal <= 1.5); medians of {RUNS} processes")
+    print(
+        f"\nfirst frame with the incident list: debrief {a * 1000:.0f} ms vs a minimal Textual app with the "
+        f"same rows {b * 1000:.0f} ms: ratio {a / b:.2f} (goal <= 1.5); medians of {RUNS} processes"
+    )
 
 
 def small_incident(path: Path) -> Store:
@@ -98,8 +106,10 @@ async def test_open_10000_events_against_10(tmp_path: Path) -> None:
         large.append((await open_time(big))[0])
         little.append((await open_time(small))[0])
     a, b = statistics.median(large), statistics.median(little)
-    print(f"\nopen an incident: 10,000 events {a * 1000:.1f} ms vs 10 events {b * 1000:.1f} ms: ratio {a / b:.2f} "
-          f"(goal <= 1.2; and under 100 ms idle); medians of {RUNS}")
+    print(
+        f"\nopen an incident: 10,000 events {a * 1000:.1f} ms vs 10 events {b * 1000:.1f} ms: ratio {a / b:.2f} "
+        f"(goal <= 1.2; and under 100 ms idle); medians of {RUNS}"
+    )
 
 
 async def keys_per_second(app, pilot, count: int) -> float:
@@ -139,7 +149,7 @@ async def test_editor_keystroke_against_capture_line(tmp_path: Path) -> None:
             app.screen.capture_line.focus()
             capture.append(await keys_per_second(app, pilot, 40))
     a, b = statistics.median(editor), statistics.median(capture)
-    print(f"\na keystroke: postmortem editor {a * 1000:.1f} ms vs capture line {b * 1000:.1f} ms: ratio {a / b:.2f} "
-          f"(goal <= 1.0); medians of {RUNS} runs of 40 keys")
-
-
+    print(
+        f"\na keystroke: postmortem editor {a * 1000:.1f} ms vs capture line {b * 1000:.1f} ms: ratio {a / b:.2f} "
+        f"(goal <= 1.0); medians of {RUNS} runs of 40 keys"
+    )

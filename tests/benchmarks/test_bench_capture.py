@@ -22,11 +22,16 @@ def big_incident(path: Path) -> Store:
     store = Store(path, clock=fixed_clock(NOW))
     incident = store.create_incident("Very long incident")
     start = NOW - timedelta(days=2)
-    rows = [(incident.id, to_iso(start + timedelta(seconds=15 * n)), to_iso(NOW), "bench", "note", f"event {n}")
-            for n in range(EVENTS)]
+    rows = [
+        (incident.id, to_iso(start + timedelta(seconds=15 * n)), to_iso(NOW), "bench", "note", f"event {n}")
+        for n in range(EVENTS)
+    ]
     with store.db.write() as conn:
-        conn.executemany("INSERT INTO timeline_event (incident_id, occurred_at, entered_at, author, kind, text) "
-                         "VALUES (?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany(
+            "INSERT INTO timeline_event (incident_id, occurred_at, entered_at, author, kind, text) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     return store
 
 
@@ -34,8 +39,9 @@ def raw_read(path: Path) -> float:
     """Seconds to read every event row of incident 1 with plain sqlite3."""
     start = time.perf_counter()
     conn = sqlite3.connect(path)
-    rows = conn.execute("SELECT * FROM timeline_event WHERE incident_id = 1 AND deleted_at IS NULL "
-                        "ORDER BY occurred_at, id").fetchall()
+    rows = conn.execute(
+        "SELECT * FROM timeline_event WHERE incident_id = 1 AND deleted_at IS NULL ORDER BY occurred_at, id"
+    ).fetchall()
     conn.close()
     assert len(rows) > EVENTS
     return time.perf_counter() - start
@@ -71,6 +77,8 @@ async def test_bench_open_10000_events(tmp_path: Path) -> None:
     store = big_incident(tmp_path / "bench.db")
     raw = min(raw_read(store.path) for _ in range(3))
     opened, scrolled = await open_time(store)
-    print(f"\nopen incident with {EVENTS} events: {opened * 1000:.1f} ms; raw sqlite3 read of all rows: "
-          f"{raw * 1000:.1f} ms; ratio {opened / raw:.2f}x; jump to the first event: {scrolled * 1000:.1f} ms")
+    print(
+        f"\nopen incident with {EVENTS} events: {opened * 1000:.1f} ms; raw sqlite3 read of all rows: "
+        f"{raw * 1000:.1f} ms; ratio {opened / raw:.2f}x; jump to the first event: {scrolled * 1000:.1f} ms"
+    )
     assert opened < 1.0

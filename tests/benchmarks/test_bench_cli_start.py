@@ -54,12 +54,19 @@ def test_debrief_log_against_a_raw_insert_process(tmp_path: Path) -> None:
     Store(db).create_incident("bench")
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "DEBRIEF_USER": "bench"}
     debrief = str(Path(sys.executable).with_name("debrief"))
-    got = medians({"raw": [sys.executable, "-c", RAW_INSERT, str(db)],
-                   "log": [debrief, "--db", str(db), "log", "--incident", "INC-0001", "rolled back"],
-                   "pass": [sys.executable, "-c", "pass"],
-                   "version": [debrief, "--version"]}, env)
+    got = medians(
+        {
+            "raw": [sys.executable, "-c", RAW_INSERT, str(db)],
+            "log": [debrief, "--db", str(db), "log", "--incident", "INC-0001", "rolled back"],
+            "pass": [sys.executable, "-c", "pass"],
+            "version": [debrief, "--version"],
+        },
+        env,
+    )
     ratio = got["log"] / got["raw"]
-    print(f"\ndebrief log {got['log'] * 1000:.0f} ms vs a python+sqlite3 insert {got['raw'] * 1000:.0f} ms: "
-          f"ratio {ratio:.2f} (goal <= 3); debrief --version {got['version'] * 1000:.0f} ms vs python -c pass "
-          f"{got['pass'] * 1000:.0f} ms ({got['version'] / got['pass']:.1f}x); medians of {RUNS}")
+    print(
+        f"\ndebrief log {got['log'] * 1000:.0f} ms vs a python+sqlite3 insert {got['raw'] * 1000:.0f} ms: "
+        f"ratio {ratio:.2f} (goal <= 3); debrief --version {got['version'] * 1000:.0f} ms vs python -c pass "
+        f"{got['pass'] * 1000:.0f} ms ({got['version'] / got['pass']:.1f}x); medians of {RUNS}"
+    )
     assert Store(db).count_events(1) == 1 + 2 * RUNS

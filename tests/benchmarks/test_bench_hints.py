@@ -60,10 +60,12 @@ def test_whole_text_against_one_regex_pass():
     lint_time = _time(lambda: Linter().lint(text))
     union_time = _time(lambda: sum(1 for _ in union.finditer(text)))
     keyword_time = _time(lambda: sum(1 for _ in keywords.finditer(text)))
-    print(f"\n20,000-word postmortem ({len(text.split())} words, {len(text)} chars): "
-          f"lint {lint_time * 1000:.1f} ms; one pass of the union of all triggers "
-          f"{union_time * 1000:.1f} ms (ratio {lint_time / union_time:.1f}x); one pass of a "
-          f"six-keyword regex {keyword_time * 1000:.2f} ms (ratio {lint_time / keyword_time:.0f}x)")
+    print(
+        f"\n20,000-word postmortem ({len(text.split())} words, {len(text)} chars): "
+        f"lint {lint_time * 1000:.1f} ms; one pass of the union of all triggers "
+        f"{union_time * 1000:.1f} ms (ratio {lint_time / union_time:.1f}x); one pass of a "
+        f"six-keyword regex {keyword_time * 1000:.2f} ms (ratio {lint_time / keyword_time:.0f}x)"
+    )
     assert lint_time < 2.0
     assert lint_time / union_time < 10
 
@@ -79,7 +81,9 @@ def test_one_character_edit_through_the_cache():
     assert linter.checked - before == 1  # only the changed paragraph
     uncached_time = _time(lambda: Linter().lint(edited))
     ratio = uncached_time / cached_time
-    print(f"\none-character edit: cached {cached_time * 1000:.2f} ms, "
-          f"uncached whole text {uncached_time * 1000:.1f} ms, ratio {ratio:.0f}x")
+    print(
+        f"\none-character edit: cached {cached_time * 1000:.2f} ms, "
+        f"uncached whole text {uncached_time * 1000:.1f} ms, ratio {ratio:.0f}x"
+    )
     assert linter.lint(edited) == Linter().lint(edited)
     assert ratio > 3

@@ -57,8 +57,9 @@ def _edit_and_cold(text: str, model: bool = False) -> tuple[float, float, float]
     edited = text[:middle] + "X" + text[middle:]
     linter = Linter(Config(model=model))
     linter.lint(text, "Root Cause")
-    cached = _best(lambda: linter.lint(edited, "Root Cause") and None or linter.cache.pop(
-        next(reversed(linter.cache))), repeat=7)
+    cached = _best(
+        lambda: linter.lint(edited, "Root Cause") and None or linter.cache.pop(next(reversed(linter.cache))), repeat=7
+    )
     cold = _best(lambda: Linter(linter.config, rules=linter.rules).lint(edited, "Root Cause"))
     gate = linter.gate
     floor = _best(lambda: sum(1 for _ in gate.finditer(edited)))
@@ -68,9 +69,11 @@ def _edit_and_cold(text: str, model: bool = False) -> tuple[float, float, float]
 def test_a_500_word_section_edit_lints_under_10_ms():
     for name, text in (("real", _real()), ("generated worst case", _generated())):
         cached, cold, floor = _edit_and_cold(text)
-        print(f"\n500-word section, {name} ({len(text.split())} words): edit re-lint "
-              f"{cached * 1000:.2f} ms, cold lint {cold * 1000:.2f} ms, one pass of the union of "
-              f"all triggers {floor * 1000:.2f} ms (ratios {cached / floor:.2f}x and {cold / floor:.2f}x)")
+        print(
+            f"\n500-word section, {name} ({len(text.split())} words): edit re-lint "
+            f"{cached * 1000:.2f} ms, cold lint {cold * 1000:.2f} ms, one pass of the union of "
+            f"all triggers {floor * 1000:.2f} ms (ratios {cached / floor:.2f}x and {cold / floor:.2f}x)"
+        )
         assert cached < 0.010
 
 
@@ -79,9 +82,11 @@ def test_a_500_word_section_edit_with_the_model_lints_under_10_ms():
     for name, text in (("real", _real()), ("generated worst case", _generated())):
         rules_only, _, _ = _edit_and_cold(text)
         cached, cold, _ = _edit_and_cold(text, model=True)
-        print(f"\n500-word section with the n-gram model, {name}: edit re-lint "
-              f"{cached * 1000:.2f} ms (rules alone {rules_only * 1000:.2f} ms, ratio "
-              f"{cached / rules_only:.2f}x), cold lint {cold * 1000:.2f} ms")
+        print(
+            f"\n500-word section with the n-gram model, {name}: edit re-lint "
+            f"{cached * 1000:.2f} ms (rules alone {rules_only * 1000:.2f} ms, ratio "
+            f"{cached / rules_only:.2f}x), cold lint {cold * 1000:.2f} ms"
+        )
         assert cached < 0.010
 
 
@@ -101,6 +106,8 @@ def test_debrief_lint_of_5000_words_against_version(tmp_path):
     version = _median_run([*command, "--version"])
     lint = _median_run([*command, "lint", "--format", "line", str(path)])
     ratio = lint / version
-    print(f"\ndebrief lint, 5,000 words: {lint * 1000:.0f} ms; debrief --version "
-          f"{version * 1000:.0f} ms; ratio {ratio:.2f}x (target 1.5x)")
+    print(
+        f"\ndebrief lint, 5,000 words: {lint * 1000:.0f} ms; debrief --version "
+        f"{version * 1000:.0f} ms; ratio {ratio:.2f}x (target 1.5x)"
+    )
     assert ratio < 1.5

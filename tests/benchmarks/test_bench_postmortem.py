@@ -41,6 +41,8 @@ def test_keystroke_refresh_against_cold_lint(tmp_path) -> None:
         texts["root_cause"] = section_hints(linter, edited, "Root Cause", bundle.dismissed)
         hint_counts(texts, actions)
     per_key = (time.perf_counter() - started) / KEYS
-    print(f"\nper-keystroke refresh {per_key * 1000:.2f} ms; cold lint {cold * 1000:.2f} ms; "
-          f"ratio {per_key / cold:.2f}x of a cold lint")
+    print(
+        f"\nper-keystroke refresh {per_key * 1000:.2f} ms; cold lint {cold * 1000:.2f} ms; "
+        f"ratio {per_key / cold:.2f}x of a cold lint"
+    )
     assert per_key < cold

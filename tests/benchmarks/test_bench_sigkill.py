@@ -16,5 +16,7 @@ def test_sigkill_200_rounds_of_the_capture_line(tmp_path: Path) -> None:
     result = kill_loop("capture", path, str(ACTIVE), 200)
     check(path, result, 200)
     took = time.monotonic() - started
-    print(f"\ncapture SIGKILL loop: 200 rounds, {len(result['acked'])} events acknowledged, "
-          f"{result['killed_before_ack']} rounds killed before any acknowledgement, {took / 200:.2f} s a round")
+    print(
+        f"\ncapture SIGKILL loop: 200 rounds, {len(result['acked'])} events acknowledged, "
+        f"{result['killed_before_ack']} rounds killed before any acknowledgement, {took / 200:.2f} s a round"
+    )

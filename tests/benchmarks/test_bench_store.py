@@ -49,5 +49,7 @@ def test_event_inserts_against_raw_sqlite(tmp_path: Path) -> None:
     raw = raw_inserts(tmp_path / "raw.db")
     ours = store_inserts(tmp_path / "store.db")
     ratio = ours / raw
-    print(f"\n{EVENTS} events, one transaction each: raw sqlite3 {raw:.2f}s, store {ours:.2f}s, ratio {ratio:.2f} (goal < 1.5)")
+    print(
+        f"\n{EVENTS} events, one transaction each: raw sqlite3 {raw:.2f}s, store {ours:.2f}s, ratio {ratio:.2f} (goal < 1.5)"
+    )
     assert Store(tmp_path / "store.db").count_events(1) == EVENTS + 1

@@ -23,12 +23,24 @@ def fill(store: Store) -> None:
     """N items spread over owners, statuses, priorities and a year of due dates."""
     rng = random.Random(7)
     start = date(2025, 6, 1)
-    rows = [(f"item {i}", rng.choice(OWNERS), (start + timedelta(days=rng.randrange(365))).isoformat(),
-             rng.choice(("P1", "P2", "P3")), rng.choice(STATUSES), "2025-06-01T00:00:00.000Z",
-             "2025-06-01T00:00:00.000Z") for i in range(N)]
+    rows = [
+        (
+            f"item {i}",
+            rng.choice(OWNERS),
+            (start + timedelta(days=rng.randrange(365))).isoformat(),
+            rng.choice(("P1", "P2", "P3")),
+            rng.choice(STATUSES),
+            "2025-06-01T00:00:00.000Z",
+            "2025-06-01T00:00:00.000Z",
+        )
+        for i in range(N)
+    ]
     with store.db.write() as conn:
-        conn.executemany("INSERT INTO action_item (title, owner, due_date, priority, status, created_at, updated_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany(
+            "INSERT INTO action_item (title, owner, due_date, priority, status, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     store.db.conn.execute("ANALYZE")
 
 
@@ -60,8 +72,10 @@ def test_first_page_of_mine_overdue_first(store: Store) -> None:
     api = timed(lambda: store.list_action_items(owner="dana", limit=200))
     counts = timed(lambda: store.action_counts("dana"))
     plan = " / ".join(r["detail"] for r in store.db.query("EXPLAIN QUERY PLAN " + sql, (*params, "", 1, 0)))
-    print(f"\n{N:,} items; first page (200) of mine, overdue first: store {api:.2f} ms, raw SQL {raw:.2f} ms, "
-          f"ratio {api / raw:.2f}x; header counts {counts:.2f} ms\nplan: {plan}")
+    print(
+        f"\n{N:,} items; first page (200) of mine, overdue first: store {api:.2f} ms, raw SQL {raw:.2f} ms, "
+        f"ratio {api / raw:.2f}x; header counts {counts:.2f} ms\nplan: {plan}"
+    )
     assert api < 100, "the first page must come back well within a keypress"
     assert api / raw < 5
 
@@ -71,6 +85,8 @@ def test_first_page_of_everyone(store: Store) -> None:
     raw = timed(lambda: raw_page(store, None))
     api = timed(lambda: store.list_action_items(owner=None, limit=200))
     counts = timed(lambda: store.action_counts(None))
-    print(f"\n{N:,} items; first page (200) of everyone's: store {api:.2f} ms, raw SQL {raw:.2f} ms, "
-          f"ratio {api / raw:.2f}x; header counts {counts:.2f} ms")
+    print(
+        f"\n{N:,} items; first page (200) of everyone's: store {api:.2f} ms, raw SQL {raw:.2f} ms, "
+        f"ratio {api / raw:.2f}x; header counts {counts:.2f} ms"
+    )
     assert api < 100

@@ -68,13 +68,15 @@ INCIDENTS = (
 )
 """Incidents covered by several outlets: each is one group (file-name keys)."""
 PER_THREAD = ("reddit.com", "news.ycombinator.com", "ycombinator.com")
-WEAK = frozenset("""
+WEAK = frozenset(
+    """
 clrn-intern-crowdstrike deccanherald-fake-crowdstrike-employee mjbdiver-sincere-apologies
 grokdatum-pm023-oncall-handoff kube-dojo-blameless-postmortems
 waymay-storytelling-incident-postmortem gh-vikash-postmortem-template
 gh-sakaisha-alx-postmortem gh-pelice124-alx-postmortem gh-scisamir-alx-postmortem
 hashnode-web-stack-debugging-3
-""".split())
+""".split()
+)
 """Files the blameful README marks as satire, synthetic or exercises: not scored."""
 
 
@@ -93,8 +95,11 @@ def group_key(source: str, name: str = "") -> str:
     if host == "github.com":
         return "github.com/" + "/".join(parts.path.strip("/").split("/")[:2]).lower()
     labels = host.split(".")
-    domain = ".".join(labels[-3:] if len(labels) > 2 and labels[-2] in ("co", "com", "org", "ac")
-                      and len(labels[-1]) == 2 else labels[-2:])
+    domain = ".".join(
+        labels[-3:]
+        if len(labels) > 2 and labels[-2] in ("co", "com", "org", "ac") and len(labels[-1]) == 2
+        else labels[-2:]
+    )
     if domain in PER_THREAD:
         return source_key(text)
     return domain or source_key(text)
@@ -167,8 +172,7 @@ def _sentences(path: Path) -> list[Sentence]:
     merged: dict[str, Sentence] = {}
     for item in data.get("items") or []:
         text = " ".join(str(item["text"]).split())
-        entry = merged.setdefault(text, Sentence(text, item.get("source") or source, frozen,
-                                                 name=path.stem))
+        entry = merged.setdefault(text, Sentence(text, item.get("source") or source, frozen, name=path.stem))
         if item.get("category"):
             entry.categories.add(item["category"])
         if item.get("blame"):
@@ -194,7 +198,7 @@ def _front_matter(text: str) -> tuple[dict, str]:
     if end < 0:
         return {}, text
     body_start = text.find("\n", end + 4)
-    return yaml.safe_load(text[3:end]) or {}, text[body_start + 1 if body_start >= 0 else len(text):]
+    return yaml.safe_load(text[3:end]) or {}, text[body_start + 1 if body_start >= 0 else len(text) :]
 
 
 @lru_cache(maxsize=4)
@@ -204,14 +208,18 @@ def load_documents(root: Path = CORPUS) -> tuple[Document, ...]:
     folder = root / "clean" / "docs"
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         meta, body = _front_matter(path.read_text(encoding="utf-8"))
-        blameful = [" ".join(str(b.get("text", b) if isinstance(b, dict) else b).split())
-                    for b in meta.get("blameful_sentences") or []]
-        docs.append(Document(path.name, body, str(meta.get("source") or path.stem),
-                             str(meta.get("frozen") or FROZEN), blameful))
+        blameful = [
+            " ".join(str(b.get("text", b) if isinstance(b, dict) else b).split())
+            for b in meta.get("blameful_sentences") or []
+        ]
+        docs.append(
+            Document(path.name, body, str(meta.get("source") or path.stem), str(meta.get("frozen") or FROZEN), blameful)
+        )
     return tuple(docs)
 
 
 # ---- scoring ----
+
 
 def _spans(text: str, phrases: list[str]) -> list[tuple[int, int]]:
     spans, low = [], text.lower()
@@ -257,7 +265,8 @@ class SentenceScore:
     fp: int = 0
     fn: int = 0
     per_category: dict[str, list[int]] = field(
-        default_factory=lambda: {c: [0, 0, 0] for c in CATEGORIES})  # caught, same category, total
+        default_factory=lambda: {c: [0, 0, 0] for c in CATEGORIES}
+    )  # caught, same category, total
 
     @property
     def precision(self) -> float:
@@ -316,9 +325,10 @@ class DocScore:
 def _sentence_of(text: str, hint) -> str:
     from tui.hints.engine import sentence_in
     from tui.hints.text import scan
+
     for block in scan(text):
         if block.start <= hint.start < block.end:
-            return sentence_in(text[block.start:block.end], hint.start - block.start)
+            return sentence_in(text[block.start : block.end], hint.start - block.start)
     return hint.text
 
 
@@ -350,8 +360,7 @@ def category_precision(verdicts: list[Verdict], doc_score: DocScore) -> dict[str
     for verdict in verdicts:
         spans = _spans(verdict.sentence.text, verdict.sentence.blame)
         for hint in verdict.hints:
-            good = verdict.sentence.blameful and (
-                not spans or any(hint.start < e and s < hint.end for s, e in spans))
+            good = verdict.sentence.blameful and (not spans or any(hint.start < e and s < hint.end for s, e in spans))
             counts[hint.category][0] += good
             counts[hint.category][1] += 1
     for _, hint, _ in doc_score.alarms:
@@ -378,8 +387,7 @@ def rule_precision(verdicts: list[Verdict], doc_score: DocScore) -> dict[str, tu
     for verdict in verdicts:
         spans = _spans(verdict.sentence.text, verdict.sentence.blame)
         for hint in verdict.hints:
-            good = verdict.sentence.blameful and (
-                not spans or any(hint.start < e and s < hint.end for s, e in spans))
+            good = verdict.sentence.blameful and (not spans or any(hint.start < e and s < hint.end for s, e in spans))
             row = counts.setdefault(hint.rule, [0, 0])
             row[0] += good
             row[1] += 1
@@ -390,11 +398,12 @@ def rule_precision(verdicts: list[Verdict], doc_score: DocScore) -> dict[str, tu
 
 def split(heldout: bool, root: Path = CORPUS):
     """(sentences, documents) of one side of the split."""
-    return ([s for s in load_sentences(root) if s.heldout == heldout],
-            [d for d in load_documents(root) if d.heldout == heldout])
+    return (
+        [s for s in load_sentences(root) if s.heldout == heldout],
+        [d for d in load_documents(root) if d.heldout == heldout],
+    )
 
 
 def strict_heldout(root: Path = CORPUS):
     """(sentences, documents) held out whose whole publisher/incident group is."""
-    return ([s for s in load_sentences(root) if s.strict],
-            [d for d in load_documents(root) if d.strict])
+    return ([s for s in load_sentences(root) if s.strict], [d for d in load_documents(root) if d.strict])

@@ -61,10 +61,21 @@ def test_json_format_has_the_documented_keys(runner, tmp_path):
     path = _write(tmp_path, "pm.md", POSTMORTEM)
     result = runner.invoke(lint, ["--format", "json", path])
     data = json.loads(result.output)
-    assert set(data[0]) == {"path", "line", "column", "start", "end", "rule", "category",
-                            "level", "text", "message", "suggestions"}
+    assert set(data[0]) == {
+        "path",
+        "line",
+        "column",
+        "start",
+        "end",
+        "rule",
+        "category",
+        "level",
+        "text",
+        "message",
+        "suggestions",
+    }
     deleted = next(item for item in data if item["rule"] == "named-person-caused")
-    assert POSTMORTEM[deleted["start"]:deleted["end"]] == deleted["text"] == "deleted"
+    assert POSTMORTEM[deleted["start"] : deleted["end"]] == deleted["text"] == "deleted"
     assert deleted["suggestions"] and deleted["path"] == path
 
 

@@ -34,9 +34,16 @@ pytestmark = pytest.mark.skipif(not (CORPUS / "blameful").is_dir(), reason="no c
 # alarms per 1,000 words. The floors sit just below; they are not targets.
 FLOORS = {"precision": 0.73, "recall": 0.28, "per_thousand": 0.45, "failing": 0}
 CATEGORY_RECALL_FLOORS = {
-    "counterfactual": 0.2, "hindsight": 0.1, "human_error": 0.8, "person_as_cause": 0.2,
-    "judgment": 0.4, "minimization": 0.15, "root_cause": 0.5, "blame_question": 0.25,
-    "punitive_remedy": 0.05, "distancing": 0.0,
+    "counterfactual": 0.2,
+    "hindsight": 0.1,
+    "human_error": 0.8,
+    "person_as_cause": 0.2,
+    "judgment": 0.4,
+    "minimization": 0.15,
+    "root_cause": 0.5,
+    "blame_question": 0.25,
+    "punitive_remedy": 0.05,
+    "distancing": 0.0,
 }
 # The one held-out run of the rules OR the n-gram model (after training and
 # cross-validation on the training split): precision 0.794, recall 0.403, 0.52
@@ -54,8 +61,7 @@ def heldout(model: bool = False):
     sentences, documents = split(heldout=True)
     score, verdicts = score_sentences(sentences, linter)
     docs = score_documents(documents, linter)
-    return (sentences, documents, score, docs, category_precision(verdicts, docs),
-            rule_precision(verdicts, docs))
+    return (sentences, documents, score, docs, category_precision(verdicts, docs), rule_precision(verdicts, docs))
 
 
 def test_corpus_is_large_real_and_frozen():
@@ -84,24 +90,30 @@ def test_split_is_by_source_and_holds_out_at_least_a_quarter():
 def _report(model: bool):
     sentences, documents, score, docs, precision, _ = heldout(model)
     counts = Counter(c for s in sentences for c in s.categories)
-    lines = [f"HELD-OUT ({'rules OR n-gram model' if model else 'rules alone'}): {len(sentences)} sentences ({sum(s.blameful for s in sentences)} blameful, "
-             f"{sum(not s.blameful for s in sentences)} clean), {len(documents)} clean postmortems, "
-             f"{docs.words} words",
-             f"sentence level: precision {score.precision:.3f}, recall {score.recall:.3f} "
-             f"(tp {score.tp}, fp {score.fp}, fn {score.fn})",
-             f"running prose: {docs.false_alarms} false alarms, {docs.per_thousand:.2f} per 1,000 "
-             f"words; {len(docs.failing)} of {len(documents)} postmortems would fail the CI gate"]
+    lines = [
+        f"HELD-OUT ({'rules OR n-gram model' if model else 'rules alone'}): {len(sentences)} sentences ({sum(s.blameful for s in sentences)} blameful, "
+        f"{sum(not s.blameful for s in sentences)} clean), {len(documents)} clean postmortems, "
+        f"{docs.words} words",
+        f"sentence level: precision {score.precision:.3f}, recall {score.recall:.3f} "
+        f"(tp {score.tp}, fp {score.fp}, fn {score.fn})",
+        f"running prose: {docs.false_alarms} false alarms, {docs.per_thousand:.2f} per 1,000 "
+        f"words; {len(docs.failing)} of {len(documents)} postmortems would fail the CI gate",
+    ]
     for category in CATEGORIES:
         caught, same, total = score.per_category[category]
         good, hints = precision[category]
-        lines.append(f"  {category:<16} recall {caught:>3}/{counts[category]:<3} "
-                     f"({score.category_recall(category):.2f}; same category {same}) "
-                     f"precision {good}/{hints}")
+        lines.append(
+            f"  {category:<16} recall {caught:>3}/{counts[category]:<3} "
+            f"({score.category_recall(category):.2f}; same category {same}) "
+            f"precision {good}/{hints}"
+        )
     strict, _ = strict_heldout()
     strict_score, _ = score_sentences(strict, Linter(Config(model=model)))
-    lines.append(f"publisher-disjoint subset: {len(strict)} sentences "
-                 f"({sum(s.blameful for s in strict)} blameful): recall {strict_score.recall:.3f}, "
-                 f"precision {strict_score.precision:.3f}")
+    lines.append(
+        f"publisher-disjoint subset: {len(strict)} sentences "
+        f"({sum(s.blameful for s in strict)} blameful): recall {strict_score.recall:.3f}, "
+        f"precision {strict_score.precision:.3f}"
+    )
     print("\n" + "\n".join(lines))
     return score, docs
 
@@ -124,9 +136,11 @@ def test_warning_is_reserved_for_rules_precise_on_heldout():
     *_, by_category, by_rule = heldout()
     for rule in load_rules():
         if "warning" in {rule.level, *rule.section_levels.values()}:
-            earned = [(good, hints) for good, hints in (by_rule.get(rule.id, (0, 0)),
-                                                        by_category[rule.category])
-                      if hints >= WARNING_MIN_HINTS and good / hints >= WARNING_PRECISION]
+            earned = [
+                (good, hints)
+                for good, hints in (by_rule.get(rule.id, (0, 0)), by_category[rule.category])
+                if hints >= WARNING_MIN_HINTS and good / hints >= WARNING_PRECISION
+            ]
             assert earned, f"{rule.id} is a warning without held-out precision >= 0.9"
 
 

@@ -16,7 +16,7 @@ from tui.hints import CATEGORIES
 from .devset import load_devset, score, table
 
 FLOORS = {  # (precision, recall), rounded down from the measured figures
-    "tuning": (0.97, 0.93),   # measured 0.978 / 0.944 (143 labels)
+    "tuning": (0.97, 0.93),  # measured 0.978 / 0.944 (143 labels)
     "heldout": (0.98, 0.90),  # measured 0.982 / 0.902 (61 labels)
 }
 CATEGORY_PRECISION_FLOOR = 0.8
@@ -36,9 +36,23 @@ def test_devset_is_large_and_covers_every_category_and_trap():
     assert all(counts[c] >= 5 for c in CATEGORIES), counts
     assert all(item.get("trigger") or item.get("trap") for item in items)
     traps = {item["trap"] for item in items if not item["expect"]}
-    assert {"system_subject", "modal_possession", "forward_should", "impact", "quoted_speech",
-            "transcript", "inline_code", "meta_talk", "temporal_just", "only_quantifier",
-            "k8s_operator", "root_user_fs", "negligible", "bad_actors", "blockquote"} <= traps
+    assert {
+        "system_subject",
+        "modal_possession",
+        "forward_should",
+        "impact",
+        "quoted_speech",
+        "transcript",
+        "inline_code",
+        "meta_talk",
+        "temporal_just",
+        "only_quantifier",
+        "k8s_operator",
+        "root_user_fs",
+        "negligible",
+        "bad_actors",
+        "blockquote",
+    } <= traps
 
 
 def _check(name: str, heldout: bool) -> None:

@@ -6,7 +6,8 @@ from tui.hints.docs import RULES_MD, main, render
 
 def test_rules_md_is_up_to_date():
     assert RULES_MD.read_text(encoding="utf-8") == render(), (
-        "tui/hints/RULES.md is out of date: run python -m tui.hints.docs")
+        "tui/hints/RULES.md is out of date: run python -m tui.hints.docs"
+    )
     assert main(["--check"]) == 0
 
 

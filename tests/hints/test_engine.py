@@ -16,8 +16,7 @@ def _rules(hints):
 
 def test_hint_has_every_field_and_is_frozen():
     (hint,) = lint("Dana deleted the volume.")
-    assert (hint.rule, hint.category, hint.level) == ("named-person-caused", "person_as_cause",
-                                                      "suggestion")
+    assert (hint.rule, hint.category, hint.level) == ("named-person-caused", "person_as_cause", "suggestion")
     assert (hint.start, hint.end, hint.line, hint.column, hint.text) == (5, 12, 1, 6, "deleted")
     assert hint.message and hint.why and hint.suggestions
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -33,10 +32,14 @@ def test_clean_postmortem_has_no_warnings_or_suggestions():
 def test_blameful_postmortem_gets_the_expected_hints():
     found = {(h.rule, h.text) for h in lint(BLAMEFUL_POSTMORTEM)}
     assert found == {
-        ("root-cause", "root cause"), ("human-error", "human error"),
-        ("named-person-caused", "pushed a bad"), ("obviously", "obviously"),
-        ("should-have-done", "should have tested"), ("why-didnt", "Why didn't the on-call"),
-        ("all-they-had-to-do", "All they had to do"), ("be-more-careful", "be more careful"),
+        ("root-cause", "root cause"),
+        ("human-error", "human error"),
+        ("named-person-caused", "pushed a bad"),
+        ("obviously", "obviously"),
+        ("should-have-done", "should have tested"),
+        ("why-didnt", "Why didn't the on-call"),
+        ("all-they-had-to-do", "All they had to do"),
+        ("be-more-careful", "be more careful"),
         ("retrain-person", "Retrain Dana"),
     }
 
@@ -48,9 +51,9 @@ def test_offsets_lines_and_columns_are_exact(newline):
     hints = lint(text)
     assert len(hints) == 9
     for hint in hints:
-        assert text[hint.start:hint.end] == hint.text
+        assert text[hint.start : hint.end] == hint.text
         line = lines[hint.line - 1]
-        assert line[hint.column - 1:hint.column - 1 + len(hint.text)] == hint.text
+        assert line[hint.column - 1 : hint.column - 1 + len(hint.text)] == hint.text
     obviously = next(h for h in hints if h.rule == "obviously")
     assert (obviously.line, obviously.column) == (5, 62)
 
@@ -62,9 +65,11 @@ def test_hint_spanning_a_soft_line_break():
 
 
 def test_headings_code_quotes_and_transcripts_are_skipped():
-    text = ("# Why didn't the on-call escalate?\n\n```\nDana deleted the volume\n```\n\n"
-            "> The root cause was human error.\n\n14:02 <dana> I forgot to check\n\n"
-            "[14:03] <sam> obviously the cache\n\n    indented stays prose? obviously\n")
+    text = (
+        "# Why didn't the on-call escalate?\n\n```\nDana deleted the volume\n```\n\n"
+        "> The root cause was human error.\n\n14:02 <dana> I forgot to check\n\n"
+        "[14:03] <sam> obviously the cache\n\n    indented stays prose? obviously\n"
+    )
     assert _rules(lint(text)) == ["obviously"]
 
 
@@ -137,22 +142,25 @@ def test_fingerprint_of_a_list_item_ignores_its_neighbours():
     assert Linter().lint(edited, dismissed={fingerprint(hint, text)}) == []
 
 
-@pytest.mark.parametrize("text", [
-    "It is also worth saying that “operator error” is **never** a root cause.",
-    "Any operator error is a symptom of a missing or broken mechanism.",
-    "If someone deployed a change that broke things, it's not their fault.",
-    "Punishing individuals for causing incidents discourages people from speaking up.",
-    "The attacker could have used the stolen token for weeks.",
-    "We were lucky: the outage could have been much worse.",
-    "The replica failed to catch up after the partition.",
-    "Root cause identified at 14:05 and a fix deployed.",
-    "The root cause is still unknown.",
-    "We ran a root-cause analysis with the vendor.",
-    "The crates were very obviously crafted for malicious purposes.",
-    "Permanently deleted the disruptive admission controller.",
-    "Demand dropped below the limit before the limit was increased.",
-    "So they could have tested their scenarios too.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is also worth saying that “operator error” is **never** a root cause.",
+        "Any operator error is a symptom of a missing or broken mechanism.",
+        "If someone deployed a change that broke things, it's not their fault.",
+        "Punishing individuals for causing incidents discourages people from speaking up.",
+        "The attacker could have used the stolen token for weeks.",
+        "We were lucky: the outage could have been much worse.",
+        "The replica failed to catch up after the partition.",
+        "Root cause identified at 14:05 and a fix deployed.",
+        "The root cause is still unknown.",
+        "We ran a root-cause analysis with the vendor.",
+        "The crates were very obviously crafted for malicious purposes.",
+        "Permanently deleted the disruptive admission controller.",
+        "Demand dropped below the limit before the limit was increased.",
+        "So they could have tested their scenarios too.",
+    ],
+)
 def test_real_clean_sentences_stay_quiet(text):
     assert lint(text) == [], [(h.rule, h.text) for h in lint(text)]
 
@@ -166,16 +174,19 @@ def test_root_cause_once_per_document_and_not_over_a_list_or_with_factors():
     assert lint(factors) == []
 
 
-@pytest.mark.parametrize(("text", "rule"), [
-    ("Kim truncated the audit table.", "named-person-caused"),
-    ("Sam has overwritten the config.", "named-person-caused"),
-    ("The technician had accidentally deleted the applicant data.", "role-caused"),
-    ("Another sysadmin, working late at night, had accidentally deleted a directory.", "role-caused"),
-    ("Engineers need to be *very* careful with shared config.", "be-more-careful"),
-    ("__Why didn't you__ check the dashboard?", "why-didnt"),
-    ("The engineer who ran the script was fired the next morning.", "fire-person"),
-    ("The outage was caused by a contractor accidentally deleting files.", "caused-by-person"),
-])
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Kim truncated the audit table.", "named-person-caused"),
+        ("Sam has overwritten the config.", "named-person-caused"),
+        ("The technician had accidentally deleted the applicant data.", "role-caused"),
+        ("Another sysadmin, working late at night, had accidentally deleted a directory.", "role-caused"),
+        ("Engineers need to be *very* careful with shared config.", "be-more-careful"),
+        ("__Why didn't you__ check the dashboard?", "why-didnt"),
+        ("The engineer who ran the script was fired the next morning.", "fire-person"),
+        ("The outage was caused by a contractor accidentally deleting files.", "caused-by-person"),
+    ],
+)
 def test_blame_told_as_a_story_inflected_or_emphasised_is_found(text, rule):
     assert rule in _rules(lint(text)), [(h.rule, h.text) for h in lint(text)]
 

@@ -9,24 +9,39 @@ from hypothesis import strategies as st
 from tui.hints import Linter, lint
 
 FRAGMENTS = [
-    "Dana deleted the volume.", "The root cause was DNS.", "obviously", "should have checked",
-    "# Heading", "> quote", "```", "- ", "<!-- blameless ignore -->", "`code`", "\"quoted\"",
-    "14:02 <sam> hi", "Why didn't the on-call page?", "just", "[/]", "[b]", "é", "\t", " ",
+    "Dana deleted the volume.",
+    "The root cause was DNS.",
+    "obviously",
+    "should have checked",
+    "# Heading",
+    "> quote",
+    "```",
+    "- ",
+    "<!-- blameless ignore -->",
+    "`code`",
+    '"quoted"',
+    "14:02 <sam> hi",
+    "Why didn't the on-call page?",
+    "just",
+    "[/]",
+    "[b]",
+    "é",
+    "\t",
+    " ",
 ]
 SEPARATORS = ["\n", "\r\n", "\n\n", "\r\n\r\n", "\r", " ", ""]
 
 
 @st.composite
 def documents(draw):
-    parts = draw(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SEPARATORS)),
-                          max_size=25))
+    parts = draw(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SEPARATORS)), max_size=25))
     return "".join(f + s for f, s in parts)
 
 
 def _check(text):
     for hint in lint(text):
-        assert text[hint.start:hint.end] == hint.text
-        lines = re.split(r"\r\n|\n|\r", text[:hint.start])  # LF, CRLF or a lone CR
+        assert text[hint.start : hint.end] == hint.text
+        lines = re.split(r"\r\n|\n|\r", text[: hint.start])  # LF, CRLF or a lone CR
         assert (hint.line, hint.column) == (len(lines), len(lines[-1]) + 1)
 
 
@@ -53,6 +68,7 @@ def test_cache_gives_the_same_answer_as_a_fresh_linter(first, second):
 def test_one_long_paragraph_stays_linear():
     """Three times the text takes about three times as long (not nine: no backtracking blow-up).
     A ratio measured in the same run, so a loaded machine does not fail it."""
+
     def timed(repeats: int) -> float:
         text = "the on-call should have checked and " * repeats
         start = time.perf_counter()

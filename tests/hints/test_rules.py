@@ -12,8 +12,17 @@ RULES = load_rules()
 
 def test_all_ten_categories_have_rules():
     assert {rule.category for rule in RULES} == {
-        "counterfactual", "hindsight", "human_error", "person_as_cause", "judgment",
-        "minimization", "root_cause", "blame_question", "punitive_remedy", "distancing"}
+        "counterfactual",
+        "hindsight",
+        "human_error",
+        "person_as_cause",
+        "judgment",
+        "minimization",
+        "root_cause",
+        "blame_question",
+        "punitive_remedy",
+        "distancing",
+    }
 
 
 def _section(rule):

@@ -26,8 +26,12 @@ def test_ignore_by_category_and_all():
 
 
 def test_disable_enable_range():
-    text = ("<!-- blameless disable root_cause, person_as_cause -->\n" + TWO +
-            "<!-- blameless enable person_as_cause -->\n\n" + TWO)
+    text = (
+        "<!-- blameless disable root_cause, person_as_cause -->\n"
+        + TWO
+        + "<!-- blameless enable person_as_cause -->\n\n"
+        + TWO
+    )
     assert _rules(text) == ["named-person-caused"]
     text = "<!-- blameless disable all -->\n" + TWO + "<!-- blameless enable all -->\n" + TWO
     assert _rules(text) == ["root-cause", "named-person-caused"]
@@ -39,8 +43,7 @@ def test_config_allow_deny_and_levels():
     levels = [h.level for h in lint(TWO, config=Config(deny=("root-cause",)))]
     assert levels == ["warning", "suggestion"]
     config = Config(levels={"person_as_cause": "suggestion", "root_cause": "off"})
-    assert [(h.rule, h.level) for h in lint(TWO, config=config)] == [
-        ("named-person-caused", "suggestion")]
+    assert [(h.rule, h.level) for h in lint(TWO, config=config)] == [("named-person-caused", "suggestion")]
 
 
 def test_vocabulary_names_are_not_people():

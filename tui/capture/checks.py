@@ -17,8 +17,9 @@ from .zones import zone_label
 FAR_BACK = timedelta(hours=12)
 
 
-def time_doubt(capture: Capture, now: datetime, started_at: datetime, zone: tzinfo,
-               what: str = "the incident was declared") -> str | None:
+def time_doubt(
+    capture: Capture, now: datetime, started_at: datetime, zone: tzinfo, what: str = "the incident was declared"
+) -> str | None:
     """One sentence saying why the typed time looks wrong, or None when it looks right.
     Relative times (``-5m``) are never doubted: they cannot be in the wrong zone."""
     when = capture.occurred_at

@@ -30,8 +30,18 @@ from dateutil import parser as dateparser
 from .kinds import DEFAULT_TEXT, KIND_TOKENS, KINDS_HELP, MILESTONE_KIND_NAMES, kind_named, unknown_kind
 from .zones import zone_for, zone_label
 
-__all__ = ["KIND_TOKENS", "DEFAULT_TEXT", "KINDS_HELP", "Capture", "GrammarError", "parse_line", "parse_time",
-           "parse_when", "COMMANDS", "command_of"]
+__all__ = [
+    "KIND_TOKENS",
+    "DEFAULT_TEXT",
+    "KINDS_HELP",
+    "Capture",
+    "GrammarError",
+    "parse_line",
+    "parse_time",
+    "parse_when",
+    "COMMANDS",
+    "command_of",
+]
 
 #: Capture-line commands that open something instead of logging a line: ``/update``
 #: opens the stakeholder-update composer (its text, if any, replaces the draft).
@@ -42,6 +52,7 @@ def command_of(line: str) -> tuple[str, str] | None:
     """``("/update", "rest of the text")`` when the line starts with a command, else None."""
     head, _, rest = line.strip().partition(" ")
     return (head.lower(), rest.strip()) if head.lower() in COMMANDS else None
+
 
 #: Allowed clock skew before a time counts as "in the future".
 SKEW = timedelta(seconds=5)
@@ -93,15 +104,21 @@ def parse_line(line: str, now: datetime, zone: tzinfo = UTC, more: Sequence[str]
         if kind == "note":
             raise GrammarError("There is nothing to log: type what happened after the time, ! or /kind.")
         text = DEFAULT_TEXT[kind]
-    return Capture(text=text, kind=kind, pinned=state["pinned"], occurred_at=state["at"],
-                   move_milestone=state["move"], typed_time=state["typed"])
+    return Capture(
+        text=text,
+        kind=kind,
+        pinned=state["pinned"],
+        occurred_at=state["at"],
+        move_milestone=state["move"],
+        typed_time=state["typed"],
+    )
 
 
 def _leading_token(tokens: list[str], i: int, state: dict, now: datetime, zone: tzinfo) -> int:
     """Consume the token(s) at ``i`` into ``state``; return how many were used (0: text starts)."""
     token = tokens[i]
     if token == "--":
-        tokens[i:] = tokens[i + 1:]
+        tokens[i:] = tokens[i + 1 :]
         return 0
     if token == "!":
         state["pinned"] = True
@@ -118,7 +135,7 @@ def _leading_token(tokens: list[str], i: int, state: dict, now: datetime, zone: 
     used = 2 if _date_then_clock(tokens, i) else 1
     typed = not token.startswith("-")
     given = zone_for(tokens[i + used]) if typed and i + used < len(tokens) else None
-    state["at"] = parse_time(" ".join(tokens[i:i + used]), now, zone=given or zone)
+    state["at"] = parse_time(" ".join(tokens[i : i + used]), now, zone=given or zone)
     state["typed"] = typed
     return used + (given is not None)
 
@@ -130,8 +147,9 @@ def _kind(token: str, state: dict) -> None:
     if kind is None:
         raise GrammarError(unknown_kind(name))
     if move and kind not in MILESTONE_KIND_NAMES:
-        raise GrammarError(f"{token}: only a milestone (/impact /detect /ack /mitigate /resolve) can be "
-                           "moved with !; drop the !.")
+        raise GrammarError(
+            f"{token}: only a milestone (/impact /detect /ack /mitigate /resolve) can be moved with !; drop the !."
+        )
     if state["kind"] is not None and state["kind"] != kind:
         raise GrammarError(f"Two kinds were given ({token} is the second); give one kind before the text.")
     state["kind"] = kind
@@ -140,8 +158,12 @@ def _kind(token: str, state: dict) -> None:
 
 def _date_then_clock(tokens: list[str], i: int) -> bool:
     """True when ``tokens[i]`` is a bare date and the next token is its time of day."""
-    return (DATE_RE.match(tokens[i]) is not None and "T" not in tokens[i].upper()
-            and i + 1 < len(tokens) and TIME_PART_RE.match(tokens[i + 1]) is not None)
+    return (
+        DATE_RE.match(tokens[i]) is not None
+        and "T" not in tokens[i].upper()
+        and i + 1 < len(tokens)
+        and TIME_PART_RE.match(tokens[i + 1]) is not None
+    )
 
 
 def looks_like_time(token: str) -> bool:
@@ -170,8 +192,9 @@ def parse_time(text: str, now: datetime, day: date | None = None, zone: tzinfo =
         value = _absolute(text, zone)
     if value > now + SKEW:
         local = now.astimezone(zone)
-        raise GrammarError(f"{text} is in the future (it is {local:%H:%M:%S} {zone_label(zone)} now); "
-                           "give the time it happened.")
+        raise GrammarError(
+            f"{text} is in the future (it is {local:%H:%M:%S} {zone_label(zone)} now); give the time it happened."
+        )
     return value
 
 
@@ -213,8 +236,9 @@ def _absolute(text: str, zone: tzinfo) -> datetime:
     try:
         value = dateparser.parse(text)
     except (ValueError, OverflowError):
-        raise GrammarError(f"{text!r} is not a date and time; use e.g. 2025-11-27 14:05 "
-                           "or 2025-11-27T14:05:00Z.") from None
+        raise GrammarError(
+            f"{text!r} is not a date and time; use e.g. 2025-11-27 14:05 or 2025-11-27T14:05:00Z."
+        ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=zone)
     return value.astimezone(UTC)

@@ -23,17 +23,31 @@ KIND_TOKENS: dict[str, str] = {
 KIND_NAMES: dict[str, str] = {
     **{token.lstrip("/"): kind for token, kind in KIND_TOKENS.items()},
     **{kind: kind for kind in KIND_TOKENS.values()},
-    "alert": "alert", "note": "note", "acknowledge": "acknowledgement", "comm": "communication",
-    "communications": "communication", "escalate": "escalation", "mitigated": "mitigation",
-    "resolved": "resolution", "detected": "detection", "acked": "acknowledgement",
+    "alert": "alert",
+    "note": "note",
+    "acknowledge": "acknowledgement",
+    "comm": "communication",
+    "communications": "communication",
+    "escalate": "escalation",
+    "mitigated": "mitigation",
+    "resolved": "resolution",
+    "detected": "detection",
+    "acked": "acknowledgement",
 }
 #: Kinds that set an incident milestone (the store's rule; ``/ack!`` moves one deliberately).
 MILESTONE_KIND_NAMES = ("impact", "detection", "acknowledgement", "mitigation", "resolution")
 #: Text used when a kind is given with no text ("/resolve" alone).
 DEFAULT_TEXT: dict[str, str] = {
-    "impact": "Impact started", "detection": "Detected", "acknowledgement": "Acknowledged",
-    "escalation": "Escalated", "mitigation": "Mitigated", "resolution": "Resolved",
-    "deploy": "Deploy", "decision": "Decision", "communication": "Update sent", "action": "Action",
+    "impact": "Impact started",
+    "detection": "Detected",
+    "acknowledgement": "Acknowledged",
+    "escalation": "Escalated",
+    "mitigation": "Mitigated",
+    "resolution": "Resolved",
+    "deploy": "Deploy",
+    "decision": "Decision",
+    "communication": "Update sent",
+    "action": "Action",
     "alert": "Alert",
 }
 KINDS_HELP = " ".join(KIND_TOKENS)

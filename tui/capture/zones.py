@@ -17,12 +17,43 @@ from zoneinfo import ZoneInfo, available_timezones
 
 #: Abbreviation → hours east of UTC.
 ABBREVIATIONS: dict[str, float] = {
-    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0,
-    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-    "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3, "NST": -3.5, "NDT": -2.5,
-    "BST": 1, "IST": 5.5, "WEST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
-    "SGT": 8, "HKT": 8, "AWST": 8, "JST": 9, "KST": 9, "ACST": 9.5, "AEST": 10, "AEDT": 11,
-    "NZST": 12, "NZDT": 13,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "WET": 0,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "AKST": -9,
+    "AKDT": -8,
+    "HST": -10,
+    "AST": -4,
+    "ADT": -3,
+    "NST": -3.5,
+    "NDT": -2.5,
+    "BST": 1,
+    "IST": 5.5,
+    "WEST": 1,
+    "CET": 1,
+    "CEST": 2,
+    "EET": 2,
+    "EEST": 3,
+    "MSK": 3,
+    "SGT": 8,
+    "HKT": 8,
+    "AWST": 8,
+    "JST": 9,
+    "KST": 9,
+    "ACST": 9.5,
+    "AEST": 10,
+    "AEDT": 11,
+    "NZST": 12,
+    "NZDT": 13,
 }
 
 
@@ -52,8 +83,10 @@ def parse_zone(name: str) -> tzinfo:
         key = _iana_names().get(text.lower())
         zone = ZoneInfo(key) if key else None
     if zone is None:
-        raise ZoneError(f"{name!r} is not a time zone; use an IANA name such as America/New_York "
-                        "or Europe/Berlin, or an abbreviation such as EST, CET or UTC.")
+        raise ZoneError(
+            f"{name!r} is not a time zone; use an IANA name such as America/New_York "
+            "or Europe/Berlin, or an abbreviation such as EST, CET or UTC."
+        )
     return zone
 
 
@@ -78,4 +111,3 @@ def zone_label(zone: tzinfo) -> str:
 def _iana_names() -> dict[str, str]:
     """Lower-case IANA name → its canonical spelling."""
     return {name.lower(): name for name in available_timezones()}
-

@@ -105,13 +105,27 @@ def quiet_broken_pipe() -> None:
 
 
 @click.group(cls=DebriefGroup, invoke_without_command=True)
-@click.option("--db", "db_path", envvar="DEBRIEF_DB", type=click.Path(dir_okay=True, path_type=str),
-              help="Database file (default: $XDG_DATA_HOME/debrief/debrief.db; env DEBRIEF_DB).")
-@click.option("--as", "as_name", metavar="NAME",
-              help="Act as NAME (default: $DEBRIEF_USER, your config's name, git user.name, the login name).")
-@click.option("--zone", "zone_name", envvar="DEBRIEF_TZ", metavar="ZONE",
-              help="Your time zone for times you type and read: America/New_York, CET, UTC "
-                   "(env DEBRIEF_TZ; default: `zone` in your config, else UTC).")
+@click.option(
+    "--db",
+    "db_path",
+    envvar="DEBRIEF_DB",
+    type=click.Path(dir_okay=True, path_type=str),
+    help="Database file (default: $XDG_DATA_HOME/debrief/debrief.db; env DEBRIEF_DB).",
+)
+@click.option(
+    "--as",
+    "as_name",
+    metavar="NAME",
+    help="Act as NAME (default: $DEBRIEF_USER, your config's name, git user.name, the login name).",
+)
+@click.option(
+    "--zone",
+    "zone_name",
+    envvar="DEBRIEF_TZ",
+    metavar="ZONE",
+    help="Your time zone for times you type and read: America/New_York, CET, UTC "
+    "(env DEBRIEF_TZ; default: `zone` in your config, else UTC).",
+)
 @click.version_option(package_name="debrief", prog_name="debrief")
 @click.pass_context
 def main(ctx: click.Context, db_path: str | None, as_name: str | None, zone_name: str | None) -> None:
@@ -146,7 +160,6 @@ def read_zone(name: str | None):
 def open_app(cli: CliContext) -> None:
     """Open the Textual app on the database."""
     from ..app import DebriefApp
-
     from ..identity import personal
     from ..keymap import KeymapError, parse_keymap
 

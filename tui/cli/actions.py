@@ -19,12 +19,12 @@ def item_line(item: TriageItem, today) -> str:
     return f"{item.key}  {item.priority}  {due} {flag} {item.status:<12} {item.owner:<10} {item.source:<8} {item.title}"
 
 
-
 def known_spelling(people: list[str], name: str | None) -> str | None:
     """``Dana`` is ``dana`` when debrief knows dana (owners are stored as first written)."""
     if name is None:
         return None
     return next((p for p in people if p.lower() == name.strip().lower()), name.strip())
+
 
 @click.group()
 def actions() -> None:
@@ -35,13 +35,19 @@ def actions() -> None:
 @click.option("--mine", is_flag=True, help="Only yours (you: --as, DEBRIEF_USER or `debrief config get me`).")
 @click.option("--owner", help="Only this owner's items.")
 @click.option("--overdue", is_flag=True, help="Only open items past their due date.")
-@click.option("--status", type=click.Choice(STATUS_FILTERS), default="active", show_default=True,
-              help="active = open or in progress; closed = done or won't do.")
+@click.option(
+    "--status",
+    type=click.Choice(STATUS_FILTERS),
+    default="active",
+    show_default=True,
+    help="active = open or in progress; closed = done or won't do.",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=LIMIT, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_cli
-def list_(cli: CliContext, mine: bool, owner: str | None, overdue: bool, status: str, limit: int,
-          as_json: bool) -> None:
+def list_(
+    cli: CliContext, mine: bool, owner: str | None, overdue: bool, status: str, limit: int, as_json: bool
+) -> None:
     """List action items: overdue first, then priority, then due date (! marks overdue)."""
     if mine and owner:
         fail("use either --mine or --owner NAME, not both.")

@@ -47,8 +47,10 @@ class CliContext:
         """
         if self._store is None:
             if not create and not self.path.exists():
-                fail(f"There is no database at {self.path} yet; `debrief demo` fills one with demo data "
-                     "and `debrief` opens the app on a new one.")
+                fail(
+                    f"There is no database at {self.path} yet; `debrief demo` fills one with demo data "
+                    "and `debrief` opens the app on a new one."
+                )
             from store.store import Store
 
             store = Store(self.path)
@@ -73,8 +75,13 @@ def remember_as(ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 def as_option() -> click.Option:
     """The ``--as NAME`` option every command accepts."""
-    return click.Option(["--as", "as_name"], metavar="NAME", expose_value=False, callback=remember_as,
-                        help="Act as NAME (default: $DEBRIEF_USER, your config, git user.name, login).")
+    return click.Option(
+        ["--as", "as_name"],
+        metavar="NAME",
+        expose_value=False,
+        callback=remember_as,
+        help="Act as NAME (default: $DEBRIEF_USER, your config, git user.name, login).",
+    )
 
 
 def add_as_everywhere(command: click.Command) -> None:

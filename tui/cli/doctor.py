@@ -19,8 +19,9 @@ def doctor(cli: CliContext, as_json: bool) -> None:
     """Check the database file without changing it; exit 1 when something is wrong."""
     findings = examine(cli.path)
     if as_json:
-        print_json({"database": str(cli.path), "ok": all(f.ok for f in findings),
-                    "checks": [vars(f) for f in findings]})
+        print_json(
+            {"database": str(cli.path), "ok": all(f.ok for f in findings), "checks": [vars(f) for f in findings]}
+        )
     else:
         click.echo(f"Checking {cli.path}")
         for f in findings:

@@ -8,8 +8,10 @@ import click
 
 from .common import CliContext
 
-TIMELINE_HELP = ("Timeline rows: all (what people logged and the milestones that stand), key (pinned and "
-                 "milestone moments) or pinned (★ only).")
+TIMELINE_HELP = (
+    "Timeline rows: all (what people logged and the milestones that stand), key (pinned and "
+    "milestone moments) or pinned (★ only)."
+)
 
 
 @click.group()
@@ -19,8 +21,9 @@ def export() -> None:
 
 def timeline_option(function):
     """``--timeline all|key|pinned``."""
-    return click.option("--timeline", default="all", show_default=True, metavar="all|key|pinned",
-                        help=TIMELINE_HELP)(function)
+    return click.option("--timeline", default="all", show_default=True, metavar="all|key|pinned", help=TIMELINE_HELP)(
+        function
+    )
 
 
 def emit(cli: CliContext, what: str, ref, fmt: str, output: str | None, options=None) -> None:

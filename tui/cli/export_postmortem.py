@@ -12,15 +12,19 @@ from .export import emit, export, timeline_option
 
 @export.command("postmortem")
 @click.argument("key")
-@click.option("--format", "fmt", type=click.Choice(("md", "html", "json")), default="md", show_default=True,
-              help="md: the seed template; html: one self-contained printable page; json: every field.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("md", "html", "json")),
+    default="md",
+    show_default=True,
+    help="md: the seed template; html: one self-contained printable page; json: every field.",
+)
 @timeline_option
-@click.option("--with-hints", is_flag=True,
-              help="HTML review copy: show the blameless-language hints as margin notes.")
+@click.option("--with-hints", is_flag=True, help="HTML review copy: show the blameless-language hints as margin notes.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @pass_cli
-def export_postmortem(cli: CliContext, key: str, fmt: str, timeline: str, with_hints: bool,
-                      output: str | None) -> None:
+def export_postmortem(cli: CliContext, key: str, fmt: str, timeline: str, with_hints: bool, output: str | None) -> None:
     """Export the postmortem KEY (PM-0013 or INC-0013)."""
     notes = None
     if with_hints:

@@ -16,16 +16,25 @@ from ..capture.grammar import GrammarError, parse_time
 from .common import CliContext, fail, pass_cli
 
 #: How to count what a CSV file held: (one, many).
-WHAT = {"deployments": ("deployment", "deployments"), "alerts": ("weekly alert count", "weekly alert counts"),
-        "toil": ("weekly toil entry", "weekly toil entries")}
-HEADERS = {"deployments": "service,deployed_at[,failed,caused,version]",
-           "alerts": "week,total,actionable[,source]",
-           "toil": "person,week,toil_minutes,working_minutes[,category]"}
+WHAT = {
+    "deployments": ("deployment", "deployments"),
+    "alerts": ("weekly alert count", "weekly alert counts"),
+    "toil": ("weekly toil entry", "weekly toil entries"),
+}
+HEADERS = {
+    "deployments": "service,deployed_at[,failed,caused,version]",
+    "alerts": "week,total,actionable[,source]",
+    "toil": "person,week,toil_minutes,working_minutes[,category]",
+}
 #: Why messages were left out, as (one, many).
-REASONS = {"join": ("join or leave", "joins and leaves"), "topic": ("topic change", "topic changes"),
-           "bot": ("bot message", "bot messages"), "notice": ("channel notice", "channel notices"),
-           "empty": ("empty message", "empty messages"),
-           "window": ("message outside --since/--until", "messages outside --since/--until")}
+REASONS = {
+    "join": ("join or leave", "joins and leaves"),
+    "topic": ("topic change", "topic changes"),
+    "bot": ("bot message", "bot messages"),
+    "notice": ("channel notice", "channel notices"),
+    "empty": ("empty message", "empty messages"),
+    "window": ("message outside --since/--until", "messages outside --since/--until"),
+}
 BARE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -36,6 +45,7 @@ def import_() -> None:
 
 def csv_command(kind: str) -> click.Command:
     """``debrief import KIND FILE`` for one kind of CSV file."""
+
     @click.argument("file", type=click.Path(dir_okay=False, path_type=str))
     @pass_cli
     def command(cli: CliContext, file: str) -> None:
@@ -46,8 +56,10 @@ def csv_command(kind: str) -> click.Command:
         one, many = WHAT[kind]
         click.echo(f"Imported {count} {one if count == 1 else many} from {file}.")
 
-    command.__doc__ = (f"Import {kind} from a CSV file (header: {HEADERS[kind]}).\n\n"
-                       "Every row is checked first; one bad row refuses the whole file.")
+    command.__doc__ = (
+        f"Import {kind} from a CSV file (header: {HEADERS[kind]}).\n\n"
+        "Every row is checked first; one bad row refuses the whole file."
+    )
     return click.command(kind, short_help=f"{kind.capitalize()} from a CSV file ({HEADERS[kind]}).")(command)
 
 
@@ -58,15 +70,38 @@ for _kind in COLUMNS:
 @import_.command("slack", short_help="A channel of a Slack export (folder or .zip) into an incident's timeline.")
 @click.argument("export", type=click.Path(path_type=str))
 @click.option("--channel", required=True, metavar="NAME", help="The channel to import (#name, name or its id).")
-@click.option("--incident", "incident_key", required=True, metavar="INC-KEY", help="The incident whose timeline gets the messages.")
-@click.option("--since", metavar="TIME", help="Only messages at or after TIME (2025-11-27 14:00 in --zone, UTC by default; a date is its start).")
+@click.option(
+    "--incident",
+    "incident_key",
+    required=True,
+    metavar="INC-KEY",
+    help="The incident whose timeline gets the messages.",
+)
+@click.option(
+    "--since",
+    metavar="TIME",
+    help="Only messages at or after TIME (2025-11-27 14:00 in --zone, UTC by default; a date is its start).",
+)
 @click.option("--until", metavar="TIME", help="Only messages before TIME (a bare date includes that whole day).")
-@click.option("--pin-reaction", default="pushpin", show_default=True, metavar="NAME",
-              help="Messages with this reaction are pinned as key moments (as are messages pinned in Slack).")
+@click.option(
+    "--pin-reaction",
+    default="pushpin",
+    show_default=True,
+    metavar="NAME",
+    help="Messages with this reaction are pinned as key moments (as are messages pinned in Slack).",
+)
 @click.option("--include-bots", is_flag=True, help="Keep bot messages (left out by default).")
 @pass_cli
-def slack(cli: CliContext, export: str, channel: str, incident_key: str, since: str | None, until: str | None,
-          pin_reaction: str, include_bots: bool) -> None:
+def slack(
+    cli: CliContext,
+    export: str,
+    channel: str,
+    incident_key: str,
+    since: str | None,
+    until: str | None,
+    pin_reaction: str,
+    include_bots: bool,
+) -> None:
     """Turn a channel of a Slack workspace export (its folder or .zip) into timeline events.
 
     Each message and thread reply becomes an event with its author's real name and its
@@ -76,9 +111,12 @@ def slack(cli: CliContext, export: str, channel: str, incident_key: str, since: 
     """
     store = cli.store()
     now = store.now()
-    options = ChatOptions(window_time("--since", since, now, cli.zone, end=False),
-                          window_time("--until", until, now, cli.zone, end=True),
-                          pin_reaction.strip().strip(":"), include_bots)
+    options = ChatOptions(
+        window_time("--since", since, now, cli.zone, end=False),
+        window_time("--until", until, now, cli.zone, end=True),
+        pin_reaction.strip().strip(":"),
+        include_bots,
+    )
     if options.since and options.until and options.since >= options.until:
         fail(f"--since {since} is not before --until {until}; give a window that runs forward.")
     click.echo(summary(store.import_slack(export, channel, incident_key, options), export))
@@ -107,7 +145,9 @@ def summary(done: ChatImport, export: str) -> str:
     if done.already:
         text += f" {plural(done.already, 'message')} already on its timeline."
     if done.skipped:
-        text += " Left out: " + ", ".join(plural(done.skipped[k], *REASONS[k]) for k in REASONS if done.skipped[k]) + "."
+        text += (
+            " Left out: " + ", ".join(plural(done.skipped[k], *REASONS[k]) for k in REASONS if done.skipped[k]) + "."
+        )
     return text
 
 

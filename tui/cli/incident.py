@@ -19,8 +19,11 @@ def incident() -> None:
 
 @incident.command("new")
 @click.argument("title")
-@click.option("--severity", type=click.Choice(SEVERITIES, case_sensitive=False),
-              help="SEV1 (worst) to SEV5 (default: SEV3, marked not assessed until someone sets it).")
+@click.option(
+    "--severity",
+    type=click.Choice(SEVERITIES, case_sensitive=False),
+    help="SEV1 (worst) to SEV5 (default: SEV3, marked not assessed until someone sets it).",
+)
 @click.option("--commander", help="Incident commander (default: you; see `debrief config get me`).")
 @click.option("--started", metavar="TIME", help="Impact started at: 14:05, -2h, 2025-11-27 14:00 (UTC).")
 @click.option("--detected", metavar="TIME", help="Detected at (same forms).")
@@ -28,16 +31,38 @@ def incident() -> None:
 @click.option("--service", "services", multiple=True, help="Affected service (repeatable).")
 @click.option("--tag", "tags", multiple=True, help="Tag (repeatable).")
 @pass_cli
-def new(cli: CliContext, title: str, severity: str, commander: str | None, started: str | None,
-        detected: str | None, resolved: str | None, services: tuple[str, ...], tags: tuple[str, ...]) -> None:
+def new(
+    cli: CliContext,
+    title: str,
+    severity: str,
+    commander: str | None,
+    started: str | None,
+    detected: str | None,
+    resolved: str | None,
+    services: tuple[str, ...],
+    tags: tuple[str, ...],
+) -> None:
     """Declare an incident and print its key. Each time given also gets its
     timeline event, exactly as the app's Declare dialog does."""
     store = cli.store(create=True)
-    times = {field: when_of(option, text, store.now()) for field, option, text in (
-        ("impact_started_at", "--started", started), ("detected_at", "--detected", detected),
-        ("resolved_at", "--resolved", resolved)) if text}
-    created = store.declare_incident(title, severity.upper() if severity else None, commander, source="cli",
-                                     services=list(services), tags=list(tags), **times)
+    times = {
+        field: when_of(option, text, store.now())
+        for field, option, text in (
+            ("impact_started_at", "--started", started),
+            ("detected_at", "--detected", detected),
+            ("resolved_at", "--resolved", resolved),
+        )
+        if text
+    }
+    created = store.declare_incident(
+        title,
+        severity.upper() if severity else None,
+        commander,
+        source="cli",
+        services=list(services),
+        tags=list(tags),
+        **times,
+    )
     click.echo(created.key)
 
 

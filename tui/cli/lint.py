@@ -76,7 +76,7 @@ def _clip(line: str, col: int, width: int) -> tuple[str, int]:
         return line, col
     left = max(0, min(col - 20, len(line) - WIDTH))
     prefix = "…" if left else ""
-    body = line[left:left + WIDTH]
+    body = line[left : left + WIDTH]
     suffix = "…" if left + WIDTH < len(line) else ""
     return prefix + body + suffix, col - left + len(prefix)
 
@@ -86,8 +86,12 @@ def format_text(name: str, text: str, hint: Hint) -> str:
     line, col = line_of(text, hint)
     width = max(1, min(len(hint.text), len(line) - col))
     line, col = _clip(line, col, width)
-    parts = [f"{name}:{hint.line}:{hint.column}: {hint.level} {hint.rule} ({hint.category})",
-             f"    {line}", f"    {' ' * col}{'^' * width}", f"  {hint.message}"]
+    parts = [
+        f"{name}:{hint.line}:{hint.column}: {hint.level} {hint.rule} ({hint.category})",
+        f"    {line}",
+        f"    {' ' * col}{'^' * width}",
+        f"  {hint.message}",
+    ]
     parts.extend(f"  try: {suggestion}" for suggestion in hint.suggestions[:2])
     return "\n".join(parts)
 
@@ -100,8 +104,7 @@ def format_line(name: str, hint: Hint) -> str:
 def as_json(name: str, hint: Hint) -> dict:
     """The JSON object for one hint."""
     data = hint.to_dict()
-    keys = ("line", "column", "start", "end", "rule", "category", "level", "text",
-            "message", "suggestions")
+    keys = ("line", "column", "start", "end", "rule", "category", "level", "text", "message", "suggestions")
     return {"path": name, **{key: data[key] for key in keys}}
 
 
@@ -110,8 +113,7 @@ def summary(counts: dict[str, int], files: int) -> str:
     total = sum(counts.values())
     if not total:
         return f"No hints in {_plural(files, 'file')}."
-    detail = ", ".join(_plural(counts[level], level) for level in reversed(LEVELS)
-                       if counts[level])
+    detail = ", ".join(_plural(counts[level], level) for level in reversed(LEVELS) if counts[level])
     return f"{_plural(total, 'hint')} ({detail}) in {_plural(files, 'file')}."
 
 
@@ -127,12 +129,23 @@ def _config(path: Path | None):
 
 
 @click.command("lint")
-@click.option("--format", "fmt", type=click.Choice(["text", "line", "json"]), default="text",
-              show_default=True, help="text for people, line for editors, json for tools.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Settings file (default: the nearest .blameless.yml).")
-@click.option("--min-level", type=click.Choice(LEVELS), default="info", show_default=True,
-              help="Hide hints below this level.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "line", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, line for editors, json for tools.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Settings file (default: the nearest .blameless.yml).",
+)
+@click.option(
+    "--min-level", type=click.Choice(LEVELS), default="info", show_default=True, help="Hide hints below this level."
+)
 @click.argument("paths", nargs=-1, required=True)
 def lint(fmt: str, config_path: Path | None, min_level: str, paths: tuple[str, ...]) -> None:
     """Point out blameful wording in postmortems (PATH... or - for stdin).
@@ -153,8 +166,7 @@ def lint(fmt: str, config_path: Path | None, min_level: str, paths: tuple[str, .
 
 def _emit(fmt: str, records: list, counts: dict[str, int], files: int) -> None:
     if fmt == "json":
-        click.echo(json.dumps([as_json(n, h) for n, _, h in records], indent=2,
-                              ensure_ascii=False))
+        click.echo(json.dumps([as_json(n, h) for n, _, h in records], indent=2, ensure_ascii=False))
     elif fmt == "line":
         for name, _, hint in records:
             click.echo(format_line(name, hint))

@@ -27,14 +27,19 @@ KIND_HELP = ", ".join(sorted({token.lstrip("/") for token in KIND_TOKENS} | {"no
 @click.command("log", context_settings={"ignore_unknown_options": True})
 @click.argument("text", nargs=-1, required=True)
 @click.option("--incident", "incident_key", metavar="KEY", help="Incident key (default: the only active one).")
-@click.option("--at", "at", metavar="TIME",
-              help="When it happened: 14:05 (in --zone), 11:10 EST, -5m, 2025-11-27 14:05.")
-@click.option("--kind", metavar="KIND",
-              help=f"Kind of event (default: note): {KIND_HELP}, or the name the timeline shows (escalation).")
+@click.option(
+    "--at", "at", metavar="TIME", help="When it happened: 14:05 (in --zone), 11:10 EST, -5m, 2025-11-27 14:05."
+)
+@click.option(
+    "--kind",
+    metavar="KIND",
+    help=f"Kind of event (default: note): {KIND_HELP}, or the name the timeline shows (escalation).",
+)
 @click.option("--pin", is_flag=True, help="Pin the event as a key moment.")
 @pass_cli
-def log(cli: CliContext, text: tuple[str, ...], incident_key: str | None, at: str | None,
-        kind: str | None, pin: bool) -> None:
+def log(
+    cli: CliContext, text: tuple[str, ...], incident_key: str | None, at: str | None, kind: str | None, pin: bool
+) -> None:
     """Log TEXT on an incident's timeline (TEXT `-`: one event per stdin line)."""
     unknown = [t for t in text if OPTION_LIKE.fullmatch(t)]
     if unknown:
@@ -43,8 +48,7 @@ def log(cli: CliContext, text: tuple[str, ...], incident_key: str | None, at: st
     incident = choose_incident(store, incident_key)
     defaults = options(store, at, kind, pin, cli.zone)
     if text == ("-",):
-        failed = sum(not log_line(store, incident, line, defaults, n, cli.zone)
-                     for n, line in enumerate(sys.stdin, 1))
+        failed = sum(not log_line(store, incident, line, defaults, n, cli.zone) for n, line in enumerate(sys.stdin, 1))
         if failed:
             fail(f"{failed} line(s) were not logged (see above); the others were.")
         return
@@ -85,20 +89,35 @@ def options(store: Store, at: str | None, kind: str | None, pin: bool, zone) -> 
 def merge(capture: Capture, defaults: dict) -> Capture:
     """Options fill in what the text's own tokens did not say."""
     kind = capture.kind if capture.kind != "note" or not defaults["kind"] else defaults["kind"]
-    return Capture(text=capture.text, kind=kind, pinned=capture.pinned or defaults["pinned"],
-                   occurred_at=capture.occurred_at or defaults["occurred_at"], move_milestone=capture.move_milestone)
+    return Capture(
+        text=capture.text,
+        kind=kind,
+        pinned=capture.pinned or defaults["pinned"],
+        occurred_at=capture.occurred_at or defaults["occurred_at"],
+        move_milestone=capture.move_milestone,
+    )
 
 
 def write(store: Store, incident: Incident, capture: Capture) -> None:
     """Commit one event, then acknowledge it on stdout."""
-    logged = store.capture_event(incident.id, capture.text, capture.kind, capture.occurred_at,
-                                 capture.pinned, source="cli", move_milestone=capture.move_milestone)
+    logged = store.capture_event(
+        incident.id,
+        capture.text,
+        capture.kind,
+        capture.occurred_at,
+        capture.pinned,
+        source="cli",
+        move_milestone=capture.move_milestone,
+    )
     event = logged.event
     click.echo(f"logged {incident.key} #{event.id} {event.occurred_at:%Y-%m-%d %H:%M:%S}Z {event.kind}")
     if logged.kept_at is not None:
         token = next(t for t, k in KIND_TOKENS.items() if k == event.kind)
-        click.echo(f"note: the {event.kind} milestone stays at {logged.kept_at:%Y-%m-%d %H:%M:%S}Z (the first); "
-                   f"log {token}! to move it.", err=True)
+        click.echo(
+            f"note: the {event.kind} milestone stays at {logged.kept_at:%Y-%m-%d %H:%M:%S}Z (the first); "
+            f"log {token}! to move it.",
+            err=True,
+        )
 
 
 def log_line(store: Store, incident: Incident, line: str, defaults: dict, number: int, zone) -> bool:

@@ -48,12 +48,19 @@ def metrics(cli: CliContext, first: str | None, last: str | None, as_json_: bool
     (current, previous), targets = store.compare_metrics(period), store.metric_targets()
     workload = store.commander_workload(period.start, period.end)
     if as_json_:
-        print_json({**as_json(current, targets, previous),
-                    "commander_workload": [{"commander": name, "incidents": n} for name, n in workload]})
+        print_json(
+            {
+                **as_json(current, targets, previous),
+                "commander_workload": [{"commander": name, "incidents": n} for name, n in workload],
+            }
+        )
         return
     lines = text_lines(current, previous, targets)
-    lines += ["", "Incidents per commander (hand-offs count for each): "
-              + (", ".join(f"{name} {n}" for name, n in workload) or "none")]
+    lines += [
+        "",
+        "Incidents per commander (hand-offs count for each): "
+        + (", ".join(f"{name} {n}" for name, n in workload) or "none"),
+    ]
     if first is None and last is None and not has_data(current):
         lines[1:1] = ["", *no_data_note(period, store.latest_incident_day())]
     for line in lines:
@@ -63,19 +70,25 @@ def metrics(cli: CliContext, first: str | None, last: str | None, as_json_: bool
 def has_data(metrics: Metrics) -> bool:
     """A finished incident, a deployment, alerts or toil in the range (an open incident alone is not a review)."""
     finished = metrics.durations.get("mttr")
-    return bool((finished and finished.n) or metrics.incomplete or metrics.deployments or metrics.alerts_total
-                or metrics.toil_pct is not None)
+    return bool(
+        (finished and finished.n)
+        or metrics.incomplete
+        or metrics.deployments
+        or metrics.alerts_total
+        or metrics.toil_pct is not None
+    )
 
 
 def no_data_note(period: Period, latest: date | None) -> list[str]:
     """Say plainly that the default range is empty and which ``--from``/``--to`` would show data."""
-    note = [f"No finished incident, deployment, alert or toil entry in the last {DEFAULT_DAYS} days "
-            f"({period.label})."]
+    note = [f"No finished incident, deployment, alert or toil entry in the last {DEFAULT_DAYS} days ({period.label})."]
     if latest is None:
         return note + ["Record some (debrief record deploy|alerts|toil), or choose dates with --from DATE --to DATE."]
     month = Period.containing(latest, "month")
-    return note + [f"The latest finished incident started on {latest}; for its month run: "
-                   f"debrief metrics --from {month.start} --to {month.last_day}"]
+    return note + [
+        f"The latest finished incident started on {latest}; for its month run: "
+        f"debrief metrics --from {month.start} --to {month.last_day}"
+    ]
 
 
 def text_lines(current: Metrics, previous: Metrics, targets: dict) -> list[str]:

@@ -29,8 +29,12 @@ def filled_sections(store, pm_id: int) -> dict[str, bool]:
     """Which template sections have content."""
     bodies = store.section_bodies(pm_id)
     has_actions = bool(store.action_items_for_postmortem(pm_id))
-    return {s.name: bool(bodies.get(s.name, "").strip()) or (s.name == "actions" and has_actions)
-            or s.kind in ("timeline", "impact") for s in SECTIONS}
+    return {
+        s.name: bool(bodies.get(s.name, "").strip())
+        or (s.name == "actions" and has_actions)
+        or s.kind in ("timeline", "impact")
+        for s in SECTIONS
+    }
 
 
 @postmortem.command("status")
@@ -44,8 +48,16 @@ def status(cli: CliContext, key: str, as_json: bool) -> None:
     reviewers = store.reviewers(pm.id)
     filled = filled_sections(store, pm.id)
     if as_json:
-        print_json({"key": pm.key, "status": pm.status, "author": pm.author, "facilitator": pm.facilitator,
-                    "reviewers": [r.model_dump(mode="json") for r in reviewers], "sections": filled})
+        print_json(
+            {
+                "key": pm.key,
+                "status": pm.status,
+                "author": pm.author,
+                "facilitator": pm.facilitator,
+                "reviewers": [r.model_dump(mode="json") for r in reviewers],
+                "sections": filled,
+            }
+        )
         return
     click.echo(f"{pm.key}  {pm.status}  author {pm.author or '—'}  facilitator {pm.facilitator or '—'}")
     for r in reviewers:

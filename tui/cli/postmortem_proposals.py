@@ -21,8 +21,12 @@ def proposals(cli: CliContext, key: str, as_json: bool) -> None:
     store = cli.store()
     found = store.proposed_actions(store.get_postmortem(key).id)
     if as_json:
-        print_json([{"event": e.id, "occurred_at": e.occurred_at.isoformat(), "author": e.author, "text": e.text}
-                    for e in found])
+        print_json(
+            [
+                {"event": e.id, "occurred_at": e.occurred_at.isoformat(), "author": e.author, "text": e.text}
+                for e in found
+            ]
+        )
         return
     if not found:
         click.echo("No proposed action items: every /action event has been decided.")
@@ -37,11 +41,13 @@ def proposals(cli: CliContext, key: str, as_json: bool) -> None:
 @click.option("--owner", default="", help="Who owns it.")
 @click.option("--due", default="", help="Due date: 2025-12-01, fri, +7d.")
 @click.option("--priority", type=click.Choice(PRIORITIES, case_sensitive=False), default="P2", show_default=True)
-@click.option("--type", "kind", type=click.Choice(ACTION_TYPES, case_sensitive=False), default="prevent",
-              show_default=True)
+@click.option(
+    "--type", "kind", type=click.Choice(ACTION_TYPES, case_sensitive=False), default="prevent", show_default=True
+)
 @pass_cli
-def accept(cli: CliContext, key: str, event: int, title: str | None, owner: str, due: str, priority: str,
-           kind: str) -> None:
+def accept(
+    cli: CliContext, key: str, event: int, title: str | None, owner: str, due: str, priority: str, kind: str
+) -> None:
     """Make the proposed EVENT (an id from `proposals`) an action item of KEY."""
     store = cli.store()
     try:

@@ -17,10 +17,13 @@ def record() -> None:
 
 @record.command("deploy")
 @click.option("--service", required=True, help="The service deployed.")
-@click.option("--at", "at", required=True,
-              help="When, UTC unless a zone is given: '2025-11-27 14:00', 14:00 (today), -30m, now.")
+@click.option(
+    "--at", "at", required=True, help="When, UTC unless a zone is given: '2025-11-27 14:00', 14:00 (today), -30m, now."
+)
 @click.option("--failed", is_flag=True, help="The deployment failed (rolled back, broke something).")
-@click.option("--caused", "caused", multiple=True, metavar="INC-KEY", help="An incident it caused (repeatable); counts as failed.")
+@click.option(
+    "--caused", "caused", multiple=True, metavar="INC-KEY", help="An incident it caused (repeatable); counts as failed."
+)
 @click.option("--version", "version", default="", help="Version or change id.")
 @pass_cli
 def deploy(cli: CliContext, service: str, at: str, failed: bool, caused: tuple[str, ...], version: str) -> None:
@@ -46,10 +49,15 @@ def alerts(cli: CliContext, week: str, total: str, actionable: str, source: str)
     """Record one week's alert counts."""
     sample = cli.store(create=True).record_alerts(week, total, actionable, source=source)
     noise = f"{format_percent(sample.noise_pct)} noise" if sample.noise_pct is not None else "no alerts"
-    replaced = (f" It replaces the earlier {sample.replaced[0]} total, {sample.replaced[1]} actionable."
-                if sample.replaced else "")
-    click.echo(f"Alerts for the week of {sample.week} recorded: {sample.total} total, {sample.actionable} actionable "
-               f"({noise}).{replaced}")
+    replaced = (
+        f" It replaces the earlier {sample.replaced[0]} total, {sample.replaced[1]} actionable."
+        if sample.replaced
+        else ""
+    )
+    click.echo(
+        f"Alerts for the week of {sample.week} recorded: {sample.total} total, {sample.actionable} actionable "
+        f"({noise}).{replaced}"
+    )
 
 
 @record.command("toil")
@@ -63,6 +71,7 @@ def toil(cli: CliContext, person: str, week: str, toil: str, working: str, categ
     """Record one person's toil for one week."""
     entry = cli.store(create=True).record_toil(person, week, toil, working, category=category)
     share = 100 * entry.toil_minutes / entry.working_minutes
-    replaced = (f" It replaces the earlier {entry.replaced[0]} of {entry.replaced[1]} minutes."
-                if entry.replaced else "")
-    click.echo(f"Toil for {entry.person}, week of {entry.week}, recorded: {format_percent(share)} of working time.{replaced}")
+    replaced = f" It replaces the earlier {entry.replaced[0]} of {entry.replaced[1]} minutes." if entry.replaced else ""
+    click.echo(
+        f"Toil for {entry.person}, week of {entry.week}, recorded: {format_percent(share)} of working time.{replaced}"
+    )

@@ -21,9 +21,17 @@ def parse_month(value: str) -> date:
 
 @click.command("report")
 @click.option("--month", required=True, metavar="YYYY-MM", help="The month to review.")
-@click.option("--format", "fmt", type=click.Choice(("md", "html")), default="md", show_default=True,
-              help="md: Markdown; html: one self-contained printable page.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of printing.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("md", "html")),
+    default="md",
+    show_default=True,
+    help="md: Markdown; html: one self-contained printable page.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE instead of printing."
+)
 @pass_cli
 def report(cli: CliContext, month: str, fmt: str, output: str | None) -> None:
     """Write the monthly ops review: metrics against targets with trends, the

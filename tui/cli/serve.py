@@ -12,15 +12,21 @@ from store import Store
 
 from .common import CliContext, fail, pass_cli
 
-EXPOSED = ("debrief serve --public: anyone who can reach port {port} on {where} can read and change every incident, "
-           "postmortem and action item in {db}, under any name they type; there is no login and no "
-           "encryption (plain HTTP). Put it behind a VPN or an authenticating HTTPS proxy, or stop it "
-           "(Ctrl+C) when the meeting ends.")
+EXPOSED = (
+    "debrief serve --public: anyone who can reach port {port} on {where} can read and change every incident, "
+    "postmortem and action item in {db}, under any name they type; there is no login and no "
+    "encryption (plain HTTP). Put it behind a VPN or an authenticating HTTPS proxy, or stop it "
+    "(Ctrl+C) when the meeting ends."
+)
 
 
 @click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; only this machine (loopback) unless --public.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; only this machine (loopback) unless --public.",
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--public", is_flag=True, help="Allow a non-local --host (no login: anyone who reaches it can write).")
 @pass_cli
@@ -33,8 +39,10 @@ def serve(cli: CliContext, host: str, port: int, public: bool) -> None:
     from ..web import SeatServer, is_local
 
     if not is_local(host) and not public:
-        fail(f"--host {host} is not a local address; add --public to serve it to the network "
-             "(anyone who can reach the port can then read and write every incident, with no login).")
+        fail(
+            f"--host {host} is not a local address; add --public to serve it to the network "
+            "(anyone who can reach the port can then read and write every incident, with no login)."
+        )
     problem = cannot_listen(host, port)
     if problem:
         fail(problem)

@@ -27,12 +27,20 @@ LINTER = Linter()
 class ActionItemDialog(StoreDialog[ActionItem]):
     """Creates (``item`` None) or edits an action item of a postmortem."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="action_item.cancel"),
-                Binding("ctrl+s", "submit", "Save", id="action_item.save"),
-                Binding("ctrl+r", "reword", "Rewrite", id="action_item.reword")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="action_item.cancel"),
+        Binding("ctrl+s", "submit", "Save", id="action_item.save"),
+        Binding("ctrl+r", "reword", "Rewrite", id="action_item.reword"),
+    ]
 
-    def __init__(self, postmortem_id: int, people: list[str], today: date, item: ActionItem | None = None,
-                 draft: tuple[str, tuple[int, int]] | None = None) -> None:
+    def __init__(
+        self,
+        postmortem_id: int,
+        people: list[str],
+        today: date,
+        item: ActionItem | None = None,
+        draft: tuple[str, tuple[int, int]] | None = None,
+    ) -> None:
         """``draft`` is a reworded title and the range to select in it (ctrl+r
         on a hinted item): shown in place of the saved title until saved."""
         super().__init__()
@@ -50,17 +58,26 @@ class ActionItemDialog(StoreDialog[ActionItem]):
             yield Input(item.title if item else "", id="title", placeholder="e.g. Alert on pool saturation above 80%")
             yield Static("", id="title-hint", markup=False)
             yield Label("Owner")
-            yield Input(item.owner if item else "", id="owner", suggester=SuggestFromList(self.people, case_sensitive=False),
-                        placeholder="a name; → accepts the completion")
+            yield Input(
+                item.owner if item else "",
+                id="owner",
+                suggester=SuggestFromList(self.people, case_sensitive=False),
+                placeholder="a name; → accepts the completion",
+            )
             yield Label("Due date")
             due = item.due_date.isoformat() if item and item.due_date else ""
             yield Input(due, id="due", placeholder="2025-12-01, fri, +7d")
             yield Static("", id="due-preview", markup=False)
             with Horizontal(classes="row"):
-                yield Select([(p, p) for p in PRIORITIES], value=item.priority if item else "P2",
-                             allow_blank=False, id="priority")
-                yield Select([(t, t) for t in ACTION_TYPES], value=item.type if item else "prevent",
-                             allow_blank=False, id="type")
+                yield Select(
+                    [(p, p) for p in PRIORITIES],
+                    value=item.priority if item else "P2",
+                    allow_blank=False,
+                    id="priority",
+                )
+                yield Select(
+                    [(t, t) for t in ACTION_TYPES], value=item.type if item else "prevent", allow_blank=False, id="type"
+                )
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
@@ -131,8 +148,13 @@ class ActionItemDialog(StoreDialog[ActionItem]):
         except DateInputError as exc:
             self.show_error(str(exc), "#due")
             return
-        fields = {"title": title, "owner": self.query_one("#owner", Input).value.strip(), "due_date": due,
-                  "priority": self.query_one("#priority", Select).value, "type": self.query_one("#type", Select).value}
+        fields = {
+            "title": title,
+            "owner": self.query_one("#owner", Input).value.strip(),
+            "due_date": due,
+            "priority": self.query_one("#priority", Select).value,
+            "type": self.query_one("#type", Select).value,
+        }
         self.save(fields)
 
     @work(group="action-item", exit_on_error=False)

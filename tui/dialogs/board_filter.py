@@ -26,8 +26,9 @@ class BoardFilter:
 
     def describe(self) -> str:
         """``status in progress · owner dana`` or ``all cards``."""
-        parts = ([f"status {self.status.replace('_', ' ')}"] if self.status else []) + \
-            ([f"owner {self.owner}"] if self.owner else [])
+        parts = ([f"status {self.status.replace('_', ' ')}"] if self.status else []) + (
+            [f"owner {self.owner}"] if self.owner else []
+        )
         return " · ".join(parts) or "all cards"
 
 
@@ -48,7 +49,9 @@ class BoardFilterDialog(ModalScreen[BoardFilter | None]):
             options = [("any status", "any")] + [(s.replace("_", " "), s) for s in IMPROVEMENT_STATUSES]
             yield Select(options, value=self.current.status or "any", allow_blank=False, id="status")
             yield Label("Owner (empty = anyone)")
-            yield Input(self.current.owner or "", id="owner", suggester=SuggestFromList(self.people, case_sensitive=False))
+            yield Input(
+                self.current.owner or "", id="owner", suggester=SuggestFromList(self.people, case_sensitive=False)
+            )
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Apply", variant="primary", id="apply")

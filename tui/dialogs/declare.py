@@ -17,8 +17,11 @@ from store.incidents import SEVERITY_MEANINGS
 from ..capture.grammar import GrammarError, parse_time
 from .base import StoreDialog
 
-BACKFILL = (("impact", "Impact started", "impact_started_at"), ("detected", "Detected", "detected_at"),
-            ("resolved", "Resolved", "resolved_at"))
+BACKFILL = (
+    ("impact", "Impact started", "impact_started_at"),
+    ("detected", "Detected", "detected_at"),
+    ("resolved", "Resolved", "resolved_at"),
+)
 
 
 def severity_meaning(severity: str) -> str:
@@ -112,8 +115,12 @@ class DeclareDialog(StoreDialog[Incident]):
         times = self.backfill_times()
         if times is None:
             return
-        self.save(title, str(self.query_one("#severity", Select).value),
-                  self.query_one("#commander", Input).value.strip(), times)
+        self.save(
+            title,
+            str(self.query_one("#severity", Select).value),
+            self.query_one("#commander", Input).value.strip(),
+            times,
+        )
 
     @work(group="declare", exit_on_error=False)
     async def save(self, title: str, severity: str, commander: str, times: dict) -> None:

@@ -20,8 +20,9 @@ from .base import StoreDialog
 class DueDateDialog(StoreDialog[ActionItem]):
     """Shows the date the text means as you type; Enter saves it (empty clears it)."""
 
-    def __init__(self, title: str, current: date | None, today: date,
-                 write: Callable[[date | None], ActionItem]) -> None:
+    def __init__(
+        self, title: str, current: date | None, today: date, write: Callable[[date | None], ActionItem]
+    ) -> None:
         super().__init__(write)
         self.item_title = title
         self.current = current

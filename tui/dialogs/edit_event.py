@@ -32,8 +32,11 @@ class EditEventDialog(StoreDialog[TimelineEvent]):
             yield Label("Edit event (the previous version is kept)", classes="dialog-title")
             yield Label("Text")
             yield Input(self.event.text, id="text", select_on_focus=False)  # typing adds; it never wipes the text
-            yield Label(f"Time ({zone_label(self.zone)}): 2025-11-27 14:05:30, -5m, 11:10 EST, or 14:05 "
-                        f"(on {self.local:%Y-%m-%d})", markup=False)
+            yield Label(
+                f"Time ({zone_label(self.zone)}): 2025-11-27 14:05:30, -5m, 11:10 EST, or 14:05 "
+                f"(on {self.local:%Y-%m-%d})",
+                markup=False,
+            )
             yield Input(self.local.strftime("%Y-%m-%d %H:%M:%S"), id="time")
             yield Label("Kind")
             yield Select([(k, k) for k in KINDS], value=self.event.kind, allow_blank=False, id="kind")

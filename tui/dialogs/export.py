@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store import StoreError
@@ -20,8 +19,11 @@ from store.export_dispatch import ExportOptions, format_for
 
 from .base import StoreDialog
 
-TIMELINES = (("All logged events and milestones", "all"), ("Key moments (pinned and milestones)", "key"),
-             ("Pinned (★) only", "pinned"))
+TIMELINES = (
+    ("All logged events and milestones", "all"),
+    ("Key moments (pinned and milestones)", "key"),
+    ("Pinned (★) only", "pinned"),
+)
 
 
 def export_file(store, key: str, path: Path, timeline: str, with_hints: bool) -> Path:
@@ -50,8 +52,9 @@ class ExportDialog(StoreDialog[Path]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"Export {self.key}", classes="dialog-title", markup=False)
-            yield Label(Content(f"File (.md Markdown, .html printable page, .json), in {Path.cwd()} "
-                                "unless a path is given"))
+            yield Label(
+                Content(f"File (.md Markdown, .html printable page, .json), in {Path.cwd()} unless a path is given")
+            )
             yield Input(f"{self.key}.md", id="path")
             yield Label("Timeline")
             yield Select(TIMELINES, value="all", allow_blank=False, id="timeline")

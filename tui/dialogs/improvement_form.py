@@ -37,8 +37,20 @@ NUMBERS = ("before_value", "target_value", "after_value")
 FORM_CHROME = 11
 MIN_FIELD_ROWS, MAX_FIELD_ROWS = 4, 22
 #: The store fields the form saves (besides ``sources`` and ``actions``).
-FORM_FIELDS = ("title", "owner", "hypothesis", "before_metric", "before_value", "target_value", "after_metric",
-               "after_value", "expected_impact", "measured_impact", "stage", "status")
+FORM_FIELDS = (
+    "title",
+    "owner",
+    "hypothesis",
+    "before_metric",
+    "before_value",
+    "target_value",
+    "after_metric",
+    "after_value",
+    "expected_impact",
+    "measured_impact",
+    "stage",
+    "status",
+)
 
 
 def history_lines(card: Improvement | None) -> Content:
@@ -48,8 +60,12 @@ def history_lines(card: Improvement | None) -> Content:
     lines = [Content.assemble(("Earlier cycles", "bold"))]
     for c in card.history:
         arrow = f"{format_number(c.before_value)} → {format_number(c.after_value)}"
-        lines.append(Content(f"Cycle {c.cycle}: {c.before_metric or 'metric'} {arrow}, {c.decision}, "
-                             f"{c.ended_at:%Y-%m-%d}" + (f" · {c.measured_impact}" if c.measured_impact else "")))
+        lines.append(
+            Content(
+                f"Cycle {c.cycle}: {c.before_metric or 'metric'} {arrow}, {c.decision}, "
+                f"{c.ended_at:%Y-%m-%d}" + (f" · {c.measured_impact}" if c.measured_impact else "")
+            )
+        )
     return Content("\n").join(lines)
 
 
@@ -68,9 +84,15 @@ class ImprovementForm(StoreDialog[Improvement]):
     """Edit or create a card; ``write`` (on the store thread) gets a dict of fields (with
     ``sources`` and ``actions`` lists) and returns the saved card."""
 
-    def __init__(self, card: Improvement | None, actions: list[str], people: list[str],
-                 write: Callable[[dict], Improvement], prefill: dict[str, str] | None = None,
-                 heading: str | None = None) -> None:
+    def __init__(
+        self,
+        card: Improvement | None,
+        actions: list[str],
+        people: list[str],
+        write: Callable[[dict], Improvement],
+        prefill: dict[str, str] | None = None,
+        heading: str | None = None,
+    ) -> None:
         super().__init__(write)
         self.card = card
         self.values = initial_values(card, actions) | (prefill or {})
@@ -86,16 +108,31 @@ class ImprovementForm(StoreDialog[Improvement]):
                     with Horizontal(classes="form-row"):
                         yield Label(label, classes="form-label")
                         suggester = SuggestFromList(self.people, case_sensitive=False) if name == "owner" else None
-                        yield Input(self.values.get(name, ""), placeholder=hint, id=f"f-{name}", compact=True,
-                                    suggester=suggester)
+                        yield Input(
+                            self.values.get(name, ""),
+                            placeholder=hint,
+                            id=f"f-{name}",
+                            compact=True,
+                            suggester=suggester,
+                        )
                 with Horizontal(classes="form-row"):
                     yield Label("Stage", classes="form-label")
-                    yield Select([(s.capitalize(), s) for s in STAGES], value=self.card.stage if self.card else "plan",
-                                 allow_blank=False, id="f-stage", compact=True)
+                    yield Select(
+                        [(s.capitalize(), s) for s in STAGES],
+                        value=self.card.stage if self.card else "plan",
+                        allow_blank=False,
+                        id="f-stage",
+                        compact=True,
+                    )
                 with Horizontal(classes="form-row"):
                     yield Label("Status", classes="form-label")
-                    yield Select([(s.replace("_", " "), s) for s in IMPROVEMENT_STATUSES], allow_blank=False,
-                                 value=self.card.status if self.card else "proposed", id="f-status", compact=True)
+                    yield Select(
+                        [(s.replace("_", " "), s) for s in IMPROVEMENT_STATUSES],
+                        allow_blank=False,
+                        value=self.card.status if self.card else "proposed",
+                        id="f-status",
+                        compact=True,
+                    )
             yield Static(history_lines(self.card), classes="muted form-history")
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):

@@ -30,8 +30,9 @@ class PickDialog(StoreDialog[R]):
     ``write(value)`` on the store thread and closes with its result. Picking the current value
     closes without a write (result None)."""
 
-    def __init__(self, title: str, subject: str, choices: list[tuple[str, str]], current: str | None,
-                 write: Callable[[str], R]) -> None:
+    def __init__(
+        self, title: str, subject: str, choices: list[tuple[str, str]], current: str | None, write: Callable[[str], R]
+    ) -> None:
         super().__init__(write)
         self.dialog_title = title
         self.subject = subject
@@ -39,8 +40,7 @@ class PickDialog(StoreDialog[R]):
         self.current = current
 
     @classmethod
-    def of_values(cls, title: str, values: tuple[str, ...], current: str,
-                  write: Callable[[str], R]) -> PickDialog[R]:
+    def of_values(cls, title: str, values: tuple[str, ...], current: str, write: Callable[[str], R]) -> PickDialog[R]:
         """Bare values, the current one marked ``(now)``."""
         return cls(title, "", [(v, "(now)" if v == current else "") for v in values], current, write)
 

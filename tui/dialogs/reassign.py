@@ -48,8 +48,12 @@ class ReassignDialog(StoreDialog[ActionItem]):
         with Vertical(classes="dialog"):
             yield Label("Reassign", classes="dialog-title")
             yield Static(Content(self.item_title), classes="muted")
-            yield Input(self.owner, placeholder="owner", id="owner",
-                        suggester=SuggestFromList(self.people, case_sensitive=False))
+            yield Input(
+                self.owner,
+                placeholder="owner",
+                id="owner",
+                suggester=SuggestFromList(self.people, case_sensitive=False),
+            )
             yield Static(Content("Enter saves (a unique prefix of a known name completes to it)."), classes="muted")
             yield Static("", classes="error", id="error", markup=False)
 

@@ -33,25 +33,34 @@ class Field:
 DIALOG_CHROME = 11
 
 FORMS: dict[str, tuple[str, tuple[Field, ...]]] = {
-    "deploy": ("Record a deployment", (
-        Field("service", "Service", "checkout"),
-        Field("at", "When (UTC: 2025-11-27 14:00, 14:00 today, -30m)", "2025-11-27 14:00"),
-        Field("caused", "Incidents it caused (keys, optional)", "INC-0013"),
-        Field("version", "Version (optional)", "v2.3.1"),
-    )),
-    "alerts": ("Record a week of alerts", (
-        Field("week", "Week (any date in it)", "2025-11-24"),
-        Field("total", "Alerts fired", "120"),
-        Field("actionable", "Alerts that needed action", "45"),
-        Field("source", "Source (optional)", "prometheus"),
-    )),
-    "toil": ("Record a week of toil", (
-        Field("person", "Person", "dana"),
-        Field("week", "Week (any date in it)", "2025-11-24"),
-        Field("toil_minutes", "Toil minutes", "600"),
-        Field("working_minutes", "Working minutes", "2400"),
-        Field("category", "Category (optional)", "ticket triage"),
-    )),
+    "deploy": (
+        "Record a deployment",
+        (
+            Field("service", "Service", "checkout"),
+            Field("at", "When (UTC: 2025-11-27 14:00, 14:00 today, -30m)", "2025-11-27 14:00"),
+            Field("caused", "Incidents it caused (keys, optional)", "INC-0013"),
+            Field("version", "Version (optional)", "v2.3.1"),
+        ),
+    ),
+    "alerts": (
+        "Record a week of alerts",
+        (
+            Field("week", "Week (any date in it)", "2025-11-24"),
+            Field("total", "Alerts fired", "120"),
+            Field("actionable", "Alerts that needed action", "45"),
+            Field("source", "Source (optional)", "prometheus"),
+        ),
+    ),
+    "toil": (
+        "Record a week of toil",
+        (
+            Field("person", "Person", "dana"),
+            Field("week", "Week (any date in it)", "2025-11-24"),
+            Field("toil_minutes", "Toil minutes", "600"),
+            Field("working_minutes", "Working minutes", "2400"),
+            Field("category", "Category (optional)", "ticket triage"),
+        ),
+    ),
 }
 
 
@@ -72,8 +81,12 @@ class RecordOpsDialog(StoreDialog[str]):
             with VerticalScroll(classes="ops-fields"):
                 for field in fields:
                     yield Label(Content(field.label))
-                    yield Input(self.defaults.get(field.name, ""), placeholder=field.placeholder, id=f"ops-{field.name}",
-                                compact=True)
+                    yield Input(
+                        self.defaults.get(field.name, ""),
+                        placeholder=field.placeholder,
+                        id=f"ops-{field.name}",
+                        compact=True,
+                    )
                 if self.kind == "deploy":
                     yield Checkbox("Failed (rolled back or broke something)", id="ops-failed", compact=True)
             yield Static("", classes="error", id="error", markup=False)
@@ -118,8 +131,14 @@ def record(store, kind: str, v: dict[str, str], failed: bool) -> str:
             when = parse_moment(v["at"], store.now(), "When")
         except DateInputError as exc:
             raise InvalidInputError(str(exc)) from None
-        found = store.record_deployment(v["service"], when, failed=failed, caused=v["caused"].replace(",", " ").split(),
-                                        version=v["version"], source="tui")
+        found = store.record_deployment(
+            v["service"],
+            when,
+            failed=failed,
+            caused=v["caused"].replace(",", " ").split(),
+            version=v["version"],
+            source="tui",
+        )
         return f"Deployment of {found.service} at {found.deployed_at:%Y-%m-%d %H:%M} UTC saved."
     if kind == "alerts":
         sample = store.record_alerts(v["week"], v["total"], v["actionable"], source=v["source"])
@@ -132,5 +151,9 @@ def record(store, kind: str, v: dict[str, str], failed: bool) -> str:
 
 def defaults(now: datetime, me: str) -> dict[str, str]:
     """Sensible starting values: now, this week, me, a 40-hour week."""
-    return {"at": now.strftime("%Y-%m-%d %H:%M"), "week": now.date().isoformat(), "person": me,
-            "working_minutes": "2400"}
+    return {
+        "at": now.strftime("%Y-%m-%d %H:%M"),
+        "week": now.date().isoformat(),
+        "person": me,
+        "working_minutes": "2400",
+    }

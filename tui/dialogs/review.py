@@ -22,9 +22,10 @@ from .base import StoreDialog
 def check_text(check: PublishCheck) -> Content:
     """The publish check as readable lines."""
     if check.clean:
-        return Content.styled("Ready: no warning-level hints or placeholders, every required section filled, "
-                              "every reviewer signed off.",
-                              "$success")
+        return Content.styled(
+            "Ready: no warning-level hints or placeholders, every required section filled, every reviewer signed off.",
+            "$success",
+        )
     parts: list = []
     if check.warnings:
         parts.append((f"Warning-level hints remaining ({len(check.warnings)}):", "bold $warning"))
@@ -34,8 +35,11 @@ def check_text(check: PublishCheck) -> Content:
     if check.empty:
         parts += ["\n" if parts else "", ("Empty required sections: ", "bold $warning"), ", ".join(check.empty)]
     if check.placeholders:
-        parts += ["\n" if parts else "", ("Placeholders to fill in: ", "bold $warning"),
-                  ", ".join(f"{title} “{mark}”" for title, mark in check.placeholders)]
+        parts += [
+            "\n" if parts else "",
+            ("Placeholders to fill in: ", "bold $warning"),
+            ", ".join(f"{title} “{mark}”" for title, mark in check.placeholders),
+        ]
     if check.unsigned:
         parts += ["\n" if parts else "", ("Not signed off: ", "bold $warning"), ", ".join(check.unsigned)]
     return Content.assemble(*parts)
@@ -44,8 +48,11 @@ def check_text(check: PublishCheck) -> Content:
 def reviewer_line(reviewer: Reviewer) -> Content:
     """``✓ marcus  signed off 2025-11-28 09:00 UTC`` or ``○ priya  not signed off``."""
     if reviewer.signed_off_at:
-        return Content.assemble(("✓ ", "$success"), reviewer.name,
-                                (f"  signed off {reviewer.signed_off_at:%Y-%m-%d %H:%M} UTC", "$foreground-muted"))
+        return Content.assemble(
+            ("✓ ", "$success"),
+            reviewer.name,
+            (f"  signed off {reviewer.signed_off_at:%Y-%m-%d %H:%M} UTC", "$foreground-muted"),
+        )
     return Content.assemble(("○ ", "$foreground-muted"), reviewer.name, ("  not signed off", "$foreground-muted"))
 
 
@@ -54,8 +61,9 @@ class ReviewDialog(StoreDialog[Postmortem]):
 
     BINDINGS = [Binding("escape", "close", "Close", id="review.close")]
 
-    def __init__(self, postmortem: Postmortem, reviewers: list[Reviewer], check: PublishCheck,
-                 checker: TextChecker) -> None:
+    def __init__(
+        self, postmortem: Postmortem, reviewers: list[Reviewer], check: PublishCheck, checker: TextChecker
+    ) -> None:
         """``check`` is what the store found; ``checker`` lets the store run it again as it publishes."""
         super().__init__()
         self.postmortem = postmortem
@@ -131,7 +139,11 @@ class ReviewDialog(StoreDialog[Postmortem]):
     @work(group="review", exit_on_error=False)
     async def run(self, move: str) -> None:
         """Do one move on the store thread; the dialog closes with the new state."""
-        store, pm_id, names = self.app.store, self.postmortem.id, self.names()  # widgets are read here, not on the store thread
+        store, pm_id, names = (
+            self.app.store,
+            self.postmortem.id,
+            self.names(),
+        )  # widgets are read here, not on the store thread
         checker = self.checker
         calls = {
             "start": lambda: store.request_review(pm_id, names, facilitator=store.me),

@@ -28,13 +28,17 @@ class RevisionsDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog revisions-dialog"):
             yield Label(f"Revisions · {self.section_title}", classes="dialog-title", markup=False)
-            options = [Option(Content(f"{r.saved_at:%Y-%m-%d %H:%M:%S} UTC · {r.author or '—'}"), id=str(i))
-                       for i, r in enumerate(self.revisions)]
+            options = [
+                Option(Content(f"{r.saved_at:%Y-%m-%d %H:%M:%S} UTC · {r.author or '—'}"), id=str(i))
+                for i, r in enumerate(self.revisions)
+            ]
             with Horizontal():
                 yield OptionList(*options, id="revision-list")
                 with VerticalScroll(id="revision-preview"):
-                    yield Static(Content("No revisions yet: this section was never saved."
-                                         if not self.revisions else ""), id="preview")
+                    yield Static(
+                        Content("No revisions yet: this section was never saved." if not self.revisions else ""),
+                        id="preview",
+                    )
             with Horizontal(classes="buttons"):
                 yield Button("Close", id="cancel")
                 yield Button("Restore", variant="primary", id="restore", disabled=not self.revisions)

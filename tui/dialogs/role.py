@@ -20,8 +20,9 @@ class RoleDialog(StoreDialog):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="role.cancel")]
 
-    def __init__(self, incident_id: int, roles: tuple[str, ...], holders: dict[str, str],
-                 role: str | None = None) -> None:
+    def __init__(
+        self, incident_id: int, roles: tuple[str, ...], holders: dict[str, str], role: str | None = None
+    ) -> None:
         super().__init__()
         self.incident_id = incident_id
         self.roles = roles
@@ -31,11 +32,15 @@ class RoleDialog(StoreDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content("Assign a role"), classes="dialog-title")
-            yield OptionList(*[Option(Content(f"{r:<10} {self.holders.get(r, '—')}"), id=r) for r in self.roles],
-                             id="roles")
+            yield OptionList(
+                *[Option(Content(f"{r:<10} {self.holders.get(r, '—')}"), id=r) for r in self.roles], id="roles"
+            )
             yield Input(placeholder="Who holds it now (empty: nobody)", id="holder")
-            yield Static("↑↓ role · enter: type the holder · enter again: hand it over · esc cancels",
-                         classes="muted", markup=False)
+            yield Static(
+                "↑↓ role · enter: type the holder · enter again: hand it over · esc cancels",
+                classes="muted",
+                markup=False,
+            )
             yield Static("", classes="error", id="error", markup=False)
 
     def on_mount(self) -> None:

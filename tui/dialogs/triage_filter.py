@@ -16,8 +16,15 @@ from store.actions import STATUS_FILTERS
 
 from .reassign import complete
 
-STATUS_LABELS = {"active": "open or in progress", "open": "open", "in_progress": "in progress", "done": "done",
-                 "wont_do": "won't do", "closed": "done or won't do", "all": "any status"}
+STATUS_LABELS = {
+    "active": "open or in progress",
+    "open": "open",
+    "in_progress": "in progress",
+    "done": "done",
+    "wont_do": "won't do",
+    "closed": "done or won't do",
+    "all": "any status",
+}
 
 
 @dataclass(frozen=True)
@@ -48,10 +55,16 @@ class TriageFilterDialog(ModalScreen[TriageFilter | None]):
         with Vertical(classes="dialog"):
             yield Label("Filter action items", classes="dialog-title")
             yield Label("Owner (empty = everyone)")
-            yield Input(self.current.owner or "", id="owner", suggester=SuggestFromList(self.people, case_sensitive=False))
+            yield Input(
+                self.current.owner or "", id="owner", suggester=SuggestFromList(self.people, case_sensitive=False)
+            )
             yield Label("Status")
-            yield Select([(STATUS_LABELS[s], s) for s in STATUS_FILTERS], value=self.current.status,
-                         allow_blank=False, id="status")
+            yield Select(
+                [(STATUS_LABELS[s], s) for s in STATUS_FILTERS],
+                value=self.current.status,
+                allow_blank=False,
+                id="status",
+            )
             yield Checkbox("Overdue only", self.current.overdue, id="overdue")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")

@@ -27,8 +27,10 @@ TRIGGERS = (
 class TriggersDialog(StoreDialog[Incident]):
     """Tick the triggers that apply; saved to the incident in one write."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="triggers.cancel"),
-                Binding("ctrl+s", "save", "Save", id="triggers.save")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="triggers.cancel"),
+        Binding("ctrl+s", "save", "Save", id="triggers.save"),
+    ]
 
     def __init__(self, incident: Incident) -> None:
         super().__init__()

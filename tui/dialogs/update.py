@@ -19,8 +19,10 @@ class UpdateDialog(StoreDialog):
     """Edit and send an update; dismisses with the logged event (None when cancelled).
     A failed write keeps the text here and says why."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="update.cancel"),
-                Binding("ctrl+s", "send", "Send", id="update.send")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="update.cancel"),
+        Binding("ctrl+s", "send", "Send", id="update.send"),
+    ]
 
     def __init__(self, incident_id: int, key: str, draft: str) -> None:
         super().__init__()
@@ -32,8 +34,11 @@ class UpdateDialog(StoreDialog):
         with Vertical(classes="dialog"):
             yield Label(Content(f"Stakeholder update · {self.key}"), classes="dialog-title")
             yield TextArea(self.draft, id="update-text", soft_wrap=True, show_line_numbers=False)
-            yield Static("ctrl+s sends: logged as a communication event and copied to the clipboard",
-                         classes="muted", markup=False)
+            yield Static(
+                "ctrl+s sends: logged as a communication event and copied to the clipboard",
+                classes="muted",
+                markup=False,
+            )
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")

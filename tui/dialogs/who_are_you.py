@@ -11,8 +11,10 @@ from textual.widgets import Button, Input, Label, Static
 
 from ..seat_name import MAX_NAME, SeatNameError, check_name
 
-EXPLAIN = ("debrief writes this name beside everything you add or change here: events, edits, "
-           "sign-offs, action items. Tip: add ?as=YOUR-NAME to this page's address to skip this question.")
+EXPLAIN = (
+    "debrief writes this name beside everything you add or change here: events, edits, "
+    "sign-offs, action items. Tip: add ?as=YOUR-NAME to this page's address to skip this question."
+)
 
 
 class WhoAreYouDialog(ModalScreen[str]):

@@ -10,6 +10,17 @@ from .engine import Linter, fingerprint, lint
 from .model import CATEGORIES, LEVELS, Hint, Rule, RuleDataError, load_rules
 
 __all__ = [
-    "CATEGORIES", "LEVELS", "Config", "ConfigError", "Hint", "Linter", "Rule",
-    "RuleDataError", "find_config", "fingerprint", "lint", "load_config", "load_rules",
+    "CATEGORIES",
+    "LEVELS",
+    "Config",
+    "ConfigError",
+    "Hint",
+    "Linter",
+    "Rule",
+    "RuleDataError",
+    "find_config",
+    "fingerprint",
+    "lint",
+    "load_config",
+    "load_rules",
 ]

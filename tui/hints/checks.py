@@ -23,7 +23,8 @@ META = re.compile(
     r"|(?:rather\s+than|instead\s+of)\s+(?:calling|saying|blaming|labell?ing|writing|asking)"
     r"|(?:do\s+not|don[’']t|never|not\s+to)\s+(?:call|say|use|write|ask)\s+(?:it|this|that|the|who|why|what)\b"
     r"|\b(?:words?|phrases?|terms?|labels?|wording)\s+[\"“'‘`]|blameless|blame-free|as\s+a\s+label)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 """Sentences that talk about blameful wording rather than use it."""
 
 WINDOW = 240
@@ -75,8 +76,9 @@ def _subject_ok(rule: Rule, match: re.Match[str], sentence: str, vocab) -> bool:
         kind, word = subject_of(match.group("subj"), vocab, from_start=True)
     else:
         start = _span(match)[0]
-        kind, word = subject_of(sentence[max(0, start - WINDOW):start], vocab,
-                                from_start=rule.subject_from == "clause")
+        kind, word = subject_of(
+            sentence[max(0, start - WINDOW) : start], vocab, from_start=rule.subject_from == "clause"
+        )
     if software_operator(word, sentence):
         kind = "system"
     return matches_subject(rule.subject, kind, word)
@@ -88,12 +90,12 @@ def _participle_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
     word = match.group(rule.participle)
     if word is None:  # an optional participle that is absent ("I shouldn't have.")
         return True
-    return verbal_participle(word, sentence[match.end(rule.participle):])
+    return verbal_participle(word, sentence[match.end(rule.participle) :])
 
 
 def _context_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
     before, after = rule.before_regex, rule.after_regex
-    if before is not None and before.search(sentence[max(0, match.start() - 60):match.start()]):
+    if before is not None and before.search(sentence[max(0, match.start() - 60) : match.start()]):
         return False
     return after is None or after.match(sentence, match.end()) is None
 
@@ -105,15 +107,18 @@ def _sentence_ok(rule: Rule, sentence: str) -> bool:
 def _question_ok(rule: Rule, match: re.Match[str], sentence: str) -> bool:
     if not rule.question:
         return True
-    return sentence.rstrip().endswith("?") or bool(LEAD.match(sentence[:match.start()]))
+    return sentence.rstrip().endswith("?") or bool(LEAD.match(sentence[: match.start()]))
 
 
 def accepts(rule: Rule, match: re.Match[str], sentence: str, vocab) -> bool:
     """Whether every condition of the rule holds for this match."""
-    return (_context_ok(rule, match, sentence) and _sentence_ok(rule, sentence)
-            and _question_ok(rule, match, sentence)
-            and _participle_ok(rule, match, sentence)
-            and _subject_ok(rule, match, sentence, vocab))
+    return (
+        _context_ok(rule, match, sentence)
+        and _sentence_ok(rule, sentence)
+        and _question_ok(rule, match, sentence)
+        and _participle_ok(rule, match, sentence)
+        and _subject_ok(rule, match, sentence, vocab)
+    )
 
 
 def _sentence_hits(rules, sentence: str, section: str, vocab, index) -> list[RawHit]:
@@ -154,17 +159,21 @@ def _dedupe(hits: list[RawHit], categories: dict[str, str]) -> list[RawHit]:
 def _model_hit(model, sentence: str, vocab) -> RawHit | None:
     """The n-gram model's hit on a sentence no rule flagged (see ngram.py)."""
     from .ngram import describe
+
     hit = model.check(sentence, vocab)
     if hit is None:
         return None
     words = ", ".join(describe(f) for f in hit.evidence)
-    note = (f"Reads like blame ({hit.category.replace('_', ' ')}), judging by {words} "
-            f"(statistical signal, p={hit.probability:.2f}).")
+    note = (
+        f"Reads like blame ({hit.category.replace('_', ' ')}), judging by {words} "
+        f"(statistical signal, p={hit.probability:.2f})."
+    )
     return RawHit(f"model-{hit.category}", hit.start, hit.end, "suggestion", note)
 
 
-def check_paragraph(text: str, section: str, rules, vocab: frozenset[str],
-                    index: FactorIndex | None = None, model=None) -> list[RawHit]:
+def check_paragraph(
+    text: str, section: str, rules, vocab: frozenset[str], index: FactorIndex | None = None, model=None
+) -> list[RawHit]:
     """All raw hits in one paragraph of prose (offsets into ``text``). With
     a ``model``, a sentence no rule flagged is also scored by it."""
     masked = mask(text)
@@ -183,4 +192,3 @@ def check_paragraph(text: str, section: str, rules, vocab: frozenset[str],
     categories = {rule.id: rule.category for rule in rules}
     categories.update({h.rule: h.rule.removeprefix("model-") for h in found if h.note})
     return _dedupe(found, categories)
-

@@ -62,13 +62,11 @@ class Config:
             if item not in known:
                 raise ValueError(f"levels.{item}: unknown rule or category {item!r}")
             if level not in LEVEL_VALUES:
-                raise ValueError(f"field 'levels.{item}': Input should be "
-                                 + ", ".join(repr(v) for v in LEVEL_VALUES))
+                raise ValueError(f"field 'levels.{item}': Input should be " + ", ".join(repr(v) for v in LEVEL_VALUES))
 
     def key(self) -> tuple:
         """A hashable key of the settings (for caching linters)."""
-        return (self.allow, self.deny, tuple(sorted(self.levels.items())), self.vocabulary,
-                self.model)
+        return (self.allow, self.deny, tuple(sorted(self.levels.items())), self.vocabulary, self.model)
 
     @property
     def words(self) -> frozenset[str]:
@@ -125,6 +123,7 @@ def load_config(path: Path | str | None = None, start: Path | None = None) -> Co
     except OSError as exc:
         raise ConfigError(f"{found}: cannot be read ({exc.strerror})") from None
     import yaml
+
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:

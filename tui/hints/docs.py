@@ -60,9 +60,14 @@ def _row(rule: Rule) -> str:
 
 
 def _category(name: str, rules: list[Rule]) -> list[str]:
-    lines = [f"## {name}", "", f"{rules[0].why}", "",
-             "| rule | level | fires on | does not fire on | rewrite | ctrl+r |",
-             "| --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        f"## {name}",
+        "",
+        f"{rules[0].why}",
+        "",
+        "| rule | level | fires on | does not fire on | rewrite | ctrl+r |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     lines.extend(_row(rule) for rule in rules)
     lines.append("")
     lines.extend(f"- `{rule.id}`: {rule.message} ([source]({rule.source}))" for rule in rules)

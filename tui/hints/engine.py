@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cached_property
 
 from .checks import RawHit, check_paragraph, prefilter
@@ -22,7 +22,9 @@ from .text import Block, mask, scan, sentences
 
 CONTRIBUTING = re.compile(
     r"\bcontribut(?:ing|ory)\s+(?:factors?|causes?|conditions?)|\bcontributors\b|\balso\s+contributed\b"
-    r"|\b(?:several|multiple|many)\s+(?:contributing\s+)?(?:causes|factors)\b", re.IGNORECASE)
+    r"|\b(?:several|multiple|many)\s+(?:contributing\s+)?(?:causes|factors)\b",
+    re.IGNORECASE,
+)
 """A text that names contributing factors is not framed around a single cause."""
 
 
@@ -67,8 +69,9 @@ class Linter:
     Linter is not thread-safe: use one per thread (or per editor).
     """
 
-    def __init__(self, config: Config | None = None, rules: tuple[Rule, ...] | None = None,
-                 cache_size: int = 4096) -> None:
+    def __init__(
+        self, config: Config | None = None, rules: tuple[Rule, ...] | None = None, cache_size: int = 4096
+    ) -> None:
         self.config = config or Config()
         self.rules = rules or load_rules()
         self.by_id = {rule.id: rule for rule in self.rules}
@@ -109,12 +112,24 @@ class Linter:
             return None
         start, end = offset + raw.start, offset + raw.end
         line, column = lines.position(start)
-        return Hint(rule.id, rule.category, level, start, end, line, column,
-                    text[start:end], raw.note or rule.message, tuple(rule.suggestions), rule.why)
+        return Hint(
+            rule.id,
+            rule.category,
+            level,
+            start,
+            end,
+            line,
+            column,
+            text[start:end],
+            raw.note or rule.message,
+            tuple(rule.suggestions),
+            rule.why,
+        )
 
-    def _block_hints(self, block: Block, text: str, lines: _Lines,
-                     state: _Suppressions, dismissed: frozenset[str]) -> list[Hint]:
-        found, paragraph = [], text[block.start:block.end]
+    def _block_hints(
+        self, block: Block, text: str, lines: _Lines, state: _Suppressions, dismissed: frozenset[str]
+    ) -> list[Hint]:
+        found, paragraph = [], text[block.start : block.end]
         for raw in self._paragraph(paragraph, block.section):
             if not state.allows(self.by_id[raw.rule]):
                 continue
@@ -125,8 +140,7 @@ class Linter:
                 found.append(hint)
         return found
 
-    def lint(self, text: str, section: str | None = None,
-             dismissed: Iterable[str] = ()) -> list[Hint]:
+    def lint(self, text: str, section: str | None = None, dismissed: Iterable[str] = ()) -> list[Hint]:
         """Hints for a text, in order. ``section`` names the section the
         text belongs to when linted alone (e.g. "Action Items");
         ``dismissed`` holds fingerprints the writer dismissed."""
@@ -160,9 +174,11 @@ class Linter:
         return kept
 
 
-MODEL_WHY = ("A statistical signal: a linear model trained on real postmortems and outage "
-             "reports found these words far more often in blameful sentences than in clean "
-             "ones. It can be wrong; keep the sentence if it describes the system.")
+MODEL_WHY = (
+    "A statistical signal: a linear model trained on real postmortems and outage "
+    "reports found these words far more often in blameful sentences than in clean "
+    "ones. It can be wrong; keep the sentence if it describes the system."
+)
 
 
 def model_rules(rules: tuple[Rule, ...]) -> list[Rule]:
@@ -173,10 +189,20 @@ def model_rules(rules: tuple[Rule, ...]) -> list[Rule]:
     for category in CATEGORIES:
         base = next((r for r in rules if r.category == category and r.template), None)
         if base is not None:
-            found.append(replace(base, id=f"model-{category}", level="suggestion",
-                                 message=f"Reads like blame ({category.replace('_', ' ')}).",
-                                 why=MODEL_WHY, pattern=r"(?!)", replace=(), once=False,
-                                 factors=(), section_levels={}))
+            found.append(
+                replace(
+                    base,
+                    id=f"model-{category}",
+                    level="suggestion",
+                    message=f"Reads like blame ({category.replace('_', ' ')}).",
+                    why=MODEL_WHY,
+                    pattern=r"(?!)",
+                    replace=(),
+                    once=False,
+                    factors=(),
+                    section_levels={},
+                )
+            )
     return found
 
 
@@ -218,6 +244,6 @@ def fingerprint(hint: Hint, text: str) -> str:
     normalised sentence, so it survives edits elsewhere in the text."""
     for block in scan(text):
         if block.start <= hint.start < block.end:
-            paragraph = text[block.start:block.end]
+            paragraph = text[block.start : block.end]
             return _key(hint.rule, sentence_in(paragraph, hint.start - block.start))
     return _key(hint.rule, hint.text)

@@ -15,17 +15,18 @@ MIN_FACTOR = 3
 REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
 
 
-COMMON = frozenset("""
+COMMON = frozenset(
+    """
 the and that our all had have has did was were are not for you they who why will
 more must need made just only cause should could would without
-""".split())
+""".split()
+)
 """Words in most sentences: a factor set made of them filters little."""
 
 
 def _cost(factors: set[str]) -> float:
     """How often a set of factors is expected to let a sentence through."""
-    return sum(8.0 if f in COMMON or len(f) <= 3 else 2.0 if len(f) <= 4 else 1.0
-               for f in factors)
+    return sum(8.0 if f in COMMON or len(f) <= 3 else 2.0 if len(f) <= 4 else 1.0 for f in factors)
 
 
 def _better(current: set[str] | None, other: set[str] | None) -> set[str] | None:
@@ -98,7 +99,7 @@ class FactorIndex:
         if not index:
             return found
         for i in range(len(low) - MIN_FACTOR + 1):
-            bucket = get(low[i:i + MIN_FACTOR])
+            bucket = get(low[i : i + MIN_FACTOR])
             if bucket:
                 for factor, ids in bucket:
                     if low.startswith(factor, i):

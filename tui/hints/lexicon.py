@@ -7,7 +7,8 @@ import re
 
 from .model import first_names
 
-SYSTEM_NOUNS = frozenset("""
+SYSTEM_NOUNS = frozenset(
+    """
 service job check query node pipeline replica server host cluster pod container
 deploy deployment migration script cron cronjob alert alerting monitor monitoring
 dashboard balancer database db cache queue process daemon controller
@@ -32,10 +33,12 @@ cert-manager operator-sdk library sdk cli command wizard ticket pr mr
 attacker hacker adversary actor malware virus worm spammer bot botnet crawler
 scraper luck chance weather storm lightning fire flood earthquake power grid
 demand usage it's that's there's here's what's
-""".split())
+""".split()
+)
 """Nouns naming systems, artefacts and events (singular; plurals are folded)."""
 
-ROLE_NOUNS = frozenset("""
+ROLE_NOUNS = frozenset(
+    """
 engineer developer dev operator on-call oncall on-caller responder admin
 administrator sre dba intern contractor someone somebody person people reviewer
 approver author owner manager anyone anybody everyone everybody lead team squad staff employee human whoever
@@ -46,15 +49,18 @@ newcomer dude individual manager boss supervisor executive ceo cio cxo
 wanker idiot moron fool yahoo clown muppet cowboy personnel lineman electrician
 staffer
 management human humans user operator admin deployer committer coder
-""".split())
+""".split()
+)
 """Nouns naming a person by their role (singular; plurals are folded)."""
 
-TEAM_NOUNS = frozenset("""
+TEAM_NOUNS = frozenset(
+    """
 team squad company org organisation organization department group vendor
 contractor provider management utility operator firm business employer
 society association agency authority council government regulator airline
 bank registrar hospital school university corporation
-""".split())
+""".split()
+)
 """Nouns naming a group of people that can be the actor of a counterfactual."""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you"})
@@ -65,16 +71,19 @@ ACTOR_PRONOUNS = frozenset({"he", "she", "you"})
 """Pronouns that make someone else the actor of a counterfactual."""
 """Pronouns that point at one other person, treated like a role noun."""
 
-ACRONYMS = frozenset("""
+ACRONYMS = frozenset(
+    """
 DNS CDN API CPU RAM OOM LB DB CI CD VM AWS GCP TLS SSL QA HA ELB ALB NLB RDS EC
 IAM VPC BGP NTP SQL JVM GC MQ PR MR SLO SLA SLI NAT TTL URL UI UX HTTP TCP UDP
 IP SSH SSO JWT CSV ETL OS GPU IO RPC MTU ACL CRD PVC PV KMS SNS SQS EKS GKE AKS
 ECS EFS DR RTO RPO ID UTC ETA NFS LDAP SMTP YAML JSON XML REST GRPC HTTPS CLI
 SDK OK IT ASAP FYI TBD TODO RCA ICS
-""".split())
+""".split()
+)
 """Upper-case words that are technology, not somebody's initials."""
 
-STOP_CAPS = frozenset("""
+STOP_CAPS = frozenset(
+    """
 the a an this that these those then after before when while once if it its we
 our they their there here his her he she i you your my so but and or yet also
 during since until because although though however meanwhile later earlier
@@ -86,56 +95,70 @@ around about over under within without between among into onto upon per via
 monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december customers users
 everyone anyone nothing something
-""".split())
+""".split()
+)
 """Capitalised words that start sentences but are not names."""
 
-SKIP_WORDS = frozenset("""
+SKIP_WORDS = frozenset(
+    """
 should could would might must may can will shall did do does had has have was
 were is are be been being not n't never also then accidentally mistakenly again
 still just simply inadvertently unfortunately apparently already even really
 actually clearly obviously once quickly later first finally immediately always
 carelessly hastily manually ultimately eventually then wrongly incorrectly
-""".split())
+""".split()
+)
 """Auxiliaries and adverbs skipped when looking left for the subject."""
 
-IRREGULAR_PARTICIPLES = frozenset("""
+IRREGULAR_PARTICIPLES = frozenset(
+    """
 known seen caught done run read taken written gone spoken told thought made sent
 built kept left found brought held set put shut let given chosen understood
 woken withdrawn undone begun drawn driven eaten fallen forgotten frozen got
 gotten hidden ridden risen shaken stolen sworn torn thrown worn broken paid
 heard meant lost won sat stood taught fought bought sought felt dealt slept
 spent lent bent rung sung hung struck split spread cut hit hurt quit
-""".split())
+""".split()
+)
 """Past participles that do not end in -ed."""
 
-NOT_PARTICIPLES = frozenset({"red", "need", "speed", "feed", "seed", "bed", "hundred",
-                              "embed", "shed", "bled", "fed", "wed", "had", "been"})
+NOT_PARTICIPLES = frozenset(
+    {"red", "need", "speed", "feed", "seed", "bed", "hundred", "embed", "shed", "bled", "fed", "wed", "had", "been"}
+)
 """Words ending in -ed that are not verbs (or are handled elsewhere)."""
 
-ADJECTIVAL = frozenset("""
+ADJECTIVAL = frozenset(
+    """
 automated dedicated isolated managed detailed advanced integrated improved
 enhanced increased reduced limited extended centralized centralised structured
 versioned scheduled distributed shared signed pinned tiered mixed nested named
 fixed documented tested staged gated rehearsed written
-""".split())
+""".split()
+)
 """Participles that usually modify a following noun ("automated alerting")."""
 
 CLAUSE_BREAK = re.compile(
     r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|or|but|because|so|when|after|before|while|since|"
-    r"although|though|once|until|whereas)\b", re.IGNORECASE)
+    r"although|though|once|until|whereas)\b",
+    re.IGNORECASE,
+)
 TOKEN = re.compile(r"@[\w.-]+|[^\W\d_](?:[\w'’.-]*\w)?\.?")
 INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]\.[A-Z]$|^[A-Z]{2,3}$")
 NAME = re.compile(r"^[A-Z][^\W\d_A-Z]+$")
 K8S_CONTEXT = re.compile(
     r"\b(?:CRDs?|custom\s+resources?|pods?|reconcil\w*|PVCs?|namespaces?|helm|"
-    r"kubernetes|k8s|statefulsets?|operators?\s+pattern)\b", re.IGNORECASE)
+    r"kubernetes|k8s|statefulsets?|operators?\s+pattern)\b",
+    re.IGNORECASE,
+)
 K8S_WORDS = frozenset({"kubernetes", "k8s", "cluster", "postgres", "etcd", "prometheus"})
 
 
-WORKER_SOFTWARE = frozenset("""
+WORKER_SOFTWARE = frozenset(
+    """
 celery sidekiq background queue job build async gunicorn uwsgi web kafka rq resque
 thread cloudflare service consumer task cron
-""".split())
+""".split()
+)
 """Words before "worker" that make it a process, not a person."""
 
 
@@ -198,13 +221,30 @@ def classify(word: str, previous: str, vocabulary: frozenset[str]) -> str | None
         return "they"  # undecided: a person or a system
     if folded in TEAM_NOUNS:
         return "team"
-    return "named" if _is_name(word.rstrip(".") if not INITIALS.match(word) else word,
-                               vocabulary, previous) else None
+    return "named" if _is_name(word.rstrip(".") if not INITIALS.match(word) else word, vocabulary, previous) else None
 
 
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose", "where"})
-DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "our",
-                         "my", "his", "her", "your", "some", "every", "each"})
+DETERMINERS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "our",
+        "my",
+        "his",
+        "her",
+        "your",
+        "some",
+        "every",
+        "each",
+    }
+)
 """A clause with a determiner has a noun phrase of its own: do not step past it."""
 STEP_BREAKS = re.compile(r"^(?:[,()\u2014\u2013]|\s-\s|and|or)$", re.IGNORECASE)
 """Breaks a subject search may step back over (apposition, coordination)."""
@@ -237,8 +277,7 @@ def _verbal(word: str) -> bool:
     return low.endswith("ing") and len(low) > 4 or is_participle(low)
 
 
-def subject_of(left: str, vocabulary: frozenset[str] = frozenset(),
-               from_start: bool = False) -> tuple[str | None, str]:
+def subject_of(left: str, vocabulary: frozenset[str] = frozenset(), from_start: bool = False) -> tuple[str | None, str]:
     """Find the subject of a verb from the text left of it.
 
     Returns the kind (see ``classify``) and the word. Walks leftwards from
@@ -301,8 +340,10 @@ def verbal_participle(word: str, following: str) -> bool:
     return nxt is None or nxt.group().lower() in _FUNCTION_WORDS
 
 
-_FUNCTION_WORDS = frozenset("""
+_FUNCTION_WORDS = frozenset(
+    """
 the a an this that these those it them him her us me its their our his my your
 to for in on at by with from of up down back out off over into onto before after
 earlier sooner first again properly and or but
-""".split())
+""".split()
+)

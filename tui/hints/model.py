@@ -17,8 +17,16 @@ LEVELS: tuple[str, ...] = ("info", "suggestion", "warning")
 """Hint levels, weakest first; ``LEVELS.index`` orders them."""
 
 CATEGORIES: tuple[str, ...] = (
-    "counterfactual", "hindsight", "human_error", "person_as_cause", "judgment",
-    "minimization", "root_cause", "blame_question", "punitive_remedy", "distancing",
+    "counterfactual",
+    "hindsight",
+    "human_error",
+    "person_as_cause",
+    "judgment",
+    "minimization",
+    "root_cause",
+    "blame_question",
+    "punitive_remedy",
+    "distancing",
 )
 """The ten categories of blameful wording (see BLAMELESS.md)."""
 
@@ -118,56 +126,9 @@ class Rule:
         values["suggestions"] = tuple(values["suggestions"])
         values["sections"] = tuple(values.get("sections") or SECTIONS)
         values["factors"] = tuple(values["factors"]) if values.get("factors") else None
-        values["replace"] = tuple(Replacement(r["match"], r.get("with", r.get("to", "")))
-                                  for r in values.get("replace") or ())
-        return cls(**values)
-
-    @cached_property
-    def regex(self) -> re.Pattern[str]:
-        """The compiled ``match`` (case-insensitive)."""
-        return re.compile(self.match, re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One rule: a trigger regex plus the checks that keep its precision
-    high, and the text shown to the writer (validated in ``schema.py``)."""
-
-    id: str
-    category: str
-    level: str
-    message: str
-    pattern: str
-    suggestions: tuple[str, ...]
-    template: str
-    why: str
-    source: str
-    example: str
-    trap: str
-    rewrite: str
-    subject: str | None = None
-    subject_from: str = "verb"
-    participle: str | None = None
-    not_before: str | None = None
-    not_after: str | None = None
-    not_in: str | None = None
-    question: bool = False
-    once: bool = False
-    sections: tuple[str, ...] = SECTIONS
-    section_levels: dict = field(default_factory=dict, hash=False, compare=False)
-    replace: tuple[Replacement, ...] = ()
-    factors: tuple[str, ...] | None = None
-    """Lower-case strings one of which is in every match (see factors.py)."""
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Rule:
-        """A Rule from a validated plain dict."""
-        values = dict(data)
-        values["suggestions"] = tuple(values["suggestions"])
-        values["sections"] = tuple(values.get("sections") or SECTIONS)
-        values["factors"] = tuple(values["factors"]) if values.get("factors") else None
-        values["replace"] = tuple(Replacement(r["match"], r.get("with", r.get("to", "")))
-                                  for r in values.get("replace") or ())
+        values["replace"] = tuple(
+            Replacement(r["match"], r.get("with", r.get("to", ""))) for r in values.get("replace") or ()
+        )
         return cls(**values)
 
     @cached_property
@@ -215,8 +176,15 @@ class Rule:
         return None
 
 
-KINDS = {"past": ("vbd", "vbn"), "vbd": ("vbd",), "vbn": ("vbn",), "ing": ("vbg", "ing"),
-         "verbs": ("vbd", "vbn", "ing", "vbz"), "nouns": ("nns",), "base": ()}
+KINDS = {
+    "past": ("vbd", "vbn"),
+    "vbd": ("vbd",),
+    "vbn": ("vbn",),
+    "ing": ("vbg", "ing"),
+    "verbs": ("vbd", "vbn", "ing", "vbz"),
+    "nouns": ("nns",),
+    "base": (),
+}
 """Forms a ``{{kind:lexicon}}`` reference stands for; ``verbs``, ``nouns``
 and ``base`` include the lemma itself."""
 
@@ -224,6 +192,7 @@ and ``base`` include the lemma itself."""
 def expand_lexicons(pattern: str, lexicons: dict, inflections: dict) -> str:
     """Replace ``{{kind:name}}`` references by an alternation of the words
     of lexicon ``name`` in the forms ``kind`` names (see ``KINDS``)."""
+
     def forms(match: re.Match[str]) -> str:
         kind, name = match.group(1), match.group(2)
         if kind not in KINDS:
@@ -234,9 +203,11 @@ def expand_lexicons(pattern: str, lexicons: dict, inflections: dict) -> str:
             words.update(f for tag in KINDS[kind] for f in table.get(tag, ()))
             if kind in ("verbs", "nouns", "base") or not any(table.get(t) for t in KINDS[kind]):
                 words.add(lemma)
-        ordered = sorted((re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "[- ]?")
-                          for w in words), key=lambda w: (-len(w), w))
+        ordered = sorted(
+            (re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "[- ]?") for w in words), key=lambda w: (-len(w), w)
+        )
         return "(?:" + "|".join(ordered) + ")"
+
     return LEXICON_REF.sub(forms, pattern)
 
 
@@ -266,6 +237,7 @@ def _read_json(path: Path) -> dict:
 def parse_rules(data: object) -> tuple[Rule, ...]:
     """Validate loaded YAML data into rules, raising RuleDataError."""
     from .schema import validate  # pydantic only here
+
     return tuple(Rule.from_dict(rule) for rule in validate(data, lexicon()["inflections"]))
 
 
@@ -279,6 +251,7 @@ def load_rules(path: Path | str | None = None) -> tuple[Rule, ...]:
             _CACHE[key] = tuple(Rule.from_dict(rule) for rule in compiled["rules"])
         else:
             import yaml
+
             try:
                 data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
             except yaml.YAMLError as exc:

@@ -27,11 +27,13 @@ TOKEN = re.compile(r"[A-Za-z@][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 CLASS_NAMES = {"named": "NAME", "role": "ROLE", "pronoun": "PRONOUN", "team": "TEAM"}
 """Token classes used as features (system nouns and "they" are left out:
 a system as the subject is the normal, blameless case)."""
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a an the it its it's had has have having was were is are be been being that this these those
 and or but of to in on at for with by from as i i'm we he she they his her their our you your
 me him them us my there which who what when than then so if into about after before said says
-""".split())
+""".split()
+)
 """Words too common to explain anything alone: no unigram feature (they
 still occur in bigrams, and pronouns in the class features)."""
 TOP = 3
@@ -40,12 +42,10 @@ TOP = 3
 
 def tokens(sentence: str) -> list[tuple[str, int, int]]:
     """(lower-cased word, start, end) for each word of a sentence."""
-    return [(m.group().lower().replace("’", "'"), m.start(), m.end())
-            for m in TOKEN.finditer(sentence)]
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
 
 
-def features(sentence: str, vocabulary: frozenset[str] = frozenset()
-             ) -> dict[str, tuple[int, int]]:
+def features(sentence: str, vocabulary: frozenset[str] = frozenset()) -> dict[str, tuple[int, int]]:
     """Each feature of a sentence with the character span it covers (the
     first occurrence): ``w:word``, ``b:word word`` and ``c:CLASS word`` (a
     role, name, pronoun or team followed by a word, e.g. ``c:ROLE deleted``)."""
@@ -86,8 +86,9 @@ def describe(feature: str) -> str:
     if kind == "c":
         cls, _, word = body.partition(" ")
         article = "an" if cls in ("ROLE",) else "a"
-        label = {"ROLE": "role noun", "NAME": "person's name", "PRONOUN": "pronoun",
-                 "TEAM": "team"}.get(cls, cls.lower())
+        label = {"ROLE": "role noun", "NAME": "person's name", "PRONOUN": "pronoun", "TEAM": "team"}.get(
+            cls, cls.lower()
+        )
         return f"{article} {label} before “{word}”"
     return f"“{body}”"
 
@@ -115,8 +116,7 @@ class NgramModel:
         probability = self.probability(feats)
         if probability < self.threshold:
             return None
-        positive = sorted(((self.weights[f], f) for f in feats if self.weights.get(f, 0.0) > 0),
-                          reverse=True)[:TOP]
+        positive = sorted(((self.weights[f], f) for f in feats if self.weights.get(f, 0.0) > 0), reverse=True)[:TOP]
         if not positive:
             return None
         evidence = tuple(f for _, f in positive)

@@ -39,7 +39,7 @@ class Edit:
 
     def apply(self, text: str) -> str:
         """The text after this edit."""
-        return text[:self.start] + self.new + text[self.end:]
+        return text[: self.start] + self.new + text[self.end :]
 
 
 def sentence_span(text: str, offset: int) -> tuple[int, int]:
@@ -47,7 +47,7 @@ def sentence_span(text: str, offset: int) -> tuple[int, int]:
     block, without a list marker or checkbox in front)."""
     for block in scan(text):
         if block.start <= offset < block.end:
-            paragraph = text[block.start:block.end]
+            paragraph = text[block.start : block.end]
             for first, last in sentences(mask(paragraph)):
                 if first <= offset - block.start < last:
                     chunk = paragraph[first:last]
@@ -92,9 +92,14 @@ def _insert_template(text: str, hint: Hint, rule: Rule) -> Edit:
     new = " " + rule.template
     first = PLACEHOLDER.search(new)
     select = (end + first.start(), end + first.end()) if first else (end + 1, end + len(new))
-    return Edit(end, end, new, select, "template",
-                "insert a sentence to fill in after yours: replace each [placeholder]; "
-                "your words stay")
+    return Edit(
+        end,
+        end,
+        new,
+        select,
+        "template",
+        "insert a sentence to fill in after yours: replace each [placeholder]; your words stay",
+    )
 
 
 def _removal(text: str, hint: Hint) -> Edit:
@@ -103,7 +108,7 @@ def _removal(text: str, hint: Hint) -> Edit:
     start, end, label = hint.start, hint.end, f"remove “{hint.text}”"
     if sentence_span(text, start)[0] == start:
         after = end + re.match(r"[ \t]*,?[ \t]*", text[end:]).end()
-        letter = text[after:after + 1]
+        letter = text[after : after + 1]
         if letter.islower():
             return Edit(start, after + 1, letter.upper(), (start, start), "remove", label)
         return Edit(start, after, "", (start, start), "remove", label)

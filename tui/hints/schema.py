@@ -16,8 +16,16 @@ TEMPLATE_REF = re.compile(r"\\(\d+)|\\g<(\w+)>")
 
 Level = Literal["info", "suggestion", "warning"]
 Category = Literal[
-    "counterfactual", "hindsight", "human_error", "person_as_cause", "judgment",
-    "minimization", "root_cause", "blame_question", "punitive_remedy", "distancing",
+    "counterfactual",
+    "hindsight",
+    "human_error",
+    "person_as_cause",
+    "judgment",
+    "minimization",
+    "root_cause",
+    "blame_question",
+    "punitive_remedy",
+    "distancing",
 ]
 Section = Literal["prose", "actions"]
 Subject = Literal["person", "other", "not_system", "named", "role", "actor", "agent", "addressee"]
@@ -105,9 +113,14 @@ def validate(data: object, inflections: dict[str, list[str]]) -> list[dict]:
     for index, item in enumerate(data["rules"]):
         rule_id = item.get("id", f"#{index + 1}") if isinstance(item, dict) else f"#{index + 1}"
         if isinstance(item, dict):
-            item = {**item, **{key: expand_lexicons(item[key], lexicons, inflections)
-                               for key in ("pattern", "not_before", "not_after", "not_in")
-                               if isinstance(item.get(key), str)}}
+            item = {
+                **item,
+                **{
+                    key: expand_lexicons(item[key], lexicons, inflections)
+                    for key in ("pattern", "not_before", "not_after", "not_in")
+                    if isinstance(item.get(key), str)
+                },
+            }
         try:
             rule = RuleSpec.model_validate(item).model_dump(by_alias=True)
             rule["factors"] = required_factors(rule["pattern"])
@@ -128,5 +141,5 @@ def _check_unique(rules: list[dict]) -> None:
         seen.add(rule["id"])
         if rule["participle"] and f"?P<{rule['participle']}>" not in rule["pattern"]:
             raise RuleDataError(
-                f"rule {rule['id']!r}: field 'participle': pattern has no group "
-                f"named {rule['participle']!r}")
+                f"rule {rule['id']!r}: field 'participle': pattern has no group named {rule['participle']!r}"
+            )

@@ -11,20 +11,22 @@ FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 BLANK = re.compile(r"^\s*$")
 HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))?[ \t#]*$")
 SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
-DIRECTIVE = re.compile(
-    r"^\s*<!--\s*blameless[ \t]+(ignore|disable|enable)\b[ \t]*(.*?)\s*-->\s*$", re.I)
+DIRECTIVE = re.compile(r"^\s*<!--\s*blameless[ \t]+(ignore|disable|enable)\b[ \t]*(.*?)\s*-->\s*$", re.I)
 COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 QUOTE = re.compile(r"^[ \t]{0,3}>")
 TRANSCRIPT = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
-    r"(?:<[^<>\s]+>|\[[@\w.-]+\])\s")
+    r"(?:<[^<>\s]+>|\[[@\w.-]+\])\s"
+)
 STAMPED_CHAT = re.compile(r"^\s*(?:[-*+]\s+)?\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+[@\w.-]+:\s")
 CHAT_HEADER = re.compile(r"^\s*>?\s*[@\w.-]+\s+\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\]?\s*$", re.I)
 """A chat export's message header ("> dana [5:00 PM]"): the paragraph after it is chat."""
 ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+|^\s*\[?\d{1,2}:\d{2}\b")
 ACTIONS = re.compile(
     r"\b(?:action[ -]?items?|actions|follow[- ]?ups?|remediations?|next steps|"
-    r"corrective actions|to-?dos?|tasks)\b", re.I)
+    r"corrective actions|to-?dos?|tasks)\b",
+    re.I,
+)
 
 EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
 """Markdown emphasis markers (``*very*``, ``__why__``), not underscores inside
@@ -33,10 +35,11 @@ TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 """A Markdown table row: each row is linted as its own paragraph."""
 MASKS = re.compile(
     r"`[^`\n]+`|\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|(?<![\w’'])'[^'\n]+'(?!\w)"
-    r"|<!--.*?-->|https?://\S+|\]\([^)\s]*\)|<[^<>\s]+>", re.S)
+    r"|<!--.*?-->|https?://\S+|\]\([^)\s]*\)|<[^<>\s]+>",
+    re.S,
+)
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]*_]*\s+|\s*\n\s*\n\s*|\s*\|[\s|:-]*")
-ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs approx dr mr ms mrs no fig cf al inc ltd jr sr st".split())
+ABBREVIATIONS = frozenset("e.g i.e etc vs approx dr mr ms mrs no fig cf al inc ltd jr sr st".split())
 
 
 @dataclass(frozen=True)
@@ -128,8 +131,12 @@ class _Scanner:
             self.emit(start, line, "transcript")
             self.chat = True
             return
-        for pattern, kind in ((COMMENT, "comment"), (QUOTE, "quote"),
-                              (TRANSCRIPT, "transcript"), (STAMPED_CHAT, "transcript")):
+        for pattern, kind in (
+            (COMMENT, "comment"),
+            (QUOTE, "quote"),
+            (TRANSCRIPT, "transcript"),
+            (STAMPED_CHAT, "transcript"),
+        ):
             if pattern.match(line):
                 self.emit(start, line, kind)
                 return
@@ -177,12 +184,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Offsets of the sentences in a (masked) paragraph."""
     spans, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        nxt = text[match.end():match.end() + 1]
-        if text[match.start()] == "." and (_is_abbreviation(text, match.start())
-                                           or nxt.islower()):
+        nxt = text[match.end() : match.end() + 1]
+        if text[match.start()] == "." and (_is_abbreviation(text, match.start()) or nxt.islower()):
             continue
         spans.append((start, match.end()))
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return [span for span in spans if text[span[0]:span[1]].strip()]
+    return [span for span in spans if text[span[0] : span[1]].strip()]

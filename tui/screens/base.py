@@ -32,7 +32,7 @@ class DataScreen(StoreCalls, Screen):
         stack = self.app.screen_stack
         if self not in stack:
             return False
-        return all(screen.is_modal for screen in stack[stack.index(self) + 1:])
+        return all(screen.is_modal for screen in stack[stack.index(self) + 1 :])
 
     def data_changed(self, version: int) -> None:
         """Another connection committed: reload now if seen, else when resumed."""

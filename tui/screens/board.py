@@ -20,9 +20,11 @@ from ..widgets.improvement_card import ImprovementCard
 from ..widgets.stage_column import StageColumn
 from .base import DataScreen
 
-DECISION_CHOICES = [("standardize", "it worked: make it the standard (completed)"),
-                    ("iterate", "try again: back to Plan, next cycle (history kept)"),
-                    ("abandon", "stop: it did not pay off")]
+DECISION_CHOICES = [
+    ("standardize", "it worked: make it the standard (completed)"),
+    ("iterate", "try again: back to Plan, next cycle (history kept)"),
+    ("abandon", "stop: it did not pay off"),
+]
 
 
 class BoardScreen(DataScreen):
@@ -103,8 +105,9 @@ false; it stays dismissed.
         cards = await self.store_read(self.app.store.list_improvements, status=f.status, owner=f.owner)
         for column in self.query(StageColumn):
             await column.show([c for c in cards if c.stage == column.stage])
-        self.query_one("#board-filter", Static).update(Content.assemble(
-            ("Showing ", "dim"), f.describe(), (f"  ·  {len(cards)} cards", "dim")))
+        self.query_one("#board-filter", Static).update(
+            Content.assemble(("Showing ", "dim"), f.describe(), (f"  ·  {len(cards)} cards", "dim"))
+        )
         self.refocus()
         self.pending_focus = None
 
@@ -219,8 +222,11 @@ false; it stays dismissed.
         if result is None:
             return
         if result.decision is None:
-            self.notify(f"{result.key}: iterate. Back in Plan for cycle {result.cycle}; "
-                        f"the before value is now {format_number(result.before_value)}.", markup=False)
+            self.notify(
+                f"{result.key}: iterate. Back in Plan for cycle {result.cycle}; "
+                f"the before value is now {format_number(result.before_value)}.",
+                markup=False,
+            )
         else:
             self.notify(f"{result.key}: {result.decision}, {result.status}.", markup=False)
         self.pending_focus = result.id

@@ -23,7 +23,6 @@ from textual.widgets import Footer, Static
 
 from store import Store, StoreError
 
-from ..capture.zones import zone_label
 from ..messages import DataChanged
 from ..widgets.capture_line import CaptureLine
 from ..widgets.incident_header import IncidentHeader
@@ -34,12 +33,14 @@ from .incident_capture import IncidentCapture
 from .incident_changes import IncidentChanges
 from .incident_commands import IncidentCommands
 from .incident_help import HELP
-from .incident_team import BINDINGS as TEAM_BINDINGS, IncidentTeamMixin
+from .incident_team import BINDINGS as TEAM_BINDINGS
+from .incident_team import IncidentTeamMixin
 
 PLACEHOLDER = "Type what happened, Enter logs it · 14:05 or -5m backdates · ! pins · /detect /mitigate /resolve …"
 #: The hint under the capture line, by what has the focus (F1 lists every key).
-INCIDENT_KEYS = ("^g update · ^s status · ^l severity · ^o commander · ^y role · ^r title · ^t triggers · "
-                 "^n postmortem · F2 who")
+INCIDENT_KEYS = (
+    "^g update · ^s status · ^l severity · ^o commander · ^y role · ^r title · ^t triggers · ^n postmortem · F2 who"
+)
 KEYS_HINT = "↑ pick an event · " + INCIDENT_KEYS + " · F1 all keys"
 TIMELINE_HINT = "↑↓ pick · enter edit · del delete · ^b pin · ^z undo delete · typing goes on in the line · esc stop"
 

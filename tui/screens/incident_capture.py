@@ -67,8 +67,10 @@ class IncidentCapture:
             self.start_saving(line, captures)
             return
         question = f"{doubts[0]} Log it at that time?"
-        self.app.push_screen(ConfirmDialog("Is that the right time?", question, "Log it", "Change the time"),
-                             lambda yes: self.start_saving(line, captures) if yes else self.refused_time())
+        self.app.push_screen(
+            ConfirmDialog("Is that the right time?", question, "Log it", "Change the time"),
+            lambda yes: self.start_saving(line, captures) if yes else self.refused_time(),
+        )
 
     def parse(self, parts: list[str], together: bool) -> list[Capture]:
         """One capture per line, or one for all (tokens from the first line only)."""
@@ -107,11 +109,13 @@ class IncidentCapture:
     @work(group="capture", exit_on_error=False)
     async def save_capture(self, line: str, captures: list[Capture]) -> None:
         """Commit the event(s) in one transaction; only then clear the line (keeping anything typed since)."""
-        items = [dict(text=c.text, kind=c.kind, occurred_at=c.occurred_at, pinned=c.pinned,
-                      move_milestone=c.move_milestone) for c in captures]
+        items = [
+            dict(text=c.text, kind=c.kind, occurred_at=c.occurred_at, pinned=c.pinned, move_milestone=c.move_milestone)
+            for c in captures
+        ]
         try:
             logged = await self.store_write(self.app.store.capture_events, self.incident_id, items)
-        except Exception as exc:  # noqa: BLE001 - locked, read-only, disk full: the text stays
+        except Exception as exc:
             self.stop_queue()
             self.say(self.failure(exc), error=True)
             return
@@ -135,6 +139,8 @@ class IncidentCapture:
             if item.kept_at is not None:
                 token = next(t for t, k in KIND_TOKENS.items() if k == item.event.kind)
                 label = MILESTONE_KINDS[item.event.kind][0].removesuffix("_at").replace("_", " ")
-                message += (f" · the {label} milestone stays at {item.kept_at.astimezone(zone):%H:%M:%S} "
-                            f"(the first); {token}! moves it")
+                message += (
+                    f" · the {label} milestone stays at {item.kept_at.astimezone(zone):%H:%M:%S} "
+                    f"(the first); {token}! moves it"
+                )
         return message

@@ -11,14 +11,13 @@ from datetime import datetime
 
 from textual import work
 
-from store import SEVERITIES, STATUSES, TimelineEvent
+from store import STATUSES, TimelineEvent
 from store.events import MILESTONE_KINDS
 
 from ..capture.zones import zone_label
-from ..dialogs.pick import PickDialog, severity_choices
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.edit_event import EditEventDialog
-from ..dialogs.pick import PickDialog
+from ..dialogs.pick import PickDialog, severity_choices
 from ..dialogs.text_prompt import TextPromptDialog
 from ..dialogs.triggers import TriggersDialog
 from ..postmortem_nav import open_postmortem
@@ -30,7 +29,7 @@ EXCERPT = 40
 def excerpt(text: str, width: int = EXCERPT) -> str:
     """The start of an event's text on one line, for a message that names it."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[:width - 1].rstrip() + "…"
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
 class IncidentChanges:
@@ -71,16 +70,21 @@ class IncidentChanges:
             self.delete(event)
             return
         label = MILESTONE_KINDS[event.kind][0].removesuffix("_at").replace("_", " ")
-        question = (f"{self.describe(event)} sets the {label} milestone. Deleting it hands the milestone to the "
-                    f"first remaining {event.kind} event, or clears it and steps the status back.")
-        self.app.push_screen(ConfirmDialog("Delete a milestone event?", question, "Delete it", "Keep it"),
-                             lambda yes: self.delete(event) if yes else self.say("Nothing deleted."))
+        question = (
+            f"{self.describe(event)} sets the {label} milestone. Deleting it hands the milestone to the "
+            f"first remaining {event.kind} event, or clears it and steps the status back."
+        )
+        self.app.push_screen(
+            ConfirmDialog("Delete a milestone event?", question, "Delete it", "Keep it"),
+            lambda yes: self.delete(event) if yes else self.say("Nothing deleted."),
+        )
 
     def delete(self, event: TimelineEvent) -> None:
         """Soft-delete ``event`` and say which one went (ctrl+z brings it back)."""
         self.deleted.append((event, self.app.clock()))
-        self.change(self.app.store.delete_event, event.id,
-                    note=f"Deleted {self.describe(event)} · ctrl+z brings it back")
+        self.change(
+            self.app.store.delete_event, event.id, note=f"Deleted {self.describe(event)} · ctrl+z brings it back"
+        )
 
     def action_undo(self) -> None:
         """Bring back the last deleted event, naming it and when it was deleted."""
@@ -124,7 +128,9 @@ class IncidentChanges:
         if (incident := self._incident()) is not None:
             save = lambda value: self.app.store.set_severity(self.incident_id, value)  # noqa: E731
             current = incident.severity if incident.severity_assessed else None  # picking SEV3 confirms it
-            self.app.push_screen(PickDialog("Severity", "", severity_choices(current or ""), current, save), self.changed)
+            self.app.push_screen(
+                PickDialog("Severity", "", severity_choices(current or ""), current, save), self.changed
+            )
 
     def action_commander(self) -> None:
         """Hand over command (recorded as a status event)."""

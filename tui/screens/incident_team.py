@@ -68,7 +68,7 @@ class IncidentTeamMixin:
                 return
             self.app.copy_to_clipboard(event.text)
             if line is not None and self.capture_line.value.startswith(line):
-                self.capture_line.value = self.capture_line.value[len(line):].lstrip()
+                self.capture_line.value = self.capture_line.value[len(line) :].lstrip()
             self.say(f"Update logged at {event.occurred_at:%H:%M:%S} UTC and copied to the clipboard.")
             self.timeline.follow = True
             self.reload()
@@ -82,7 +82,8 @@ class IncidentTeamMixin:
 
         width = self.timeline.scrollable_content_region.width
         self.query_one("#timeline-columns").update(
-            column_titles(zone_label(self.app.zone), width, self.timeline.show_authors))
+            column_titles(zone_label(self.app.zone), width, self.timeline.show_authors)
+        )
 
     def on_resize(self) -> None:
         """Keep ``Who`` above the author column."""

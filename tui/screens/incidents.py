@@ -18,9 +18,16 @@ from ..render import plain, severity_text, theme_colour, utc
 from ..widgets.paged_table import PagedTable
 from .base import DataScreen
 
-COLUMNS = (("Key", "key"), ("Sev", "sev"), ("Status", "status"), ("Postmortem", "postmortem"),
-           ("Started (UTC)", "started"),
-           ("Duration", "duration"), ("Commander", "commander"), ("Title", "title"))
+COLUMNS = (
+    ("Key", "key"),
+    ("Sev", "sev"),
+    ("Status", "status"),
+    ("Postmortem", "postmortem"),
+    ("Started (UTC)", "started"),
+    ("Duration", "duration"),
+    ("Commander", "commander"),
+    ("Title", "title"),
+)
 #: Column sets by terminal width: (from this width, columns left out, width of the
 #: columns other than Title). Narrower terminals leave out Duration and Commander,
 #: then Started, so the title stays readable (the incident screen shows them all).
@@ -29,8 +36,10 @@ LAYOUTS = (
     (96, ("duration", "commander"), 64),
     (0, ("duration", "commander", "started"), 47),
 )
-EMPTY = ("No incidents yet. Press n to declare one, or quit and run `make demo` "
-         "(or `debrief demo`) to look around with example data.")
+EMPTY = (
+    "No incidents yet. Press n to declare one, or quit and run `make demo` "
+    "(or `debrief demo`) to look around with example data."
+)
 
 
 class IncidentTable(PagedTable):
@@ -141,8 +150,7 @@ draft 48 hours after resolution.
         incidents, self.pm_status, total, active = await self.store_read(read_page, self.app.store, limit)
         self.show(incidents)
         self.query_one(IncidentTable).start_over(len(incidents) < limit)
-        self.query_one("#title-bar", Static).update(
-            Content(f"debrief · Incidents · {active} active · {total} in all"))
+        self.query_one("#title-bar", Static).update(Content(f"debrief · Incidents · {active} active · {total} in all"))
 
     @on(PagedTable.MoreWanted)
     def more_wanted(self, message: PagedTable.MoreWanted) -> None:

@@ -29,13 +29,19 @@ def action_lines(bundle: Bundle, linter: Linter | None = None) -> Content:
     "be more careful") carries the hint, for the room to reword it."""
     if not bundle.actions:
         return Content.styled("No action items yet: press a to capture one.", "italic $foreground-muted")
-    flagged = {a.action_id: a.hint for a in action_hints(linter or Linter(), [(i.id, i.title) for i in bundle.actions],
-                                                         bundle.dismissed)}
+    flagged = {
+        a.action_id: a.hint
+        for a in action_hints(linter or Linter(), [(i.id, i.title) for i in bundle.actions], bundle.dismissed)
+    }
     lines = []
     for item in bundle.actions:
         due = item.due_date.isoformat() if item.due_date else "no due date"
-        parts = [(f"{item.priority}  ", "bold $accent"), (item.title, "bold"), "\n",
-                 (f"     {item.owner or 'no owner'} · {due} · {item.type}", "$foreground-muted")]
+        parts = [
+            (f"{item.priority}  ", "bold $accent"),
+            (item.title, "bold"),
+            "\n",
+            (f"     {item.owner or 'no owner'} · {due} · {item.type}", "$foreground-muted"),
+        ]
         if item.id in flagged:
             parts += ["\n", (f"     ⚠ {flagged[item.id].message}", "$warning")]
         lines.append(Content.assemble(*parts))
@@ -47,8 +53,11 @@ def timeline_text(bundle: Bundle) -> Content:
     lines = [Content.styled("Timeline (UTC)", "bold $primary")]
     for event in bundle.events:
         style = "bold $pinned" if event.pinned else ""
-        lines.append(Content.assemble((f"{event.occurred_at:%H:%M} ", "bold"),
-                                      (("★ " if event.pinned else "") + event.text, style)))
+        lines.append(
+            Content.assemble(
+                (f"{event.occurred_at:%H:%M} ", "bold"), (("★ " if event.pinned else "") + event.text, style)
+            )
+        )
     return Content("\n\n").join(lines)
 
 
@@ -72,14 +81,17 @@ def section_body(bundle: Bundle, name: str, now, width: int = 0, linter: Linter 
     hints = section_hints_for(bundle, name, linter or Linter()) if text else []
     body = double_spaced(marked_text(text, hints).stylize("bold"), width) if text else None
     if name == "summary":
-        facts = Content("\n\n").join(Content.assemble((f"{label}: ", "bold $accent"), (value, "bold"))
-                                      for label, value in summary_facts(bundle, now))
+        facts = Content("\n\n").join(
+            Content.assemble((f"{label}: ", "bold $accent"), (value, "bold"))
+            for label, value in summary_facts(bundle, now)
+        )
         body = Content.assemble(facts, "\n\n\n", body or "")
     if body is None:
         return Content.styled(EMPTY, "italic $foreground-muted")
     if hints:
-        body = Content.assemble(body, "\n\n\n", (f"Wording to talk about ({len(hints)})", "bold $warning"),
-                                "\n\n", hint_notes(hints))
+        body = Content.assemble(
+            body, "\n\n\n", (f"Wording to talk about ({len(hints)})", "bold $warning"), "\n\n", hint_notes(hints)
+        )
     return body
 
 
@@ -151,9 +163,14 @@ Use the high-contrast theme on a projector (ctrl+p → Theme: debrief-contrast).
         names = [s.name for s in SECTIONS]
         section = BY_NAME[self.current]
         pm = self.bundle.pm
-        self.query_one("#title-bar", Static).update(Content.assemble(
-            ("Review meeting", "bold"), f" · {pm.key} · ", self.bundle.incident.title,
-            f" · {names.index(self.current) + 1}/{len(names)}"))
+        self.query_one("#title-bar", Static).update(
+            Content.assemble(
+                ("Review meeting", "bold"),
+                f" · {pm.key} · ",
+                self.bundle.incident.title,
+                f" · {names.index(self.current) + 1}/{len(names)}",
+            )
+        )
         width = self.query_one("#meeting-scroll").scrollable_content_region.width - 2
         big = big_heading(section.title, self.query_one("#meeting-heading").content_region.width or width)
         self.query_one("#meeting-heading", Static).update(Content(big or section.title))
@@ -183,6 +200,7 @@ Use the high-contrast theme on a projector (ctrl+p → Theme: debrief-contrast).
 
     async def action_add_action(self) -> None:
         """Capture an action item without leaving the meeting."""
+
         def saved(item) -> None:
             if item is not None:
                 self.notify(f"{item.key} captured.", markup=False)

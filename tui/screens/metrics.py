@@ -169,8 +169,9 @@ Incidents belong to the period in which their impact started.
             if period is None:
                 self.anchor = store.latest_incident_day() or store.now().date()
                 period = Period.containing(self.anchor, "month")
-            data = MetricsData(*store.metrics_overview(period, HISTORY), store.me,
-                               store.commander_workload(period.start, period.end))
+            data = MetricsData(
+                *store.metrics_overview(period, HISTORY), store.me, store.commander_workload(period.start, period.end)
+            )
         finally:
             store.close()
         if not get_current_worker().is_cancelled:
@@ -202,7 +203,10 @@ Incidents belong to the period in which their impact started.
         hint = "   [dim]p period · ←/→ step · t targets[/dim]" if self.app.size.width >= NARROW else ""
         bar = Content.from_markup(
             "[b]◀ $label ▶[/b]    $kinds   compared with $previous" + hint,
-            label=self.period.label, kinds=kinds, previous=data.previous.period.label)
+            label=self.period.label,
+            kinds=kinds,
+            previous=data.previous.period.label,
+        )
         self.query_one("#period-bar", Static).update(bar)
 
     def show_incomplete(self, metrics: Metrics) -> None:
@@ -210,8 +214,13 @@ Incidents belong to the period in which their impact started.
         table = self.query_one("#incomplete-table", DataTable)
         table.clear()
         for item in metrics.incomplete:
-            table.add_row(plain(item.key), severity_text(self.app, item.severity),
-                          plain(item.gaps), plain(item.title), key=str(item.id))
+            table.add_row(
+                plain(item.key),
+                severity_text(self.app, item.severity),
+                plain(item.gaps),
+                plain(item.title),
+                key=str(item.id),
+            )
         if not metrics.incomplete:
             table.add_row(Text("—"), Text(""), Text("none: all milestones recorded"), Text(""))
 
@@ -220,7 +229,9 @@ Incidents belong to the period in which their impact started.
         table = self.query_one("#check-table", DataTable)
         table.clear()
         for item in improvements:
-            table.add_row(plain(item["key"]), plain(item["title"]), plain(item["owner"]), plain(item["expected_impact"]))
+            table.add_row(
+                plain(item["key"]), plain(item["title"]), plain(item["owner"]), plain(item["expected_impact"])
+            )
         if not improvements:
             table.add_row(Text("—"), Text("nothing waiting to be checked"), Text(""), Text(""))
 
@@ -253,8 +264,9 @@ Incidents belong to the period in which their impact started.
             return
         later = self.period.shift(steps)
         if later.start > self.app.clock().date():
-            self.notify(f"{self.period.label} is the current {self.period.kind}; later ones have no data yet.",
-                        markup=False)
+            self.notify(
+                f"{self.period.label} is the current {self.period.kind}; later ones have no data yet.", markup=False
+            )
             return
         self.period, self.anchor = later, later.start
         self.action_reload()
@@ -282,6 +294,7 @@ Incidents belong to the period in which their impact started.
 
     def action_record(self, kind: str) -> None:
         """Record a deployment, a week of alerts or a week of toil; reload once saved."""
+
         def saved(message: str | None) -> None:
             if message:
                 self.notify(message, markup=False)

@@ -165,8 +165,11 @@ when you leave; the title bar says whether it is saved.
     @property
     def dirty(self) -> bool:
         """True when the editor holds text that is not saved."""
-        return (self.bundle is not None and BY_NAME[self.current].kind in EDITABLE_KINDS
-                and self.editor.text != self.bundle.texts.get(self.current, ""))
+        return (
+            self.bundle is not None
+            and BY_NAME[self.current].kind in EDITABLE_KINDS
+            and self.editor.text != self.bundle.texts.get(self.current, "")
+        )
 
     def show_section(self, name: str) -> None:
         """Put section ``name`` in the middle (its text, timeline or action items)."""
@@ -193,7 +196,11 @@ when you leave; the title bar says whether it is saved.
         parts: list = [(section.title, "bold"), "\n"]
         if section.name == "summary":
             for index, (label, value) in enumerate(summary_facts(self.bundle, self.app.clock())):
-                parts += ["\n" if index in (2, 3, 4) else ("  " if index else ""), (f"{label}: ", "$foreground-muted"), value]
+                parts += [
+                    "\n" if index in (2, 3, 4) else ("  " if index else ""),
+                    (f"{label}: ", "$foreground-muted"),
+                    value,
+                ]
         else:
             parts.append((section.prompt, "italic $foreground-muted"))
         self.query_one("#section-head", Static).update(Content.assemble(*parts))
@@ -204,8 +211,14 @@ when you leave; the title bar says whether it is saved.
         state = "Unsaved changes" if self.dirty and not self.save_state.startswith("Not saved") else self.save_state
         note = " (edits are kept as new revisions)" if pm.status == "published" else ""
         title = Content.assemble(
-            (pm.key, "bold"), " · ", incident.title, " · ", (pm.status.replace("_", " "), "bold $accent"),
-            (note, "$warning"), ("  " + state if state else "", "$foreground-muted"))
+            (pm.key, "bold"),
+            " · ",
+            incident.title,
+            " · ",
+            (pm.status.replace("_", " "), "bold $accent"),
+            (note, "$warning"),
+            ("  " + state if state else "", "$foreground-muted"),
+        )
         # The bar is one line high whatever it says: repaint it, never re-lay out the screen (once per key).
         self.query_one("#title-bar", Static).update(title, layout=False)
 

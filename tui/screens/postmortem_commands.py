@@ -50,11 +50,17 @@ class PostmortemCommands(DataScreen):
         if self.current == "actions":
             current, edit = self.current_hint(), self.current_rewrite()
             label = f"open the item to {edit.label}; ctrl+s there keeps it, escape drops it" if edit else ""
-            panel.show([a.hint for a in self.action_hint_list], current.hint if current else None, "Action Items", label)
+            panel.show(
+                [a.hint for a in self.action_hint_list], current.hint if current else None, "Action Items", label
+            )
         else:
             edit = self.current_rewrite()
-            panel.show(self.hints, self.current_hint(), BY_NAME[self.current].title,
-                       f"{edit.label}; ctrl+z undoes it" if edit else "")
+            panel.show(
+                self.hints,
+                self.current_hint(),
+                BY_NAME[self.current].title,
+                f"{edit.label}; ctrl+z undoes it" if edit else "",
+            )
 
     def action_next_hint(self) -> None:
         """Move the cursor to the next hint of the section."""
@@ -75,7 +81,7 @@ class PostmortemCommands(DataScreen):
         table = self.query_one("#actions")
         ids = [int(key.value) for key in table.rows]
         flagged = {a.action_id for a in self.action_hint_list}
-        order = ids[table.cursor_row + 1:] + ids[:table.cursor_row + 1]
+        order = ids[table.cursor_row + 1 :] + ids[: table.cursor_row + 1]
         target = next((i for i in order if i in flagged), None)
         if target is None:
             self.notify("No hints on the action items.", markup=False)
@@ -184,9 +190,15 @@ class PostmortemCommands(DataScreen):
         proposals = self.bundle.proposals
         head, table = self.query_one("#proposals-head", Static), self.query_one("#proposals", ProposalsTable)
         head.display = table.display = bool(proposals)
-        head.update(Content.assemble((f"Proposed from the timeline ({len(proposals)})", "bold $accent"),
-                                     ("  enter accepts (owner, due date, priority) · d discards; "
-                                      "the event stays on the timeline", "$foreground-muted")))
+        head.update(
+            Content.assemble(
+                (f"Proposed from the timeline ({len(proposals)})", "bold $accent"),
+                (
+                    "  enter accepts (owner, due date, priority) · d discards; the event stays on the timeline",
+                    "$foreground-muted",
+                ),
+            )
+        )
         table.show(proposals)
 
     @on(DataTable.RowSelected, "#proposals")
@@ -235,9 +247,11 @@ class PostmortemCommands(DataScreen):
     async def action_export(self) -> None:
         """Save, then export to a file."""
         if await self.save_now():
+
             def done(path) -> None:
                 if path is not None:
                     self.notify(f"Exported to {path}.", markup=False)
+
             self.app.push_screen(ExportDialog(self.bundle.pm.key), done)
 
     async def action_review(self) -> None:
@@ -276,5 +290,7 @@ class PostmortemCommands(DataScreen):
             if leave:
                 self.dismiss()
 
-        self.app.push_screen(ConfirmDialog("Not saved", f"{self.save_state}. Leave and lose this text?",
-                                           "Leave without saving", "Stay"), answer)
+        self.app.push_screen(
+            ConfirmDialog("Not saved", f"{self.save_state}. Leave and lose this text?", "Leave without saving", "Stay"),
+            answer,
+        )

@@ -24,13 +24,11 @@ from ..messages import DataChanged
 from ..postmortem_nav import open_postmortem
 from ..render import plain, theme_colour
 from ..widgets.paged_table import PagedTable
-from .triage_layout import TriageLayout
 from .base import DataScreen
 from .triage_layout import TriageLayout
 
 PRIORITY_CHOICES = [("P1", "urgent: do this first"), ("P2", "important"), ("P3", "when there is time")]
 SNOOZE_DAYS = 7
-
 
 
 def read_view(store, f: TriageFilter, limit: int):
@@ -98,8 +96,11 @@ priority, then by due date. The header counts open and overdue items.
         yield Static(Content("debrief · Action items"), classes="title-bar")
         yield Static(Content(""), id="triage-counts")
         yield PagedTable(page=self.PAGE, id="triage-table")
-        yield Static(Content("No action items match this filter. Press e for everyone's, or f to filter."),
-                     classes="empty-state", id="empty")
+        yield Static(
+            Content("No action items match this filter. Press e for everyone's, or f to filter."),
+            classes="empty-state",
+            id="empty",
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -140,8 +141,14 @@ priority, then by due date. The header counts open and overdue items.
     async def load_more(self, after: int) -> None:
         """Append the items that sort after item ``after`` (keyset paging)."""
         f = self.filter
-        more = await self.store_read(self.app.store.list_action_items, owner=f.owner, overdue=f.overdue,
-                                      status=f.status, limit=self.PAGE, after=after)
+        more = await self.store_read(
+            self.app.store.list_action_items,
+            owner=f.owner,
+            overdue=f.overdue,
+            status=f.status,
+            limit=self.PAGE,
+            after=after,
+        )
         self.append_rows(more, page=True)
 
     def show_counts(self, open_count: int, overdue: int) -> None:
@@ -149,9 +156,17 @@ priority, then by due date. The header counts open and overdue items.
         f = self.filter
         scope = f"Mine ({f.owner})" if f.owner == self.me else (f.owner or "Everyone")
         bad = f"bold {theme_colour(self.app, 'status-bad')}" if overdue else "dim"
-        self.query_one("#triage-counts", Static).update(Content.assemble(
-            (scope, "bold"), " · ", f"{open_count} open", " · ", (f"{overdue} overdue", bad),
-            ("   showing: ", "dim"), f.describe()))
+        self.query_one("#triage-counts", Static).update(
+            Content.assemble(
+                (scope, "bold"),
+                " · ",
+                f"{open_count} open",
+                " · ",
+                (f"{overdue} overdue", bad),
+                ("   showing: ", "dim"),
+                f.describe(),
+            )
+        )
 
     def show(self, items: list[TriageItem]) -> None:
         """Replace the rows, keeping the cursor on the same item (or the same row if it left)."""
@@ -183,13 +198,21 @@ priority, then by due date. The header counts open and overdue items.
         """The cells of one item; overdue dates in the theme's ``$status-bad``."""
         due = plain(item.due_date.isoformat() if item.due_date else "—")
         if item.overdue(self.today):
-            due = Text(f"{item.due_date.isoformat()} !", style=Style(color=theme_colour(self.app, "status-bad"), bold=True))
+            due = Text(
+                f"{item.due_date.isoformat()} !", style=Style(color=theme_colour(self.app, "status-bad"), bold=True)
+            )
         pri = Text(item.priority, style=Style(bold=item.priority == "P1"))
         status = plain(item.status.replace("_", " "))
-        cells = {"key": plain(item.key), "priority": pri, "due": due, "status": status,
-                 "owner": plain(item.owner or "—"), "source": plain(item.source or "—"),
-                 "card": plain(item.improvement_key or ""),
-                 "title": Text(item.title, no_wrap=True, overflow="ellipsis")}
+        cells = {
+            "key": plain(item.key),
+            "priority": pri,
+            "due": due,
+            "status": status,
+            "owner": plain(item.owner or "—"),
+            "source": plain(item.source or "—"),
+            "card": plain(item.improvement_key or ""),
+            "title": Text(item.title, no_wrap=True, overflow="ellipsis"),
+        }
         return tuple(cells[key.value] for key in self.query_one(DataTable).columns)
 
     def selected_id(self) -> int | None:
@@ -234,17 +257,21 @@ priority, then by due date. The header counts open and overdue items.
 
     def edited(self, say):
         """A dialog callback: notify ``say(item)`` and reload when the dialog saved the item."""
+
         def done(result) -> None:
             if result is not None:
                 self.notify(say(result), markup=False)
                 self.keep_row = True
                 self.action_reload()
+
         return done
 
     def store_call(self, fn, ident: int, field: str):
         """A store-thread function that writes one field of one item (for a dialog to run)."""
+
         def save(value):
             return fn(ident, **{field: value})
+
         return save
 
     def action_priority(self) -> None:
@@ -252,24 +279,30 @@ priority, then by due date. The header counts open and overdue items.
         item = self.selected()
         if item is not None:
             save = self.store_call(self.app.store.update_action_item, item.id, "priority")
-            self.app.push_screen(PickDialog("Priority", item.title, PRIORITY_CHOICES, item.priority, save),
-                                 self.edited(lambda saved: f"{saved.key} priority {saved.priority}."))
+            self.app.push_screen(
+                PickDialog("Priority", item.title, PRIORITY_CHOICES, item.priority, save),
+                self.edited(lambda saved: f"{saved.key} priority {saved.priority}."),
+            )
 
     def action_due_date(self) -> None:
         """Type a due date (fri, +3d, 2025-12-15)."""
         item = self.selected()
         if item is not None:
             save = self.store_call(self.app.store.update_action_item, item.id, "due_date")
-            self.app.push_screen(DueDateDialog(item.title, item.due_date, self.today, save),
-                                 self.edited(lambda saved: f"{saved.key} due date: {saved.due_date or 'cleared'}."))
+            self.app.push_screen(
+                DueDateDialog(item.title, item.due_date, self.today, save),
+                self.edited(lambda saved: f"{saved.key} due date: {saved.due_date or 'cleared'}."),
+            )
 
     def action_reassign(self) -> None:
         """Type the new owner, completing from known people."""
         item = self.selected()
         if item is not None:
             save = self.store_call(self.app.store.update_action_item, item.id, "owner")
-            self.app.push_screen(ReassignDialog(item.title, item.owner, self.people, save),
-                                 self.edited(lambda saved: f"{saved.key} reassigned to {saved.owner}."))
+            self.app.push_screen(
+                ReassignDialog(item.title, item.owner, self.people, save),
+                self.edited(lambda saved: f"{saved.key} reassigned to {saved.owner}."),
+            )
 
     @work(group="triage-open", exit_on_error=False)
     async def action_open_source(self) -> None:
@@ -297,8 +330,7 @@ priority, then by due date. The header counts open and overdue items.
             self.notify(f"{item.key} is already part of {item.improvement_key}.", severity="warning", markup=False)
             return
         store = self.app.store
-        prefill = {"title": item.title, "owner": item.owner, "sources": item.postmortem_key or "",
-                   "actions": item.key}
+        prefill = {"title": item.title, "owner": item.owner, "sources": item.postmortem_key or "", "actions": item.key}
 
         def save(data: dict):  # on the store thread
             fields = {k: data[k] for k in FORM_FIELDS}
@@ -309,8 +341,9 @@ priority, then by due date. The header counts open and overdue items.
                 self.notify(f"{card.key} created in Plan from {item.key}. Press 3 for the board.", markup=False)
                 self.action_reload()
 
-        form = ImprovementForm(None, [], self.people, save, prefill=prefill,
-                               heading=f"Promote {item.key} to an improvement")
+        form = ImprovementForm(
+            None, [], self.people, save, prefill=prefill, heading=f"Promote {item.key} to an improvement"
+        )
         self.app.push_screen(form, done)
 
     # ---------------------------------------------------------------- filters

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Footer
 
-COLUMNS = (("Key", "key"), ("Pri", "priority"), ("Due", "due"), ("Status", "status"), ("Owner", "owner"),
-           ("Source", "source"), ("Card", "card"), ("Title", "title"))
+COLUMNS = (
+    ("Key", "key"),
+    ("Pri", "priority"),
+    ("Due", "due"),
+    ("Status", "status"),
+    ("Owner", "owner"),
+    ("Source", "source"),
+    ("Card", "card"),
+    ("Title", "title"),
+)
 TITLE_MIN = 20
 #: Below this width the Source and Card columns give way so the title stays readable
 #: (Enter still opens the source; the board shows the card).

@@ -8,8 +8,16 @@ from store import ActionItem
 
 from ..render import plain
 
-COLUMNS = (("Hints", "hints"), ("Pri", "priority"), ("Due", "due"), ("Owner", "owner"), ("Action", "title"),
-           ("Type", "type"), ("Status", "status"), ("Key", "key"))
+COLUMNS = (
+    ("Hints", "hints"),
+    ("Pri", "priority"),
+    ("Due", "due"),
+    ("Owner", "owner"),
+    ("Action", "title"),
+    ("Type", "type"),
+    ("Status", "status"),
+    ("Key", "key"),
+)
 
 
 class ActionsTable(DataTable):
@@ -30,8 +38,17 @@ class ActionsTable(DataTable):
         for item in items:
             due = item.due_date.isoformat() if item.due_date else "—"
             hints = f"⚠ {hint_counts[item.id]}" if item.id in hint_counts else ""
-            self.add_row(plain(hints), plain(item.priority), plain(due), plain(item.owner or "—"), plain(item.title),
-                         plain(item.type), plain(item.status), plain(item.key), key=str(item.id))
+            self.add_row(
+                plain(hints),
+                plain(item.priority),
+                plain(due),
+                plain(item.owner or "—"),
+                plain(item.title),
+                plain(item.type),
+                plain(item.status),
+                plain(item.key),
+                key=str(item.id),
+            )
         if items:
             self.move_cursor(row=min(row, len(items) - 1), animate=False)
 

@@ -18,9 +18,30 @@ LINE_MARK = "⏎"
 #: Keys that act on the picked event while picking.
 ROW_KEYS = {"enter": "edit", "delete": "delete", "ctrl+d": "delete"}
 #: Keys that keep picking an event (the rest, typing above all, go back to the text).
-PICK_KEYS = {"up", "down", "pageup", "pagedown", "enter", "delete", "ctrl+d", "ctrl+b", "ctrl+z", "escape",
-             "ctrl+s", "ctrl+l", "ctrl+o", "ctrl+r", "ctrl+t", "ctrl+n", "ctrl+p", "ctrl+q", "f1",
-             "ctrl+g", "ctrl+y", "f2"}
+PICK_KEYS = {
+    "up",
+    "down",
+    "pageup",
+    "pagedown",
+    "enter",
+    "delete",
+    "ctrl+d",
+    "ctrl+b",
+    "ctrl+z",
+    "escape",
+    "ctrl+s",
+    "ctrl+l",
+    "ctrl+o",
+    "ctrl+r",
+    "ctrl+t",
+    "ctrl+n",
+    "ctrl+p",
+    "ctrl+q",
+    "f1",
+    "ctrl+g",
+    "ctrl+y",
+    "f2",
+}
 
 
 def split_lines(value: str) -> list[str]:
@@ -107,7 +128,7 @@ class CaptureLine(Input):
 
     def next_segment(self) -> str:
         """The text typed since the last Enter (a fast typist's Enters each hand over their own line)."""
-        segment = self.value[self.submitted_upto:]
+        segment = self.value[self.submitted_upto :]
         self.submitted_upto = len(self.value)
         return segment
 
@@ -117,7 +138,7 @@ class CaptureLine(Input):
             self.submitted_upto = 0
             return
         cursor = self.cursor_position
-        rest = self.value[len(segment):]
+        rest = self.value[len(segment) :]
         self.submitted_upto = max(0, self.submitted_upto - len(segment))
         if not self.submitted_upto:
             trimmed = rest.lstrip(f" {LINE_MARK}")

@@ -15,8 +15,16 @@ KEYS = "ctrl+n next · ctrl+r rewrite · ctrl+g dismiss"
 
 def hint_detail(hint: Hint) -> Content:
     """One hint: level, quoted span, message, why, numbered suggestions."""
-    parts: list = [(hint.level.upper(), LEVEL_STYLE.get(hint.level, "")), "  ", (f"“{hint.text}”", "italic"),
-                   "\n\n", hint.message, "\n\n", ("Why: ", "bold"), hint.why]
+    parts: list = [
+        (hint.level.upper(), LEVEL_STYLE.get(hint.level, "")),
+        "  ",
+        (f"“{hint.text}”", "italic"),
+        "\n\n",
+        hint.message,
+        "\n\n",
+        ("Why: ", "bold"),
+        hint.why,
+    ]
     for number, suggestion in enumerate(hint.suggestions, 1):
         parts += ["\n\n", (f"{number}. ", "bold"), suggestion]
     return Content.assemble(*parts)
@@ -25,8 +33,13 @@ def hint_detail(hint: Hint) -> Content:
 def hint_line(hint: Hint, current: bool) -> Content:
     """A short line for the list of the section's hints."""
     marker = "▸ " if current else "  "
-    return Content.assemble(marker, (f"{hint.line}:{hint.column} ", "$foreground-muted"),
-                            (hint.level, LEVEL_STYLE.get(hint.level, "")), " ", hint.text)
+    return Content.assemble(
+        marker,
+        (f"{hint.line}:{hint.column} ", "$foreground-muted"),
+        (hint.level, LEVEL_STYLE.get(hint.level, "")),
+        " ",
+        hint.text,
+    )
 
 
 class HintsPanel(VerticalScroll):
@@ -41,8 +54,12 @@ class HintsPanel(VerticalScroll):
         """Render ``current`` in full and every hint as a line; ``rewrite``
         says what ctrl+r will do to it. Nothing is redrawn when nothing changed
         (it is called on every keystroke)."""
-        key = (tuple((h.line, h.column, h.level, h.text, h is current) for h in hints),
-               current and (current.rule, current.level, current.text), label, rewrite)
+        key = (
+            tuple((h.line, h.column, h.level, h.text, h is current) for h in hints),
+            current and (current.rule, current.level, current.text),
+            label,
+            rewrite,
+        )
         if getattr(self, "_shown", None) == key:
             return
         self._shown = key

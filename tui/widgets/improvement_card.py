@@ -29,8 +29,13 @@ def card_content(card: Improvement) -> Content:
     if card.decision:
         lines.append(Content.assemble(("decision ", "dim"), card.decision))
     for found in card.recurrences:
-        lines.append(Content.assemble(("recurred: ", "bold $status-bad"), (found.incident_key, "bold $status-bad"),
-                                      (f" ({found.reason})", "$status-bad")))
+        lines.append(
+            Content.assemble(
+                ("recurred: ", "bold $status-bad"),
+                (found.incident_key, "bold $status-bad"),
+                (f" ({found.reason})", "$status-bad"),
+            )
+        )
     return Content("\n").join(lines)
 
 

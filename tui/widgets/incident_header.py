@@ -39,9 +39,25 @@ def headline(incident: Incident, now: datetime) -> Content:
     clock = elapsed(incident.duration_seconds(now)) if incident.active else incident.duration_text(now)
     origin = "since impact started" if incident.impact_started_at else "since declared (no /impact yet)"
     return Content.assemble(
-        (incident.key, "bold"), "  ", (incident.severity, sev), "  ", (incident.title, "bold"), "\n",
-        ("Status", "dim"), " ", (incident.status, "bold"), "   ", ("Commander", "dim"), " ",
-        incident.commander or "—", "   ", (since.strip(), "dim"), " ", (clock, "bold"), " ", (origin, "dim"),
+        (incident.key, "bold"),
+        "  ",
+        (incident.severity, sev),
+        "  ",
+        (incident.title, "bold"),
+        "\n",
+        ("Status", "dim"),
+        " ",
+        (incident.status, "bold"),
+        "   ",
+        ("Commander", "dim"),
+        " ",
+        incident.commander or "—",
+        "   ",
+        (since.strip(), "dim"),
+        " ",
+        (clock, "bold"),
+        " ",
+        (origin, "dim"),
     )
 
 
@@ -76,8 +92,10 @@ def fit(chunks: list[Content], width: int, gap: str = "  ") -> Content:
 
 def durations(incident: Incident, width: int = 0) -> Content:
     """Time to detect/ack/mitigate/resolve that exist, then out-of-order warnings."""
-    chunks = [Content.assemble((f"Time {DURATION_LABELS[label]}", "dim"), " ", format_duration(seconds))
-              for label, seconds in incident.milestone_durations()]
+    chunks = [
+        Content.assemble((f"Time {DURATION_LABELS[label]}", "dim"), " ", format_duration(seconds))
+        for label, seconds in incident.milestone_durations()
+    ]
     chunks += [Content.assemble((f"⚠ {problem}", "bold $error")) for problem in incident.out_of_order()]
     if not chunks:
         return Content.from_markup("[dim]No durations yet: log /detect, /ack, /mitigate, /resolve[/]")
@@ -97,8 +115,15 @@ class IncidentHeader(Static):
         if self.incident is None:
             return
         width = self.content_region.width
-        self.update(Content("\n").join([headline(self.incident, now), milestones(self.incident, width, self.zone),
-                                        durations(self.incident, width)]))
+        self.update(
+            Content("\n").join(
+                [
+                    headline(self.incident, now),
+                    milestones(self.incident, width, self.zone),
+                    durations(self.incident, width),
+                ]
+            )
+        )
 
     def on_resize(self) -> None:
         """Re-break the milestone lines for the new width."""

@@ -42,14 +42,18 @@ class MttrChart(PlotextPlot):
         plt.clear_data()
         plt.clear_figure()
         labels = [m.period.short_label for m in series]
-        points = [(i, m.durations["mttr"].mean) for i, m in enumerate(series, 1) if m.durations["mttr"].mean is not None]
+        points = [
+            (i, m.durations["mttr"].mean) for i, m in enumerate(series, 1) if m.durations["mttr"].mean is not None
+        ]
         plt.title("MTTR (mean minutes)")
         plt.xticks(*every_other(labels))
         plt.xlim(0, len(labels) + 1)
         if isinstance(target, (int, float)):
             plt.hline(target, rgb(self.app, "status-warn"))
         if points:
-            plt.plot([x for x, _ in points], [y for _, y in points], marker="braille", color=rgb(self.app, "status-bad"))
+            plt.plot(
+                [x for x, _ in points], [y for _, y in points], marker="braille", color=rgb(self.app, "status-bad")
+            )
             plt.scatter([x for x, _ in points], [y for _, y in points], marker="●", color=rgb(self.app, "status-bad"))
         top = max([y for _, y in points] + [float(target) if isinstance(target, (int, float)) else 0, 1]) * 1.1
         plt.ylim(0, top)

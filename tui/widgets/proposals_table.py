@@ -41,8 +41,12 @@ class ProposalsTable(DataTable):
         self.events = events
         self.clear()
         for event in events:
-            self.add_row(plain(f"{event.occurred_at:%m-%d %H:%M}"), plain(event.author or "—"), plain(event.text),
-                         key=str(event.id))
+            self.add_row(
+                plain(f"{event.occurred_at:%m-%d %H:%M}"),
+                plain(event.author or "—"),
+                plain(event.text),
+                key=str(event.id),
+            )
         if events:
             self.move_cursor(row=min(row, len(events) - 1), animate=False)
 

@@ -12,8 +12,12 @@ from store import Improvement
 from .improvement_card import ImprovementCard
 
 TITLES = {"plan": "Plan", "do": "Do", "check": "Check", "act": "Act"}
-HINTS = {"plan": "hypothesis, metric, target", "do": "linked action items",
-         "check": "after value, impact", "act": "decide (d)"}
+HINTS = {
+    "plan": "hypothesis, metric, target",
+    "do": "linked action items",
+    "check": "after value, impact",
+    "act": "decide (d)",
+}
 
 
 class StageColumn(Vertical):

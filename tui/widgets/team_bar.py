@@ -40,10 +40,16 @@ def update_line(due: UpdateDue | None, now: datetime, zone: tzinfo) -> Content:
     left = due.seconds_left(now)
     at = clock_text(due.due_at, zone)
     if left < 0:
-        return Content.assemble((f"⚠ Stakeholder update overdue by {format_duration(-left)} (due {at})", "bold $warning"),
-                                ("  ctrl+g composes it", "dim"))
-    return Content.assemble(("Next update", "dim"), " in ", (format_duration(left), "bold"),
-                            (f" ({at}, every {due.cadence_minutes} min)", "dim"))
+        return Content.assemble(
+            (f"⚠ Stakeholder update overdue by {format_duration(-left)} (due {at})", "bold $warning"),
+            ("  ctrl+g composes it", "dim"),
+        )
+    return Content.assemble(
+        ("Next update", "dim"),
+        " in ",
+        (format_duration(left), "bold"),
+        (f" ({at}, every {due.cadence_minutes} min)", "dim"),
+    )
 
 
 class TeamBar(Static):
@@ -55,8 +61,11 @@ class TeamBar(Static):
         """Render ``state`` (or the last one, for the ticking countdown)."""
         self.state = state or self.state
         due = update_line(self.state.due, now, zone)
-        first = Content.assemble(roles_line(self.state.holders), "   ", due) if due.cell_length else roles_line(
-            self.state.holders)
+        first = (
+            Content.assemble(roles_line(self.state.holders), "   ", due)
+            if due.cell_length
+            else roles_line(self.state.holders)
+        )
         lines = [first] + [Content.assemble(("● ", "bold $warning"), (n, "$warning")) for n in self.state.nudges]
         self.set_class(self.state.due is not None and self.state.due.seconds_left(now) < 0, "overdue")
         self.update(Content("\n").join(lines))

@@ -142,8 +142,9 @@ class TimelineView(ScrollView, can_focus=True):
         style, cursor = self.rich_style, Style()
         if index == self.cursor and (self.has_focus or self.picking):
             cursor = self.get_component_rich_style("timeline--cursor")  # last: it covers the whole row
-        segments = [Segment(s.text, (style + s.style if s.style else style) + cursor)
-                    for s in text.render(self.app.console)]
+        segments = [
+            Segment(s.text, (style + s.style if s.style else style) + cursor) for s in text.render(self.app.console)
+        ]
         return Strip(segments, width).crop(self.scroll_offset.x, self.scroll_offset.x + width)
 
     def row_text(self, event: TimelineEvent | None, width: int) -> Text:
@@ -157,8 +158,9 @@ class TimelineView(ScrollView, can_focus=True):
         body.stylize(style)
         line = Text.assemble(
             (self.time_label(event).ljust(TIME_WIDTH), self.get_component_rich_style("timeline--dim")),
-            (event.kind[:KIND_WIDTH - 1].ljust(KIND_WIDTH), style),
-            body, (" " + author_label(event)[:AUTHOR_WIDTH - 1].ljust(AUTHOR_WIDTH - 1) if self.show_authors else "", ""),
+            (event.kind[: KIND_WIDTH - 1].ljust(KIND_WIDTH), style),
+            body,
+            (" " + author_label(event)[: AUTHOR_WIDTH - 1].ljust(AUTHOR_WIDTH - 1) if self.show_authors else "", ""),
         )
         line.truncate(width, pad=True)
         return line
@@ -183,7 +185,9 @@ class TimelineView(ScrollView, can_focus=True):
 
     def cut_short(self, event: TimelineEvent) -> bool:
         """True when the row cannot show the event's whole text (long, or several lines)."""
-        return "\n" in event.text.strip() or len(("★ " if event.pinned else "") + one_line(event.text)) > self.text_width()
+        return (
+            "\n" in event.text.strip() or len(("★ " if event.pinned else "") + one_line(event.text)) > self.text_width()
+        )
 
     def _want(self, page: int) -> None:
         if page not in self.loaded and page not in self.pending:
