@@ -130,7 +130,10 @@ async def meeting_at_root_cause(pilot) -> None:
     await pilot.pause()
 
 
-def test_snapshot_editor(snap_compare, demo_store: Store) -> None:
+def test_snapshot_editor(snap_compare, demo_store: Store, monkeypatch) -> None:
+    # The picture is of typed, not yet saved text: the one-second autosave must not
+    # land before it on a slow machine.
+    monkeypatch.setattr("tui.screens.postmortem.AUTOSAVE_SECONDS", 3600)
     assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=editor_with_hint)
 
 
