@@ -103,7 +103,7 @@ async def test_reads_do_not_wait_behind_a_write_that_waits_for_a_lock(demo_store
         started = time.monotonic()
         count = await screen.store_read(demo_store.count_events, ACTIVE)
         waited = time.monotonic() - started
-        assert waited < 1.0 and screen.saving is not None
+        assert waited < 2.5 and screen.saving is not None  # queued behind the write it would take 5 s
         await asyncio.to_thread(lock.stop, None)
         await settle(app, pilot)
         assert screen.capture_line.value == ""
