@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .keys import make_key
+
 #: How many telling words two triggers must share to count as alike.
 MIN_SHARED = 2
 RULE = "same service, tag or factor, and a similar trigger"
@@ -82,14 +84,36 @@ def recurrence(source: Any, later: Any, factors: dict[int, set[str]], key: str) 
     return Recurrence(key, shared, tuple(theirs[s] for s in common))
 
 
+# Later incidents that share a service, tag or ticked factor with one of the
+# card's source incidents (the cheap half of the rule in ``recurrence.py``),
+# each with the source it shares it with; dismissed links are left out.
+_TICKED = (
+    "SELECT lower(f.text) FROM postmortem_factor f JOIN postmortem fp ON fp.id = f.postmortem_id "
+    "WHERE f.checked AND fp.incident_id = {}"
+)
+RECURRENCE_CANDIDATES_SQL = f"""
+SELECT src.id AS source_id, src.title AS source_title, src.summary AS source_summary,
+       src.services AS source_services, src.tags AS source_tags, later.* FROM improvement_source s
+JOIN postmortem p ON p.id = s.postmortem_id
+JOIN incident src ON src.id = p.incident_id
+JOIN incident later ON coalesce(later.impact_started_at, later.declared_at)
+                     > coalesce(src.impact_started_at, src.declared_at)
+WHERE s.improvement_id = :id
+  AND later.id NOT IN (SELECT p2.incident_id FROM improvement_source s2
+                       JOIN postmortem p2 ON p2.id = s2.postmortem_id WHERE s2.improvement_id = :id)
+  AND later.id NOT IN (SELECT incident_id FROM recurrence_dismissal WHERE improvement_id = :id)
+  AND (EXISTS (SELECT 1 FROM json_each(later.services) a JOIN json_each(src.services) b ON a.value = b.value)
+    OR EXISTS (SELECT 1 FROM json_each(later.tags) a JOIN json_each(src.tags) b ON a.value = b.value)
+    OR EXISTS ({_TICKED.format("later.id")} INTERSECT {_TICKED.format("src.id")}))
+ORDER BY later.id, src.id
+"""
+
+
 class RecurrenceMixin:
     """Find the incidents that recur a card; dismiss a false link."""
 
     def recurrences(self, improvement_id: int) -> list[Recurrence]:
         """Later incidents that recur the card under :data:`RULE`, one each, by key."""
-        from .improvements import RECURRENCE_CANDIDATES_SQL
-        from .keys import make_key
-
         rows = self.db.query(RECURRENCE_CANDIDATES_SQL, {"id": improvement_id})
         factors = self._ticked_factors({r["id"] for r in rows} | {r["source_id"] for r in rows})
         found: dict[int, Recurrence] = {}
